@@ -1,0 +1,38 @@
+package dev.umwelt.policy;
+
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.sensing.Instruction;
+
+import java.util.Set;
+
+/**
+ * A decision maker: observation + instruction -> action chunk. Policies are plain objects;
+ * the agent wraps one in a verticle. One instance serves one episode at a time and is
+ * {@link #reset} before each.
+ */
+public interface Policy {
+    /** Name as used on the command line ({@code --policy oracle}). */
+    String name();
+
+    /**
+     * The modalities without which this policy cannot act safely; the watchdog stops the robot
+     * while any of them is absent.
+     */
+    Set<Modality> requiredModalities();
+
+    /**
+     * A privileged policy is given the ground-truth scenario and pose (simulation only). It is
+     * an upper bound for evaluation, never something to deploy.
+     */
+    default boolean privileged() {
+        return false;
+    }
+
+    /** Prepares for a new episode. */
+    void reset(EpisodeContext context);
+
+    /** The next chunk of actions; STOP when the policy believes the task is done. */
+    ActionChunk act(Observation observation, Instruction instruction);
+}

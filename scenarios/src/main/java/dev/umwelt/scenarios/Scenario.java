@@ -1,0 +1,35 @@
+package dev.umwelt.scenarios;
+
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.WorldMap;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One fully resolved navigation scenario: the robot (its description already loaded, with the
+ * scenario's sensor settings applied), the world, the start pose in {@code map}, the task,
+ * the time limit and the seed. {@code source} is the file it came from (null when built in code).
+ */
+public record Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                       Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed) {
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(robot, "robot");
+        Objects.requireNonNull(world, "world");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(task, "task");
+        if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("timeLimitSeconds must be positive");
+        if (!(physicsRateHz > 0)) throw new IllegalArgumentException("physicsRateHz must be positive");
+    }
+
+    public Scenario withSeed(long s) {
+        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s);
+    }
+
+    public Scenario withRobot(RobotDescription r) {
+        return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed);
+    }
+}

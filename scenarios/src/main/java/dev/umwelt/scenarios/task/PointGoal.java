@@ -1,0 +1,19 @@
+package dev.umwelt.scenarios.task;
+
+import dev.umwelt.scenarios.geometry.Vec2;
+
+import java.util.Locale;
+
+/** PointNav: reach a point in the map frame and STOP within {@code successRadius} of it. */
+public record PointGoal(Vec2 goal, double successRadius, String instruction) implements Task {
+    public PointGoal {
+        if (instruction == null || instruction.isBlank()) {
+            instruction = String.format(Locale.ROOT, "go to (%.2f, %.2f)", goal.x(), goal.y());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "pointnav";
+    }
+}
