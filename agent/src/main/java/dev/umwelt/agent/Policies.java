@@ -1,0 +1,33 @@
+package dev.umwelt.agent;
+
+import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.oracle.OraclePolicy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The policies the command line knows by name. */
+public final class Policies {
+    private static final Map<String, Supplier<Policy>> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("oracle", OraclePolicy::new);
+    }
+
+    private Policies() {}
+
+    public static String names() {
+        return String.join(", ", KNOWN.keySet());
+    }
+
+    public static boolean exists(String name) {
+        return KNOWN.containsKey(name);
+    }
+
+    public static Policy create(String name) {
+        Supplier<Policy> s = KNOWN.get(name);
+        if (s == null) throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + names() + ")");
+        return s.get();
+    }
+}

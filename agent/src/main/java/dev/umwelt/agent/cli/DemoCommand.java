@@ -1,0 +1,26 @@
+package dev.umwelt.agent.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "README's main job: the catalog's four-room apartment, headless, with the default policy; prints its metrics.")
+final class DemoCommand implements Callable<Integer> {
+    static final String SCENARIO = "scenarios/catalog/four-room-apartment.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EpisodeOptions options = new EpisodeOptions();
+
+    @Override
+    public Integer call() {
+        return EpisodeConsole.runAndReport(spec.commandLine().getOut(), options.load(Umwelt.home().resolve(SCENARIO)), options.json);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.umwelt.agent.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.umwelt.agent.episode.EpisodeResult;
+import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.scenarios.metrics.EpisodeMetrics;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs an episode with a progress bar on an interactive terminal and prints its metrics. */
+final class EpisodeConsole {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EpisodeConsole() {}
+
+    static int runAndReport(PrintWriter out, EpisodeSpec spec, boolean json) {
+        EpisodeResult result;
+        try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = progressBar(spec)) {
+            result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L));
+        }
+        if (json) out.println(toJson(result));
+        out.flush();
+        else printTable(out, result);
+        out.flush();
+        return Umwelt.EXIT_OK;
+    }
+
+    /** A bar in simulated milliseconds, only where a person is watching (never in CI logs or pipes). */
+    private static ProgressBar progressBar(EpisodeSpec spec) {
+        if (System.console() == null) return null;
+        return new ProgressBarBuilder().setTaskName(spec.scenario().name())
+                .setInitialMax(Math.round(spec.scenario().timeLimitSeconds() * 1000)).setUnit(" s", 1000)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(100)
+                .clearDisplayOnFinish().build();
+    }
+
+    static Map<String, Object> jsonMap(EpisodeResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", r.spec().scenario().name());
+        m.put("seed", r.spec().seed());
+        m.put("policy", r.spec().policy());
+        m.putAll(r.metrics().toJsonMap());
+        m.put("ticks", r.ticks());
+        m.put("wallSeconds", r.wallSeconds());
+        return m;
+    }
+
+    static String toJson(EpisodeResult r) {
+        try {
+            return JSON.writeValueAsString(jsonMap(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void printTable(PrintWriter out, EpisodeResult r) {
+        EpisodeMetrics m = r.metrics();
+        String f = "  %-13s %s%n";
+        out.printf(Locale.ROOT, "%s  seed %d  policy %s%n", r.spec().scenario().name(), r.spec().seed(), r.spec().policy());
+        out.printf(Locale.ROOT, f, "success", m.success() ? "yes" : "no (" + m.endReason() + ")");
+        out.printf(Locale.ROOT, f, "SPL", String.format(Locale.ROOT, "%.3f", m.spl()));
+        out.printf(Locale.ROOT, f, "soft SPL", String.format(Locale.ROOT, "%.3f", m.softSpl()));
+        out.printf(Locale.ROOT, f, "path length", String.format(Locale.ROOT, "%.2f m (geodesic %.2f m)",
+                m.pathLength(), m.geodesicDistance()));
+        out.printf(Locale.ROOT, f, "to goal", String.format(Locale.ROOT, "%.2f m at the end", m.finalDistanceToGoal()));
+        out.printf(Locale.ROOT, f, "collisions", m.collisions());
+        out.printf(Locale.ROOT, f, "time", String.format(Locale.ROOT, "%.2f s simulated in %.2f s (%.0fx real time)",
+                m.timeSeconds(), r.wallSeconds(), r.realTimeFactor()));
+        out.printf(Locale.ROOT, f, "trajectory", m.trajectoryHash());
+    }
+}

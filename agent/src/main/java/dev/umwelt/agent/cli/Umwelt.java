@@ -1,0 +1,55 @@
+package dev.umwelt.agent.cli;
+
+import dev.umwelt.scenarios.load.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The {@code ./umwelt} command line. Exit codes: 0 done, 1 crash, 2 bad input. */
+@Command(name = "umwelt", mixinStandardHelpOptions = true, version = "Umwelt 0.1.0",
+        description = "An embodied robot agent runtime: run navigation scenarios, headless and faster than real time.",
+        subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Umwelt implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CRASH = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Where the repository is (the launcher passes it); catalog paths resolve against it. */
+    static Path home() {
+        return Path.of(System.getProperty("umwelt.home", ".")).toAbsolutePath().normalize();
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given streams (tests read exactly what a user would see). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Umwelt());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ScenarioException || e instanceof BadInputException) {
+                cmd.getErr().println(e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("umwelt: crashed: " + e);
+            cmd.getErr().flush();
+            if (System.getenv("UMWELT_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("(set UMWELT_DEBUG=1 for the stack trace)");
+            return EXIT_CRASH;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.umwelt.agent.episode;
+
+import dev.umwelt.agent.Policies;
+import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.codec.BusCodecs;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs episodes on a Vert.x instance it owns, each as its own deployment on its own context
+ * with its own robot addresses, so many can run side by side on one bus.
+ */
+public final class EpisodeRunner implements AutoCloseable {
+    private final Vertx vertx;
+    private final AtomicLong robots = new AtomicLong();
+
+    /** {@code threads}: event-loop threads, i.e. episodes that can compute at the same time. */
+    public EpisodeRunner(int threads) {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, threads))
+                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1)
+                // Planning a large map on episode start can legitimately take a second.
+                .setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.SECONDS));
+        BusCodecs.register(vertx);
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Future<EpisodeResult> start(EpisodeSpec spec, LongConsumer progressNanos) {
+        Promise<EpisodeResult> done = Promise.promise();
+        Addresses addresses = Addresses.of("r" + robots.incrementAndGet());
+        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, Policies.create(spec.policy()), progressNanos, done);
+        return vertx.deployVerticle(episode).compose(id -> done.future()
+                .eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture())));
+    }
+
+    /** Runs one episode to its end, blocking the calling (non-Vert.x) thread. */
+    public EpisodeResult run(EpisodeSpec spec, LongConsumer progressNanos) {
+        try {
+            return start(spec, progressNanos).toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + spec.scenario().name(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Closing is best effort: the episodes' results are already out.
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.umwelt.agent.episode;
+
+import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.Frames;
+import dev.umwelt.bus.Header;
+import dev.umwelt.bus.sensing.Instruction;
+import dev.umwelt.bus.time.Clock;
+import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.policy.Policy;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.sim.Environment;
+import dev.umwelt.sim.Simulator;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+
+import java.util.function.LongConsumer;
+
+/**
+ * One episode on one Vert.x context. The simulator and the policy are two endpoints on the
+ * bus that only exchange messages (readings in, action chunks out), so the policy could live
+ * in another verticle or process unchanged; keeping both on one context makes the lockstep
+ * hand-off a queue append instead of a thread hop, and makes the episode's order of events a
+ * pure function of its inputs.
+ */
+final class EpisodeVerticle extends VerticleBase {
+    private final EpisodeSpec spec;
+    private final Addresses addresses;
+    private final Policy policy;
+    private final LongConsumer progress;
+    private final Promise<EpisodeResult> done;
+    private Environment env;
+    private PolicyEndpoint policyEndpoint;
+
+    EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, LongConsumer progress,
+                    Promise<EpisodeResult> done) {
+        this.spec = spec;
+        this.addresses = addresses;
+        this.policy = policy;
+        this.progress = progress;
+        this.done = done;
+    }
+
+    @Override
+    public Future<?> start() {
+        Scenario scenario = spec.scenario();
+        Instruction instruction = new Instruction(new Header(Clock.SIM_EPOCH_NANOS, Frames.BASE_LINK),
+                scenario.task().instruction(), Instruction.Source.SCENARIO, 1.0);
+        policy.reset(new EpisodeContext(scenario.robot(), instruction, spec.seed(),
+                policy.privileged() ? scenario : null));
+        policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction);
+        policyEndpoint.listen(vertx, addresses);
+        env = new Simulator(scenario);
+        // Start ticking only once deployment completed, so the first request finds the policy.
+        context.runOnContext(v -> {
+            try {
+                new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, done).start();
+            } catch (RuntimeException e) {
+                done.tryFail(e);
+            }
+        });
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (policyEndpoint != null) policyEndpoint.close();
+        if (env != null) {
+            try {
+                env.close();
+            } catch (Exception e) {
+                return Future.failedFuture(e);
+            }
+        }
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.umwelt.agent.episode;
+
+import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.Frames;
+import dev.umwelt.bus.Header;
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.command.VelocityCommand;
+import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.tick.TickReadings;
+import dev.umwelt.bus.time.Clock;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.geodesic.ClearanceGrid;
+import dev.umwelt.scenarios.geodesic.Geodesics;
+import dev.umwelt.scenarios.metrics.EpisodeMetrics;
+import dev.umwelt.scenarios.metrics.MetricsCalculator;
+import dev.umwelt.scenarios.metrics.TrajectoryRecorder;
+import dev.umwelt.sim.Environment;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The simulator's side of the lockstep loop, one tick at a time, all on the episode's context:
+ * <ol>
+ *   <li>send the tick's readings to the policy and wait for its action chunk;</li>
+ *   <li>STOP ends the episode; otherwise the action in force becomes a velocity command with
+ *       the robot's command timeout;</li>
+ *   <li>the simulator steps one control period with it; the ground-truth pose is recorded;</li>
+ *   <li>the time limit ends the episode; otherwise the next tick starts (at once in lockstep,
+ *       at its wall-clock instant with {@code --realtime}).</li>
+ * </ol>
+ * No timers and no wall clock in lockstep; pacing never changes what is computed, so realtime
+ * and lockstep runs give the same trajectory.
+ */
+final class SimulatorEndpoint {
+    /** A policy that has not answered in this long has hung; the episode ends in error. */
+    static final long POLICY_TIMEOUT_MS = 120_000;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final Environment env;
+    private final EpisodeSpec spec;
+    private final Addresses addresses;
+    private final Promise<EpisodeResult> done;
+    private final TrajectoryRecorder trajectory = new TrajectoryRecorder();
+    private final List<EpisodeEvent> events = new ArrayList<>();
+    private final DeliveryOptions toPolicy = new DeliveryOptions().setSendTimeout(POLICY_TIMEOUT_MS);
+    private final long timeLimitNanos;
+    private final long commandTimeoutNanos;
+    private final long wallStartNanos = System.nanoTime(); // only for wall time spent and realtime pacing
+    private final LongConsumer progress;
+    private long ticks;
+
+    SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
+                      LongConsumer progress, Promise<EpisodeResult> done) {
+        this.vertx = vertx;
+        this.context = context;
+        this.env = env;
+        this.spec = spec;
+        this.addresses = addresses;
+        this.progress = progress;
+        this.done = done;
+        this.timeLimitNanos = Clock.seconds(spec.scenario().timeLimitSeconds());
+        this.commandTimeoutNanos = spec.scenario().robot().commandTimeoutNanos();
+    }
+
+    void start() {
+        TickReadings first = env.reset(spec.seed());
+        emit(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",
+                spec.scenario().name() + " seed=" + spec.seed() + " policy=" + spec.policy()));
+        observe(first);
+        askPolicy(first);
+    }
+
+    private void askPolicy(TickReadings tick) {
+        vertx.eventBus().<ActionChunk>request(addresses.tickReadings(), tick, toPolicy).onComplete(ar -> {
+            if (ar.failed()) {
+                finish(false, "error", ar.cause());
+            } else {
+                onAction(ar.result());
+            }
+        });
+    }
+
+    private void onAction(Message<ActionChunk> reply) {
+        try {
+            ActionChunk chunk = reply.body();
+            long now = env.nowNanos();
+            if (chunk.stop()) {
+                emit(new EpisodeEvent(new Header(now, Frames.BASE_LINK), EpisodeEvent.Kind.STOP_EMITTED, spec.policy(), ""));
+                finish(true, "stop", null);
+                return;
+            }
+            VelocityCommand command = VelocityCommand.of(now, chunk.actionAt(now), commandTimeoutNanos);
+            EventBus bus = vertx.eventBus();
+            bus.publish(addresses.cmdVel(), command);
+            TickReadings next = env.step(command);
+            observe(next);
+            if (elapsedNanos() >= timeLimitNanos) {
+                emit(new EpisodeEvent(new Header(next.stampNanos(), Frames.MAP), EpisodeEvent.Kind.TIME_LIMIT_REACHED,
+                        "sim", spec.scenario().timeLimitSeconds() + " s"));
+                finish(false, "time-limit", null);
+            } else if (spec.realtime()) {
+                long dueWall = wallStartNanos + elapsedNanos();
+                long delayMs = (dueWall - System.nanoTime()) / 1_000_000L;
+                if (delayMs >= 1) vertx.setTimer(delayMs, id -> askPolicy(next));
+                else context.runOnContext(v -> askPolicy(next));
+            } else {
+                // A fresh task per tick keeps the stack flat however long the episode.
+                context.runOnContext(v -> askPolicy(next));
+            }
+        } catch (RuntimeException e) {
+            finish(false, "error", e);
+        }
+    }
+
+    private long elapsedNanos() {
+        return env.nowNanos() - Clock.SIM_EPOCH_NANOS;
+    }
+
+    private void observe(TickReadings tick) {
+        ticks = tick.tick();
+        trajectory.record(tick.groundTruth());
+        tick.events().forEach(this::emit);
+        if (progress != null) progress.accept(elapsedNanos());
+    }
+
+    private void emit(EpisodeEvent e) {
+        events.add(e);
+        vertx.eventBus().publish(addresses.events(), e);
+    }
+
+    private void finish(boolean stopped, String reason, Throwable error) {
+        if (error != null) {
+            done.tryFail(error);
+            return;
+        }
+        try {
+            Scenario s = spec.scenario();
+            Geodesics geodesics = new Geodesics(ClearanceGrid.build(s.world(), ClearanceGrid.DEFAULT_RESOLUTION),
+                    s.robot().footprintRadius());
+            double seconds = elapsedNanos() / 1e9;
+            EpisodeMetrics metrics = MetricsCalculator.compute(s, geodesics, trajectory, env.collisions(), stopped,
+                    seconds, reason);
+            emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_ENDED, "sim",
+                    reason + (metrics.success() ? " success" : " failure")));
+            done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, (System.nanoTime() - wallStartNanos) / 1e9));
+        } catch (RuntimeException e) {
+            done.tryFail(e);
+        }
+    }
+}
