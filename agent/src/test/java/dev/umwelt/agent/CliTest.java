@@ -1,0 +1,73 @@
+package dev.umwelt.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.umwelt.agent.cli.Umwelt;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome umwelt(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Umwelt.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static String resource(String name) {
+        return Path.of("src", "test", "resources", "scenarios", name).toAbsolutePath().toString();
+    }
+
+    @Test
+    void runJsonPrintsOneObjectWithTheMetrics() throws Exception {
+        Outcome o = umwelt("run", Catalog.scenario("single-room").toString(), "--json", "--seed", "5");
+        assertEquals(0, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        for (String key : new String[] {"success", "spl", "softSpl", "collisions", "pathLength", "timeSeconds", "trajectoryHash"}) {
+            assertTrue(j.has(key), "missing " + key + " in " + o.out());
+        }
+        assertEquals(5, j.get("seed").asLong());
+        assertTrue(j.get("success").asBoolean());
+        assertEquals(1, o.out().strip().lines().count(), "exactly one line of JSON");
+    }
+
+    @Test
+    void malformedScenarioIsOneLineNamingFileLineAndFieldWithExitTwo() {
+        Outcome o = umwelt("run", resource("malformed.yaml"));
+        assertEquals(2, o.code());
+        String line = o.err().strip();
+        assertEquals(1, line.lines().count(), o.err());
+        assertTrue(line.matches(".*malformed\\.yaml:8: task\\.goal\\.x: .*"), line);
+        assertTrue(line.contains("abc"), line);
+    }
+
+    @Test
+    void unknownRobotDescriptionIsNamed() {
+        Outcome o = umwelt("run", resource("unknown-robot.yaml"));
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("unknown-robot.yaml:2:"), o.err());
+        assertTrue(o.err().contains("hovercraft"), o.err());
+    }
+
+    @Test
+    void missingFileAndUnknownPolicyAreBadInput() {
+        Outcome missing = umwelt("run", "no/such/file.yaml");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no/such/file.yaml"), missing.err());
+        Outcome policy = umwelt("run", Catalog.scenario("single-room").toString(), "--policy", "telepathy");
+        assertEquals(2, policy.code());
+        assertTrue(policy.err().contains("telepathy") && policy.err().contains("oracle"), policy.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Outcome o = umwelt("run", "--warp-speed");
+        assertEquals(2, o.code());
+    }
+}
