@@ -1,0 +1,63 @@
+package dev.umwelt.scenarios.load;
+
+import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.scenarios.robot.MicrophoneSpec;
+import dev.umwelt.scenarios.robot.MotionLimits;
+import dev.umwelt.scenarios.robot.MotionNoise;
+import dev.umwelt.scenarios.robot.RobotDescription;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads a robot description YAML file (format: scenarios/README.md) into a {@link RobotDescription}. */
+public final class RobotDescriptionLoader {
+    static final double DEFAULT_MASS_KG = 10.0;
+    static final double DEFAULT_SAFETY_MARGIN = 0.10;
+    static final double DEFAULT_CONTROL_RATE_HZ = 20;
+    static final double DEFAULT_COMMAND_TIMEOUT_S = 0.5;
+
+    private RobotDescriptionLoader() {}
+
+    /** @throws ScenarioException naming file:line and field for any problem in the file */
+    public static RobotDescription load(Path file) {
+        return fromYaml(YamlReader.readFile(file));
+    }
+
+    /** Parses robot description text; {@code nominalPath} is used in messages and as the source. */
+    public static RobotDescription parse(String yamlText, Path nominalPath) {
+        return fromYaml(YamlReader.read(yamlText, nominalPath));
+    }
+
+    static RobotDescription fromYaml(YamlMap m) {
+        m.allowOnly("name", "footprintRadius", "wheelbase", "mass", "safetyMargin", "limits", "motionNoise",
+                "controlRate", "commandTimeout", "sensors");
+        String name = m.requireString("name");
+        double radius = m.requireDouble("footprintRadius", Range.POSITIVE);
+        double wheelbase = m.requireDouble("wheelbase", Range.POSITIVE);
+        double mass = m.optionalDouble("mass", DEFAULT_MASS_KG, Range.POSITIVE);
+        double margin = m.optionalDouble("safetyMargin", DEFAULT_SAFETY_MARGIN, Range.NON_NEGATIVE);
+        MotionLimits limits = limits(m.requireMap("limits"));
+        MotionNoise noise = m.optionalMap("motionNoise").map(n -> SensorSpecs.motionNoise(n, null)).orElse(MotionNoise.NONE);
+        double controlRate = m.optionalDouble("controlRate", DEFAULT_CONTROL_RATE_HZ, Range.POSITIVE);
+        double timeout = m.optionalDouble("commandTimeout", DEFAULT_COMMAND_TIMEOUT_S, Range.POSITIVE);
+
+        YamlMap sensors = m.requireMap("sensors").allowOnly("lidar", "odometry", "camera", "microphones");
+        var lidar = SensorSpecs.lidar(sensors.requireMap("lidar"), null);
+        var odometry = SensorSpecs.odometry(sensors.requireMap("odometry"), null);
+        CameraSpec camera = sensors.optionalMap("camera").map(SensorSpecs::camera).orElse(null);
+        List<MicrophoneSpec> mics = sensors.has("microphones")
+                ? SensorSpecs.microphones(sensors.optionalList("microphones"))
+                : SensorSpecs.DEFAULT_MICROPHONES;
+        return new RobotDescription(name, m.file(), radius, wheelbase, mass, margin, limits, noise, controlRate, timeout,
+                lidar, odometry, camera, mics);
+    }
+
+    private static MotionLimits limits(YamlMap m) {
+        m.allowOnly("maxLinearVelocity", "maxAngularVelocity", "maxLinearAcceleration", "maxAngularAcceleration");
+        // No defaults: the shield enforces these, so each robot must state them.
+        return new MotionLimits(m.requireDouble("maxLinearVelocity", Range.POSITIVE),
+                m.requireDouble("maxAngularVelocity", Range.POSITIVE),
+                m.requireDouble("maxLinearAcceleration", Range.POSITIVE),
+                m.requireDouble("maxAngularAcceleration", Range.POSITIVE));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.umwelt.scenarios.load;
+
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.PointGoal;
+import dev.umwelt.scenarios.task.Task;
+
+import java.nio.file.Path;
+
+/**
+ * Loads a scenario YAML file (format: scenarios/README.md) into a fully resolved {@link Scenario}:
+ * the robot description found and loaded, the scenario's sensor overrides applied, doors cut
+ * out of walls, and the start and goal checked to be clear of walls and static objects.
+ */
+public final class ScenarioLoader {
+    static final double DEFAULT_PHYSICS_RATE_HZ = 100;
+    static final double DEFAULT_SUCCESS_RADIUS = 0.3;
+
+    /** Task types the format knows; grows with the Task hierarchy. */
+    enum TaskType { POINTNAV }
+
+    private ScenarioLoader() {}
+
+    /** @throws ScenarioException naming file:line and field for any problem in the file or its robot */
+    public static Scenario load(Path file) {
+        return fromYaml(YamlReader.readFile(file), file);
+    }
+
+    /**
+     * Parses scenario text as if it were the file {@code nominalPath}: messages name that path and
+     * the robot is looked up relative to it (it need not exist).
+     */
+    public static Scenario parse(String yamlText, Path nominalPath) {
+        return fromYaml(YamlReader.read(yamlText, nominalPath), nominalPath);
+    }
+
+    private static Scenario fromYaml(YamlMap m, Path file) {
+        m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors");
+        String name = m.requireString("name");
+        // Read for validation only: the Scenario record has no description field yet.
+        m.optionalString("description", "");
+        long seed = m.optionalLong("seed", 0);
+        double timeLimit = m.requireDouble("timeLimit", Range.POSITIVE);
+        double physicsRate = m.optionalDouble("physicsRate", DEFAULT_PHYSICS_RATE_HZ, Range.POSITIVE);
+
+        YamlMap startMap = m.requireMap("start").allowOnly("x", "y", "yaw");
+        Pose2D start = new Pose2D(startMap.requireDouble("x"), startMap.requireDouble("y"), startMap.optionalDegrees("yaw", 0));
+
+        YamlMap taskMap = m.requireMap("task");
+        WorldLoader.Loaded world = WorldLoader.load(m.requireMap("world"));
+
+        String robotRef = m.requireString("robot").trim();
+        RobotDescription robot = RobotResolver.resolve(robotRef, file, m.require("robot"));
+        if (m.has("sensors")) robot = applySensorOverrides(robot, m.requireMap("sensors"));
+
+        Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
+        Task task = task(taskMap, robot, world);
+        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed);
+    }
+
+    private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {
+        TaskType type = t.requireEnum("type", TaskType.class);
+        switch (type) {
+            case POINTNAV: {
+                t.allowOnly("type", "goal", "successRadius", "instruction");
+                YamlMap g = t.requireMap("goal").allowOnly("x", "y");
+                Vec2 goal = new Vec2(g.requireDouble("x"), g.requireDouble("y"));
+                double radius = t.optionalDouble("successRadius", DEFAULT_SUCCESS_RADIUS, Range.POSITIVE);
+                String instruction = t.optionalString("instruction", null);
+                Placement.requireFree(goal, robot.footprintRadius(), world, g, "goal");
+                return new PointGoal(goal, radius, instruction);
+            }
+            default:
+                throw t.require("type").error("unsupported task type " + type);
+        }
+    }
+
+    /** A scenario may change sensor settings of its robot, e.g. turn noise off for a deterministic test. */
+    private static RobotDescription applySensorOverrides(RobotDescription robot, YamlMap s) {
+        s.allowOnly("lidar", "odometry", "motionNoise");
+        RobotDescription r = robot;
+        if (s.has("lidar")) r = r.withLidar(SensorSpecs.lidar(s.requireMap("lidar"), r.lidar()));
+        if (s.has("odometry")) r = r.withOdometry(SensorSpecs.odometry(s.requireMap("odometry"), r.odometry()));
+        if (s.has("motionNoise")) r = r.withMotionNoise(SensorSpecs.motionNoise(s.requireMap("motionNoise"), r.motionNoise()));
+        return r;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.umwelt.scenarios.load;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A YAML mapping with typed getters. Getters throw {@link ScenarioException} at the line of the
+ * offending value, or at this map's line when a required key is missing. An explicit null
+ * ({@code key:} with no value) counts as absent for optional keys.
+ */
+public final class YamlMap extends YamlNode {
+    private final Map<String, YamlNode> fields;
+    private final Map<String, Integer> keyLines;
+
+    YamlMap(Path file, int line, String path, Map<String, YamlNode> fields, Map<String, Integer> keyLines) {
+        super(file, line, path);
+        this.fields = new LinkedHashMap<>(fields);
+        this.keyLines = Map.copyOf(keyLines);
+    }
+
+    @Override
+    String describe() {
+        return "a map";
+    }
+
+    public Set<String> keys() { return fields.keySet(); }
+
+    /** Rejects keys outside {@code allowed}, so that a typo never passes silently. */
+    public YamlMap allowOnly(String... allowed) {
+        List<String> ok = Arrays.asList(allowed);
+        for (String key : fields.keySet()) {
+            if (ok.contains(key)) continue;
+            String hint = closest(key, ok).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            throw new ScenarioException(file(), keyLines.getOrDefault(key, line()), child(path(), key),
+                    "unknown field '" + key + "'" + hint + "; allowed fields: " + String.join(", ", ok));
+        }
+        return this;
+    }
+
+    public boolean has(String key) {
+        YamlNode n = fields.get(key);
+        return n != null && !(n instanceof YamlScalar s && s.isNull());
+    }
+
+    public YamlNode require(String key) {
+        if (!fields.containsKey(key)) throw error("missing required field '" + key + "'");
+        return fields.get(key);
+    }
+
+    public Optional<YamlNode> optional(String key) {
+        return has(key) ? Optional.of(fields.get(key)) : Optional.empty();
+    }
+
+    public double requireDouble(String key) { return requireDouble(key, Range.ANY); }
+
+    public double requireDouble(String key, Range range) {
+        return require(key).asScalar("a number").asDouble(range);
+    }
+
+    public double optionalDouble(String key, double fallback) { return optionalDouble(key, fallback, Range.ANY); }
+
+    public double optionalDouble(String key, double fallback, Range range) {
+        return has(key) ? requireDouble(key, range) : fallback;
+    }
+
+    /** An angle written in degrees, returned in radians (REP-103). */
+    public double requireDegrees(String key) {
+        return Math.toRadians(requireDouble(key));
+    }
+
+    /** An angle written in degrees, returned in radians; {@code fallbackRadians} when absent. */
+    public double optionalDegrees(String key, double fallbackRadians) {
+        return has(key) ? requireDegrees(key) : fallbackRadians;
+    }
+
+    public int requireInt(String key, Range range) {
+        return require(key).asScalar("a whole number").asInt(range);
+    }
+
+    public int optionalInt(String key, int fallback, Range range) {
+        return has(key) ? requireInt(key, range) : fallback;
+    }
+
+    public long optionalLong(String key, long fallback) {
+        return has(key) ? require(key).asScalar("a whole number").asLong(Range.ANY) : fallback;
+    }
+
+    public String requireString(String key) {
+        String s = require(key).asScalar("text").asString();
+        if (s.isBlank()) throw require(key).error("must not be empty");
+        return s;
+    }
+
+    public String optionalString(String key, String fallback) {
+        return has(key) ? requireString(key) : fallback;
+    }
+
+    public boolean optionalBoolean(String key, boolean fallback) {
+        return has(key) ? require(key).asScalar("true or false").asBoolean() : fallback;
+    }
+
+    public <E extends Enum<E>> E requireEnum(String key, Class<E> type) {
+        return require(key).asScalar("one of " + type.getSimpleName()).asEnum(type);
+    }
+
+    public YamlMap requireMap(String key) { return require(key).asMap(); }
+
+    public Optional<YamlMap> optionalMap(String key) { return optional(key).map(YamlNode::asMap); }
+
+    public YamlList requireList(String key) { return require(key).asList(); }
+
+    /** The list under {@code key}, or an empty list when absent. */
+    public List<YamlNode> optionalList(String key) {
+        return optional(key).map(n -> n.asList().items()).orElse(List.of());
+    }
+
+    private static Optional<String> closest(String key, List<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = editDistance(key.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) { best = c; bestDistance = d; }
+        }
+        // Only suggest near misses; a wholly different word gets just the list.
+        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}
