@@ -21,8 +21,19 @@ public record Wall(Vec2 from, Vec2 to, double thickness, double height) {
         return List.of(from.minus(n), to.minus(n), to.plus(n), from.plus(n));
     }
 
-    /** Distance from a point to the wall's solid footprint (0 inside). */
+    /**
+     * Exact distance from a point to the wall's solid footprint, the rectangle of
+     * {@link #corners()} (0 inside). Rectangle, not capsule: the physics and the lidar see square
+     * ends, and a door cut 0.6 m wide must leave 0.6 m clear.
+     */
     public double distanceTo(Vec2 p) {
-        return Math.max(0, p.distanceToSegment(from, to) - thickness / 2);
+        Vec2 d = to.minus(from);
+        double len = d.length();
+        Vec2 rel = p.minus(from);
+        double along = len == 0 ? 0 : rel.dot(d) / len;
+        double across = len == 0 ? rel.length() : Math.abs(rel.cross(d)) / len;
+        double dx = Math.max(0, Math.abs(along - len / 2) - len / 2);
+        double dy = Math.max(0, across - thickness / 2);
+        return Math.hypot(dx, dy);
     }
 }
