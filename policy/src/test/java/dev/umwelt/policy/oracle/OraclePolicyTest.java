@@ -67,6 +67,10 @@ class OraclePolicyTest {
         Scenario sc = new Scenario("t", null, "unicycle", r, map, start, new PointGoal(goal, SUCCESS, null), timeLimit, 100, 7);
         Instruction instr = new Instruction(new Header(EPOCH, Frames.MAP), sc.task().instruction(), Instruction.Source.SCENARIO, 1);
         OraclePolicy oracle = new OraclePolicy();
+        long t0 = System.nanoTime();
+        oracle.reset(new EpisodeContext(r, instr, 7, sc));
+        oracle.act(Observation.at(EPOCH).privilegedPose(start).build(), instr); // plans
+        System.out.printf("oracle reset + first plan: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         oracle.reset(new EpisodeContext(r, instr, 7, sc));
         double dt = 1.0 / r.controlRateHz();
         double x = start.x(), y = start.y(), yaw = start.yaw(), minWall = Double.POSITIVE_INFINITY;

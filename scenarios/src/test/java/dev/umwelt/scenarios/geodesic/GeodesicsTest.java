@@ -98,6 +98,12 @@ class GeodesicsTest {
         double ms = (System.nanoTime() - t0) / 1e6 / n;
         System.out.printf("Geodesics %dx%d serpentine query: %.2f ms, %.3f m%n", g.width(), g.height(), ms, d);
         assertTrue(d > 4 * 18, "path must wind through the serpentine: " + d);
+        // A typical query: across the serpentine's first lane and round one gap.
+        Vec2 c = new Vec2(1, 1), e = new Vec2(3, 6);
+        for (int i = 0; i < 5; i++) gd.distance(c, e);
+        long t1 = System.nanoTime();
+        for (int i = 0; i < n; i++) gd.distance(c, e);
+        System.out.printf("Geodesics %dx%d one-bend query: %.2f ms%n", g.width(), g.height(), (System.nanoTime() - t1) / 1e6 / n);
         assertTrue(ms < 200, "query took " + ms + " ms");
     }
 }
