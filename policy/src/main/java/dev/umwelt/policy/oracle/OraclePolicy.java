@@ -1,0 +1,179 @@
+package dev.umwelt.policy.oracle;
+
+import dev.umwelt.bus.Angles;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.sensing.Instruction;
+import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.policy.Policy;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.geodesic.ClearanceGrid;
+import dev.umwelt.scenarios.geodesic.GeodesicPath;
+import dev.umwelt.scenarios.geodesic.Geodesics;
+import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.scenarios.robot.MotionLimits;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.PointGoal;
+import dev.umwelt.scenarios.task.Task;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The privileged point-goal planner: it knows the map, the goal and its true pose, plans a
+ * geodesic once per episode and follows it by pure pursuit. An upper bound for evaluation,
+ * never something to deploy. See policy/README.md for the parameters and why.
+ */
+public final class OraclePolicy implements Policy {
+    /** Extra clearance, beyond footprint plus safety margin, that the path keeps where room allows. */
+    static final double COMFORT = 0.2;
+    static final double MIN_LOOKAHEAD = 0.25, MAX_LOOKAHEAD = 0.55;
+    static final double ROTATE_IN_PLACE = Math.toRadians(60);
+    static final double REPLAN_OFF_PATH = 0.4, STALL_SECONDS = 3, STALL_PROGRESS = 0.1;
+
+    private RobotDescription robot;
+    private ClearanceGrid grid;
+    private Geodesics planner, fallback;
+    private Vec2 goal;
+    private double stopRadius;
+    private OraclePath path;
+    private double progress, bestRemaining;
+    private long lastProgressNanos;
+    private double lastV, lastW;
+    private int replans;
+
+    @Override
+    public String name() {
+        return "oracle";
+    }
+
+    @Override
+    public Set<Modality> requiredModalities() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean privileged() {
+        return true;
+    }
+
+    @Override
+    public void reset(EpisodeContext context) {
+        Scenario scenario = context.scenario().orElseThrow(() -> new IllegalStateException(
+                "the oracle is privileged: it needs the scenario in EpisodeContext.privilegedScenario"));
+        Task task = scenario.task();
+        if (!(task instanceof PointGoal pg)) {
+            throw new IllegalArgumentException("the oracle handles only pointnav tasks, got " + task.kind());
+        }
+        robot = context.robot();
+        goal = pg.goal();
+        double sr = pg.successRadius();
+        stopRadius = Math.min(0.5 * sr, sr - 0.05);
+        grid = ClearanceGrid.build(scenario.world());
+        fallback = new Geodesics(grid, robot.footprintRadius());
+        planner = new Geodesics(grid, robot.footprintRadius() + robot.safetyMargin() / 2);
+        path = null;
+        lastV = 0;
+        lastW = 0;
+        replans = 0;
+    }
+
+    /** How many times the current episode replanned (the first plan not counted). */
+    public int replans() {
+        return replans;
+    }
+
+    @Override
+    public ActionChunk act(Observation observation, Instruction instruction) {
+        if (robot == null) throw new IllegalStateException("reset() the oracle before act()");
+        Pose2D pose = observation.privileged().orElseThrow(() -> new IllegalStateException(
+                "the oracle needs Observation.privilegedPose; run it as a privileged policy"));
+        long stamp = observation.stampNanos(), period = robot.controlPeriodNanos();
+        double dGoal = Math.hypot(goal.x() - pose.x(), goal.y() - pose.y());
+        if (dGoal <= stopRadius) {
+            lastV = 0;
+            lastW = 0;
+            return ActionChunk.stop(stamp, period);
+        }
+        if (path == null) plan(pose, stamp);
+        double[] proj = path.project(pose.x(), pose.y(), progress, 1.5);
+        if (proj[1] > REPLAN_OFF_PATH || stalled(stamp, proj[0])) {
+            replans++;
+            plan(pose, stamp);
+            proj = path.project(pose.x(), pose.y(), 0, 1.5);
+        }
+        progress = proj[0];
+        return ActionChunk.move(stamp, period, control(pose, dGoal, period * 1e-9));
+    }
+
+    private void plan(Pose2D pose, long stamp) {
+        Vec2 from = new Vec2(pose.x(), pose.y());
+        Optional<GeodesicPath> p = planner.shortestPath(from, goal);
+        Geodesics used = planner;
+        if (p.isEmpty()) {
+            p = fallback.shortestPath(from, goal);
+            used = fallback;
+        }
+        // Unreachable even at the bare footprint: head straight for the goal and let the shield judge.
+        var waypoints = p.map(GeodesicPath::waypoints).orElse(java.util.List.of(from, goal));
+        double floor = used.inflationRadius();
+        path = OraclePath.shaped(waypoints, grid, floor, robot.inflationRadius() + COMFORT);
+        progress = 0;
+        bestRemaining = path.length();
+        lastProgressNanos = stamp;
+    }
+
+    private boolean stalled(long stamp, double s) {
+        double remaining = path.length() - s;
+        if (remaining < bestRemaining - STALL_PROGRESS) {
+            bestRemaining = remaining;
+            lastProgressNanos = stamp;
+            return false;
+        }
+        return (stamp - lastProgressNanos) * 1e-9 > STALL_SECONDS;
+    }
+
+    private Twist2D control(Pose2D pose, double dGoal, double dt) {
+        MotionLimits lim = robot.limits();
+        double fp = robot.footprintRadius();
+        double clearance = grid.clearanceAt(pose.x(), pose.y());
+        // Short lookahead in tight places tracks the (centred) path closely; long in the open is smooth.
+        double lookahead = clamp(0.2 + (clearance - fp), MIN_LOOKAHEAD, MAX_LOOKAHEAD);
+        double[] carrot = path.at(progress + lookahead);
+        double dx = carrot[0] - pose.x(), dy = carrot[1] - pose.y();
+        double ld = Math.max(1e-6, Math.hypot(dx, dy));
+        double alpha = Angles.difference(Math.atan2(dy, dx), pose.yaw());
+        double v, w;
+        if (Math.abs(alpha) > ROTATE_IN_PLACE) {
+            v = 0;
+            w = clamp(2.0 * alpha, -lim.maxAngularVelocity(), lim.maxAngularVelocity());
+        } else {
+            double vmax = lim.maxLinearVelocity();
+            double obstacleScale = clamp((clearance - fp) / 0.35, 0.3, 1.0);
+            double headingScale = clamp(1 - Math.abs(alpha) / ROTATE_IN_PLACE, 0.2, 1.0);
+            // Brake so that we reach the stop circle's inner half at rest.
+            double brake = Math.sqrt(2 * lim.maxLinearAcceleration() * 0.7 * Math.max(0, dGoal - 0.5 * stopRadius));
+            v = Math.min(vmax * obstacleScale * headingScale, Math.max(0.05, brake));
+            w = v * 2 * Math.sin(alpha) / ld;
+            if (Math.abs(w) > lim.maxAngularVelocity()) {
+                v *= lim.maxAngularVelocity() / Math.abs(w);
+                w = Math.copySign(lim.maxAngularVelocity(), w);
+            }
+        }
+        // Acceleration limits per control period.
+        v = clamp(v, lastV - lim.maxLinearAcceleration() * dt, lastV + lim.maxLinearAcceleration() * dt);
+        w = clamp(w, lastW - lim.maxAngularAcceleration() * dt, lastW + lim.maxAngularAcceleration() * dt);
+        v = clamp(v, -lim.maxLinearVelocity(), lim.maxLinearVelocity());
+        w = clamp(w, -lim.maxAngularVelocity(), lim.maxAngularVelocity());
+        lastV = v;
+        lastW = w;
+        return new Twist2D(v, w);
+    }
+
+    private static double clamp(double x, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, x));
+    }
+}
