@@ -82,16 +82,11 @@ public final class ClearanceGrid {
         double ax = wall.from().x(), ay = wall.from().y(), bx = wall.to().x(), by = wall.to().y();
         double half = wall.thickness() / 2, grow = half + cap;
         int[] r = cellRange(Math.min(ax, bx) - grow, Math.min(ay, by) - grow, Math.max(ax, bx) + grow, Math.max(ay, by) + grow);
-        double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
         for (int iy = r[1]; iy <= r[3]; iy++) {
             double y = originY + (iy + 0.5) * resolution;
             for (int ix = r[0]; ix <= r[2]; ix++) {
                 double x = originX + (ix + 0.5) * resolution;
-                // Same arithmetic as Vec2.distanceToSegment, without allocating a Vec2 per cell.
-                double t = len2 == 0 ? 0 : ((x - ax) * dx + (y - ay) * dy) / len2;
-                t = Math.max(0, Math.min(1, t));
-                double ex = x - (ax + t * dx), ey = y - (ay + t * dy);
-                lower(iy * width + ix, Math.max(0, Math.sqrt(ex * ex + ey * ey) - half));
+                lower(iy * width + ix, Wall.distanceToRectangle(ax, ay, bx, by, half, x, y));
             }
         }
     }

@@ -27,13 +27,21 @@ public record Wall(Vec2 from, Vec2 to, double thickness, double height) {
      * ends, and a door cut 0.6 m wide must leave 0.6 m clear.
      */
     public double distanceTo(Vec2 p) {
-        Vec2 d = to.minus(from);
-        double len = d.length();
-        Vec2 rel = p.minus(from);
-        double along = len == 0 ? 0 : rel.dot(d) / len;
-        double across = len == 0 ? rel.length() : Math.abs(rel.cross(d)) / len;
-        double dx = Math.max(0, Math.abs(along - len / 2) - len / 2);
-        double dy = Math.max(0, across - thickness / 2);
-        return Math.hypot(dx, dy);
+        return distanceToRectangle(from.x(), from.y(), to.x(), to.y(), thickness / 2, p.x(), p.y());
+    }
+
+    /**
+     * Distance from (x, y) to the rectangle of half-width {@code half} around the segment a-b
+     * (0 inside). Primitive so that grid builders can call it per cell without allocating.
+     */
+    public static double distanceToRectangle(double ax, double ay, double bx, double by, double half,
+                                             double x, double y) {
+        double dx = bx - ax, dy = by - ay, len = Math.sqrt(dx * dx + dy * dy);
+        double rx = x - ax, ry = y - ay;
+        double along = len == 0 ? 0 : (rx * dx + ry * dy) / len;
+        double across = len == 0 ? Math.sqrt(rx * rx + ry * ry) : Math.abs(rx * dy - ry * dx) / len;
+        double ex = Math.max(0, Math.abs(along - len / 2) - len / 2);
+        double ey = Math.max(0, across - half);
+        return Math.sqrt(ex * ex + ey * ey);
     }
 }

@@ -41,9 +41,10 @@ class ClearanceGridTest {
         assertEquals(1.025, g.centerX(ix), 1e-9);
         assertEquals(0.625, g.centerY(iy), 1e-9);
         assertEquals(0.575, g.cellClearance(ix, iy), 1e-6);
-        // Near the inner junction the wall ends are round: distance to the point (4.75, 1.25) less 0.05.
+        // Near the inner junction the walls have square ends: the nearest solid point to (5.025, 1.025)
+        // is the vertical wall's corner (4.8, 1.25).
         int jx = g.cellX(5.01), jy = g.cellY(1.01);
-        assertEquals(Math.hypot(5.025 - 4.75, 1.025 - 1.25) - 0.05, g.cellClearance(jx, jy), 1e-6);
+        assertEquals(Math.hypot(5.025 - 4.8, 1.25 - 1.025), g.cellClearance(jx, jy), 1e-6);
         assertTrue(g.isFree(jx, jy, 0.18));
         assertFalse(g.isFree(jx, jy, 0.4));
     }
