@@ -69,10 +69,17 @@ public final class StaticGeometry {
     double raySegment(int i, double ox, double oy, double dx, double dy) {
         double sx = ax[i] - ox, sy = ay[i] - oy;
         double denom = dx * ey[i] - dy * ex[i];
-        if (denom == 0) return Double.POSITIVE_INFINITY;
+        double un = sx * dy - sy * dx; // u * denom: where along the segment the ray crosses
+        // Test u in [0, 1] without dividing; only crossing candidates pay for the division.
+        if (denom > 0) {
+            if (un < 0 || un > denom) return Double.POSITIVE_INFINITY;
+        } else if (denom < 0) {
+            if (un > 0 || un < denom) return Double.POSITIVE_INFINITY;
+        } else {
+            return Double.POSITIVE_INFINITY;
+        }
         double t = (sx * ey[i] - sy * ex[i]) / denom;
-        double u = (sx * dy - sy * dx) / denom;
-        return t >= 0 && u >= 0 && u <= 1 ? t : Double.POSITIVE_INFINITY;
+        return t >= 0 ? t : Double.POSITIVE_INFINITY;
     }
 
     /** Distance along the unit ray to circle i (its far side when the origin is inside), or +Inf. */
