@@ -17,6 +17,10 @@ public final class StaticRayCaster {
     private final double cell, inv, x0, y0;
     private final int nx, ny;
     private final int[] cellStart, items;
+    // Mailbox: the ray that last tested each primitive, so a wall spanning many cells is tested
+    // once per ray. Makes the caster stateful: one per simulator, used from one thread.
+    private final int[] testedBy;
+    private int ray;
 
     public StaticRayCaster(StaticGeometry geometry, double cellSize) {
         this.g = geometry;
@@ -45,6 +49,7 @@ public final class StaticRayCaster {
         int[] fill = new int[nx * ny + 1];
         System.arraycopy(cellStart, 0, fill, 0, nx * ny);
         rasterize(fill, items);
+        testedBy = new int[g.segmentCount + g.circleCount];
     }
 
     public static StaticRayCaster of(StaticGeometry geometry) {
@@ -120,14 +125,31 @@ public final class StaticRayCaster {
         double tDeltaX = dx == 0 ? Double.POSITIVE_INFINITY : cell / Math.abs(dx);
         double tDeltaY = dy == 0 ? Double.POSITIVE_INFINITY : cell / Math.abs(dy);
 
+        // Locals for the hot loop: the JIT keeps them in registers and drops repeated field loads.
         final int nSeg = g.segmentCount;
+        final int[] start = cellStart, list = items, tested = testedBy;
+        final double[] sax = g.ax, say = g.ay, sex = g.ex, sey = g.ey;
+        final int me = ++ray;
+        if (me == Integer.MAX_VALUE) { java.util.Arrays.fill(tested, 0); ray = 0; }
         double best = Double.POSITIVE_INFINITY;
         while (true) {
             int c = j * nx + i;
-            for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
-                int id = items[k];
-                double t = id < nSeg ? g.raySegment(id, ox, oy, dx, dy) : g.rayCircle(id - nSeg, ox, oy, dx, dy);
-                if (t < best) best = t;
+            for (int k = start[c], end = start[c + 1]; k < end; k++) {
+                int id = list[k];
+                if (tested[id] == me) continue;
+                tested[id] = me;
+                if (id < nSeg) {
+                    // Same arithmetic as StaticGeometry.raySegment (the brute-force reference).
+                    double sx = sax[id] - ox, sy = say[id] - oy, ex = sex[id], ey = sey[id];
+                    double denom = dx * ey - dy * ex;
+                    double un = sx * dy - sy * dx;
+                    if (denom > 0 ? (un < 0 || un > denom) : (denom == 0 || un > 0 || un < denom)) continue;
+                    double t = (sx * ey - sy * ex) / denom;
+                    if (t >= 0 && t < best) best = t;
+                } else {
+                    double t = g.rayCircle(id - nSeg, ox, oy, dx, dy);
+                    if (t < best) best = t;
+                }
             }
             double cellExit = Math.min(tMaxX, tMaxY);
             if (best <= cellExit || cellExit >= tExit) break;
