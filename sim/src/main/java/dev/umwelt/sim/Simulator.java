@@ -1,0 +1,175 @@
+package dev.umwelt.sim;
+
+import dev.umwelt.bus.Header;
+import dev.umwelt.bus.Frames;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Stamped;
+import dev.umwelt.bus.command.VelocityCommand;
+import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.tick.TickReadings;
+import dev.umwelt.bus.time.Clock;
+import dev.umwelt.bus.time.SimClock;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.sim.lidar.Lidar;
+import dev.umwelt.sim.lidar.StaticGeometry;
+import dev.umwelt.sim.lidar.StaticRayCaster;
+import dev.umwelt.sim.odometry.WheelOdometry;
+import dev.umwelt.sim.physics.ContactMonitor;
+import dev.umwelt.sim.physics.DiffDriveBase;
+import dev.umwelt.sim.physics.PhysicsWorld;
+import org.jbox2d.common.Vec2;
+import org.jbox2d.dynamics.Body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The lockstep simulator: a JBox2D world built from a {@link Scenario}, a differential-drive
+ * robot, a lidar and wheel odometry. One {@link #step} is one control period, run as
+ * {@code substeps} physics steps; each substep is the pipeline
+ * <ol>
+ *   <li>base: pick the target twist (command if valid, else zero), ramp, slip, set velocities;</li>
+ *   <li>physics: world.step (contact events land in this tick's event list);</li>
+ *   <li>clock: advance by the substep;</li>
+ *   <li>odometry: integrate the body's actual motion; publish when due;</li>
+ *   <li>lidar: cast a scan from the pose at this instant when due.</li>
+ * </ol>
+ * Construction only prepares the static ray-casting grid; {@link #reset} builds the world.
+ */
+public final class Simulator implements Environment {
+    public static final int VELOCITY_ITERATIONS = 8, POSITION_ITERATIONS = 3;
+
+    static {
+        PhysicsWorld.init(); // turns JBox2D's sin/cos lookup table off, JVM-wide
+    }
+
+    private final Scenario scenario;
+    private final RobotDescription robot;
+    private final Lidar lidar;
+    private final long controlPeriod, lidarPeriod, odomPeriod;
+    private final int substeps;
+    private final float dt;
+    private final SimClock clock = new SimClock();
+
+    private PhysicsWorld physics;
+    private DiffDriveBase base;
+    private ContactMonitor contacts;
+    private WheelOdometry odometry;
+    private java.util.SplittableRandom slip;
+    private long tick, nextLidar, nextOdom;
+
+    public Simulator(Scenario scenario) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.robot = scenario.robot();
+        this.controlPeriod = robot.controlPeriodNanos();
+        this.substeps = Math.max(1, (int) Math.round(controlPeriod * scenario.physicsRateHz() / 1e9));
+        this.dt = (float) (controlPeriod / 1e9 / substeps);
+        this.lidarPeriod = Math.round(1e9 / robot.lidar().rateHz());
+        this.odomPeriod = Math.round(1e9 / robot.odometry().rateHz());
+        this.lidar = new Lidar(robot.lidar(), StaticRayCaster.of(StaticGeometry.of(scenario.world())));
+    }
+
+    @Override
+    public TickReadings reset(long seed) {
+        clock.reset();
+        tick = 0;
+        physics = PhysicsWorld.build(scenario);
+        base = new DiffDriveBase(robot);
+        contacts = new ContactMonitor(physics.robotFixture);
+        physics.world.setContactListener(contacts);
+        slip = NoiseStreams.stream(seed, NoiseStreams.WHEEL_SLIP);
+        Body body = physics.robot;
+        odometry = new WheelOdometry(robot.odometry(), NoiseStreams.stream(seed, NoiseStreams.ODOMETRY),
+                body.getPosition().x, body.getPosition().y, body.getAngle());
+        lidar.attach(physics.world, body, physics.movables, physics.movableRadii, NoiseStreams.stream(seed, NoiseStreams.LIDAR));
+
+        long now = clock.nowNanos();
+        Pose2D pose = physics.robotPose();
+        nextLidar = now + lidarPeriod;
+        nextOdom = now + odomPeriod;
+        List<Stamped> readings = List.of(lidar.scan(pose, now), odometry.reading(now));
+        return new TickReadings(0, now, readings, List.of(), pose);
+    }
+
+    @Override
+    public TickReadings step(VelocityCommand command) {
+        if (physics == null) throw new IllegalStateException("reset(seed) before step()");
+        base.command(command);
+        List<Stamped> readings = new ArrayList<>(4);
+        List<EpisodeEvent> events = new ArrayList<>(0);
+        long start = clock.nowNanos();
+        Body body = physics.robot;
+        for (int k = 1; k <= substeps; k++) {
+            long before = clock.nowNanos();
+            long after = start + controlPeriod * k / substeps; // exact period despite rounding
+
+            if (base.update(before, dt)) events.add(commandExpired(before));
+            base.drive(body, slip);
+
+            contacts.target(events, after);
+            physics.world.step(dt, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
+            clock.advance(after - before);
+
+            Vec2 p = body.getPosition();
+            odometry.integrate(p.x, p.y, body.getAngle(), dt);
+            if (after >= nextOdom) {
+                readings.add(odometry.reading(after));
+                nextOdom = next(nextOdom, odomPeriod, after);
+            }
+            if (after >= nextLidar) {
+                readings.add(lidar.scan(physics.robotPose(), after));
+                nextLidar = next(nextLidar, lidarPeriod, after);
+            }
+        }
+        contacts.target(null, 0);
+        return new TickReadings(++tick, clock.nowNanos(), readings, events, physics.robotPose());
+    }
+
+    /** The next due time after {@code now}; a sensor faster than physics skips, never backlogs. */
+    private static long next(long due, long period, long now) {
+        do due += period; while (due <= now);
+        return due;
+    }
+
+    private EpisodeEvent commandExpired(long at) {
+        return new EpisodeEvent(new Header(at, Frames.BASE_LINK), EpisodeEvent.Kind.COMMAND_EXPIRED,
+                ContactMonitor.SOURCE, "no valid velocity command: base stopping");
+    }
+
+    @Override
+    public long nowNanos() {
+        return clock.nowNanos();
+    }
+
+    @Override
+    public Pose2D groundTruth() {
+        if (physics == null) throw new IllegalStateException("reset(seed) first");
+        return physics.robotPose();
+    }
+
+    @Override
+    public int collisions() {
+        return contacts == null ? 0 : contacts.collisions();
+    }
+
+    @Override
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The clock's epoch-relative time, for tests and tools. */
+    public long elapsedNanos() {
+        return clock.nowNanos() - Clock.SIM_EPOCH_NANOS;
+    }
+
+    public int substepsPerTick() {
+        return substeps;
+    }
+
+    @Override
+    public void close() {
+        physics = null; // JBox2D holds no native resources
+    }
+}
