@@ -27,7 +27,6 @@ final class EpisodeConsole {
             result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L));
         }
         if (json) out.println(toJson(result));
-        out.flush();
         else printTable(out, result);
         out.flush();
         return Umwelt.EXIT_OK;

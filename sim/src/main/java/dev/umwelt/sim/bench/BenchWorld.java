@@ -32,6 +32,9 @@ public final class BenchWorld {
     public static final long LAYOUT_SEED = 20240611L;
     public static final int WALLS = 60, BOXES = 20;
     public static final double HALF_SIZE = 10;
+    /** What a benchmark report prints about the world it measured. */
+    public static final String DESCRIPTION = "bench world 20 x 20 m, " + WALLS + " walls, " + BOXES
+            + " static boxes; physics 100 Hz, 360-beam lidar 20 Hz, control 20 Hz";
 
     private BenchWorld() {}
 
