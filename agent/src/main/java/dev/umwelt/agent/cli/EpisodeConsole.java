@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -21,13 +23,14 @@ final class EpisodeConsole {
 
     private EpisodeConsole() {}
 
-    static int runAndReport(PrintWriter out, EpisodeSpec spec, boolean json) {
+    static int runAndReport(PrintWriter out, EpisodeSpec spec, boolean json, boolean events) {
         EpisodeResult result;
         try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = progressBar(spec)) {
             result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L));
         }
         if (json) out.println(toJson(result));
         else printTable(out, result);
+        if (events) printEvents(out, result);
         out.flush();
         return Umwelt.EXIT_OK;
     }
@@ -57,6 +60,13 @@ final class EpisodeConsole {
             return JSON.writeValueAsString(jsonMap(r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void printEvents(PrintWriter out, EpisodeResult r) {
+        for (EpisodeEvent e : r.events()) {
+            out.printf(Locale.ROOT, "  %9.3f s  %-20s %-8s %s%n", (e.stampNanos() - Clock.SIM_EPOCH_NANOS) / 1e9,
+                    e.kind(), e.source(), e.detail());
         }
     }
 

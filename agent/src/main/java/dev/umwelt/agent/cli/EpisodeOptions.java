@@ -20,6 +20,9 @@ final class EpisodeOptions {
     @Option(names = "--json", description = "Print one JSON object with the metrics instead of a table.")
     boolean json;
 
+    @Option(names = "--events", description = "Also print the episode's events (collisions, STOP, time limit, ...).")
+    boolean events;
+
     @Option(names = "--realtime", description = "Pace the simulation to the wall clock (same trajectory, just slower).")
     boolean realtime;
 

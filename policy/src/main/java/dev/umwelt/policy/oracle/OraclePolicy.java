@@ -13,6 +13,11 @@ import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geodesic.GeodesicPath;
 import dev.umwelt.scenarios.geodesic.Geodesics;
+import dev.umwelt.scenarios.world.WorldMap;
+import dev.umwelt.scenarios.world.WorldObject;
+
+import java.util.ArrayList;
+import java.util.List;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
@@ -35,8 +40,10 @@ public final class OraclePolicy implements Policy {
     static final double REPLAN_OFF_PATH = 0.4, STALL_SECONDS = 3, STALL_PROGRESS = 0.1;
 
     private RobotDescription robot;
+    /** In order of preference: every object an obstacle, then static ones only; wide, then bare clearance. */
+    private List<Geodesics> planners;
+    /** The clearance of the map the current path was planned on (speed scales with it). */
     private ClearanceGrid grid;
-    private Geodesics planner, fallback;
     private Vec2 goal;
     private double stopRadius;
     private OraclePath path;
@@ -72,13 +79,27 @@ public final class OraclePolicy implements Policy {
         goal = pg.goal();
         double sr = pg.successRadius();
         stopRadius = Math.min(0.5 * sr, sr - 0.05);
-        grid = ClearanceGrid.build(scenario.world());
-        fallback = new Geodesics(grid, robot.footprintRadius());
-        planner = new Geodesics(grid, robot.footprintRadius() + robot.safetyMargin() / 2);
+        // Privileged: it knows where the movable objects start, so it plans around them first and
+        // only pushes through them (the static map) when there is no other way.
+        WorldMap world = scenario.world();
+        List<ClearanceGrid> grids = new ArrayList<>();
+        if (!world.movableObjects().isEmpty()) grids.add(ClearanceGrid.build(withEverythingFixed(world)));
+        grids.add(ClearanceGrid.build(world));
+        planners = new ArrayList<>();
+        for (ClearanceGrid g : grids) {
+            planners.add(new Geodesics(g, robot.footprintRadius() + robot.safetyMargin() / 2));
+            planners.add(new Geodesics(g, robot.footprintRadius()));
+        }
         path = null;
         lastV = 0;
         lastW = 0;
         replans = 0;
+    }
+
+    private static WorldMap withEverythingFixed(WorldMap w) {
+        List<WorldObject> fixed = w.objects().stream().map(o -> new WorldObject(o.id(), o.label(), o.shape(), o.colour(),
+                o.pose(), o.sizeX(), o.sizeY(), o.height(), false, o.massKg())).toList();
+        return new WorldMap(w.walls(), w.doors(), w.rooms(), fixed);
     }
 
     /** How many times the current episode replanned (the first plan not counted). */
@@ -111,15 +132,19 @@ public final class OraclePolicy implements Policy {
 
     private void plan(Pose2D pose, long stamp) {
         Vec2 from = new Vec2(pose.x(), pose.y());
-        Optional<GeodesicPath> p = planner.shortestPath(from, goal);
-        Geodesics used = planner;
-        if (p.isEmpty()) {
-            p = fallback.shortestPath(from, goal);
-            used = fallback;
+        Optional<GeodesicPath> p = Optional.empty();
+        Geodesics used = planners.get(planners.size() - 1);
+        for (Geodesics candidate : planners) {
+            p = candidate.shortestPath(from, goal);
+            if (p.isPresent()) {
+                used = candidate;
+                break;
+            }
         }
         // Unreachable even at the bare footprint: head straight for the goal and let the shield judge.
         var waypoints = p.map(GeodesicPath::waypoints).orElse(java.util.List.of(from, goal));
         double floor = used.inflationRadius();
+        grid = used.grid();
         path = OraclePath.shaped(waypoints, grid, floor, robot.inflationRadius() + COMFORT);
         progress = 0;
         bestRemaining = path.length();
