@@ -22,7 +22,8 @@ import java.util.Arrays;
  */
 public final class ClearanceGrid {
     public static final double DEFAULT_RESOLUTION = 0.05;
-    public static final double DEFAULT_CAP = 1.5;
+    /** Enough for every consumer: the oracle reads clearance up to footprint + margin + 0.2 m; build cost grows with the cap squared. */
+    public static final double DEFAULT_CAP = 1.0;
     /** Cells of border around the bounds, so that searches see the outside as blocked. */
     private static final int BORDER = 2;
 
