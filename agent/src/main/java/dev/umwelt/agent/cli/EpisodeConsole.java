@@ -51,6 +51,7 @@ final class EpisodeConsole {
         m.put("policy", r.spec().policy());
         m.putAll(r.metrics().toJsonMap());
         m.put("ticks", r.ticks());
+        m.put("missedDeadlines", r.missedDeadlines());
         m.put("wallSeconds", r.wallSeconds());
         return m;
     }
@@ -83,6 +84,7 @@ final class EpisodeConsole {
         out.printf(Locale.ROOT, f, "collisions", m.collisions());
         out.printf(Locale.ROOT, f, "time", String.format(Locale.ROOT, "%.2f s simulated in %.2f s (%.0fx real time)",
                 m.timeSeconds(), r.wallSeconds(), r.realTimeFactor()));
+        if (r.spec().realtime()) out.printf(Locale.ROOT, f, "deadlines", r.missedDeadlines() + " missed");
         out.printf(Locale.ROOT, f, "trajectory", m.trajectoryHash());
     }
 }

@@ -5,9 +5,12 @@ import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 
 import java.util.List;
 
-/** How an episode went: its metrics, its events, its length in ticks and the wall time it took. */
+/**
+ * How an episode went: its metrics, its events, its length in ticks, the control deadlines it
+ * missed (realtime runs only; always 0 in lockstep) and the wall time it took.
+ */
 public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<EpisodeEvent> events, long ticks,
-                            double wallSeconds) {
+                            long missedDeadlines, double wallSeconds) {
     public EpisodeResult {
         events = List.copyOf(events);
     }

@@ -56,7 +56,10 @@ final class SimulatorEndpoint {
     private final long commandTimeoutNanos;
     private final long wallStartNanos = System.nanoTime(); // only for wall time spent and realtime pacing
     private final LongConsumer progress;
+    private final long controlPeriodNanos;
     private long ticks;
+    /** Realtime only: ticks that started more than one control period after their wall-clock instant. */
+    private long missedDeadlines;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
                       LongConsumer progress, Promise<EpisodeResult> done) {
@@ -69,6 +72,7 @@ final class SimulatorEndpoint {
         this.done = done;
         this.timeLimitNanos = Clock.seconds(spec.scenario().timeLimitSeconds());
         this.commandTimeoutNanos = spec.scenario().robot().commandTimeoutNanos();
+        this.controlPeriodNanos = spec.scenario().robot().controlPeriodNanos();
     }
 
     void start() {
@@ -108,8 +112,9 @@ final class SimulatorEndpoint {
                         "sim", spec.scenario().timeLimitSeconds() + " s"));
                 finish(false, "time-limit", null);
             } else if (spec.realtime()) {
-                long dueWall = wallStartNanos + elapsedNanos();
-                long delayMs = (dueWall - System.nanoTime()) / 1_000_000L;
+                long lateNanos = System.nanoTime() - (wallStartNanos + elapsedNanos());
+                if (lateNanos > controlPeriodNanos) missedDeadlines++;
+                long delayMs = -lateNanos / 1_000_000L;
                 if (delayMs >= 1) vertx.setTimer(delayMs, id -> askPolicy(next));
                 else context.runOnContext(v -> askPolicy(next));
             } else {
@@ -151,7 +156,8 @@ final class SimulatorEndpoint {
                     seconds, reason);
             emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_ENDED, "sim",
                     reason + (metrics.success() ? " success" : " failure")));
-            done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, (System.nanoTime() - wallStartNanos) / 1e9));
+            done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, missedDeadlines,
+                    (System.nanoTime() - wallStartNanos) / 1e9));
         } catch (RuntimeException e) {
             done.tryFail(e);
         }
