@@ -21,6 +21,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EpisodeConsole.runAndReport(spec.commandLine().getOut(), options.load(Umwelt.home().resolve(SCENARIO)), options.json, options.events);
+        return options.runAndReport(spec, Umwelt.home().resolve(SCENARIO));
     }
 }

@@ -4,6 +4,7 @@ import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.episode.EpisodeSpec;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -25,6 +26,11 @@ final class EpisodeOptions {
 
     @Option(names = "--realtime", description = "Pace the simulation to the wall clock (same trajectory, just slower).")
     boolean realtime;
+
+    /** Loads the scenario, runs the episode and prints its report on the command's output. */
+    int runAndReport(CommandSpec command, Path file) {
+        return EpisodeConsole.runAndReport(command.commandLine().getOut(), load(file), json, events);
+    }
 
     EpisodeSpec load(Path file) {
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such scenario file");

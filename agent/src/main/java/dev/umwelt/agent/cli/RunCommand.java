@@ -24,6 +24,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EpisodeConsole.runAndReport(spec.commandLine().getOut(), options.load(scenario), options.json, options.events);
+        return options.runAndReport(spec, scenario);
     }
 }
