@@ -3,6 +3,8 @@ package dev.umwelt.agent.episode;
 import dev.umwelt.agent.Policies;
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.codec.BusCodecs;
+import dev.umwelt.bus.codec.LocalCodec;
+import dev.umwelt.policy.Policy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,6 +29,7 @@ public final class EpisodeRunner implements AutoCloseable {
                 // Planning a large map on episode start can legitimately take a second.
                 .setMaxEventLoopExecuteTime(5).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.SECONDS));
         BusCodecs.register(vertx);
+        vertx.eventBus().registerDefaultCodec(PolicyFailure.class, new LocalCodec<>(PolicyFailure.class));
     }
 
     public Vertx vertx() {
@@ -34,9 +37,14 @@ public final class EpisodeRunner implements AutoCloseable {
     }
 
     public Future<EpisodeResult> start(EpisodeSpec spec, LongConsumer progressNanos) {
+        return start(spec, Policies.create(spec.policy()), progressNanos);
+    }
+
+    /** Runs a policy instance of the caller's (one not known to the command line by name). */
+    public Future<EpisodeResult> start(EpisodeSpec spec, Policy policy, LongConsumer progressNanos) {
         Promise<EpisodeResult> done = Promise.promise();
         Addresses addresses = Addresses.of("r" + robots.incrementAndGet());
-        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, Policies.create(spec.policy()), progressNanos, done);
+        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, progressNanos, done);
         return vertx.deployVerticle(episode).compose(id -> done.future()
                 .eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture())));
     }

@@ -10,6 +10,7 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.sensors.observation.ObservationBuilder;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
@@ -17,8 +18,9 @@ import java.util.EnumMap;
 
 /**
  * The policy's side of the lockstep loop: consumes each tick's readings, builds the
- * observation (by stamps, with ages and absence reasons) and answers with an action chunk.
- * Only privileged policies see the ground-truth pose.
+ * observation (by stamps, with ages and absence reasons) and sends an action chunk to the
+ * robot's action address (or a {@link PolicyFailure}). Only privileged policies see the
+ * ground-truth pose.
  */
 final class PolicyEndpoint {
     /** A reading older than this many sensor periods is stale. */
@@ -28,6 +30,8 @@ final class PolicyEndpoint {
     private final Instruction instruction;
     private final ObservationBuilder observations;
     private MessageConsumer<TickReadings> consumer;
+    private EventBus bus;
+    private String actionAddress;
 
     PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
         this.policy = policy;
@@ -41,7 +45,9 @@ final class PolicyEndpoint {
     }
 
     void listen(Vertx vertx, Addresses addresses) {
-        consumer = vertx.eventBus().consumer(addresses.tickReadings(), this::onTick);
+        bus = vertx.eventBus();
+        actionAddress = addresses.action();
+        consumer = bus.consumer(addresses.tickReadings(), this::onTick);
     }
 
     void close() {
@@ -54,9 +60,9 @@ final class PolicyEndpoint {
             tick.readings().forEach(observations::accept);
             Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null);
             ActionChunk chunk = policy.act(obs, instruction);
-            msg.reply(chunk);
+            bus.send(actionAddress, chunk);
         } catch (RuntimeException e) {
-            msg.fail(500, policy.name() + " failed at tick " + tick.tick() + ": " + e);
+            bus.send(actionAddress, new PolicyFailure(policy.name(), tick.tick(), e.toString()));
         }
     }
 }

@@ -18,9 +18,9 @@ import dev.umwelt.sim.Environment;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +29,18 @@ import java.util.function.LongConsumer;
 /**
  * The simulator's side of the lockstep loop, one tick at a time, all on the episode's context:
  * <ol>
- *   <li>send the tick's readings to the policy and wait for its action chunk;</li>
+ *   <li>send the tick's readings to the policy; its action chunk comes back on the action address;</li>
  *   <li>STOP ends the episode; otherwise the action in force becomes a velocity command with
  *       the robot's command timeout;</li>
  *   <li>the simulator steps one control period with it; the ground-truth pose is recorded;</li>
  *   <li>the time limit ends the episode; otherwise the next tick starts (at once in lockstep,
  *       at its wall-clock instant with {@code --realtime}).</li>
  * </ol>
- * No timers and no wall clock in lockstep; pacing never changes what is computed, so realtime
- * and lockstep runs give the same trajectory.
+ * Two one-way streams rather than request/reply: a Vert.x request arms a timeout timer and a
+ * one-off reply registration per tick, and the lockstep path has no timers and no wall clock.
+ * Pacing never changes what is computed, so realtime and lockstep runs give the same trajectory.
  */
 final class SimulatorEndpoint {
-    /** A policy that has not answered in this long has hung; the episode ends in error. */
-    static final long POLICY_TIMEOUT_MS = 120_000;
-
     private final Vertx vertx;
     private final Context context;
     private final Environment env;
@@ -51,7 +49,7 @@ final class SimulatorEndpoint {
     private final Promise<EpisodeResult> done;
     private final TrajectoryRecorder trajectory = new TrajectoryRecorder();
     private final List<EpisodeEvent> events = new ArrayList<>();
-    private final DeliveryOptions toPolicy = new DeliveryOptions().setSendTimeout(POLICY_TIMEOUT_MS);
+    private MessageConsumer<Object> actions;
     private final long timeLimitNanos;
     private final long commandTimeoutNanos;
     private final long wallStartNanos = System.nanoTime(); // only for wall time spent and realtime pacing
@@ -76,6 +74,7 @@ final class SimulatorEndpoint {
     }
 
     void start() {
+        actions = vertx.eventBus().consumer(addresses.action(), this::onActionMessage);
         TickReadings first = env.reset(spec.seed());
         emit(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",
                 spec.scenario().name() + " seed=" + spec.seed() + " policy=" + spec.policy()));
@@ -84,18 +83,19 @@ final class SimulatorEndpoint {
     }
 
     private void askPolicy(TickReadings tick) {
-        vertx.eventBus().<ActionChunk>request(addresses.tickReadings(), tick, toPolicy).onComplete(ar -> {
-            if (ar.failed()) {
-                finish(false, "error", ar.cause());
-            } else {
-                onAction(ar.result());
-            }
-        });
+        vertx.eventBus().send(addresses.tickReadings(), tick);
     }
 
-    private void onAction(Message<ActionChunk> reply) {
+    private void onActionMessage(Message<Object> msg) {
+        if (msg.body() instanceof ActionChunk chunk) {
+            onAction(chunk);
+        } else {
+            finish(false, "error", new IllegalStateException(String.valueOf(msg.body())));
+        }
+    }
+
+    private void onAction(ActionChunk chunk) {
         try {
-            ActionChunk chunk = reply.body();
             long now = env.nowNanos();
             if (chunk.stop()) {
                 emit(new EpisodeEvent(new Header(now, Frames.BASE_LINK), EpisodeEvent.Kind.STOP_EMITTED, spec.policy(), ""));
@@ -143,6 +143,7 @@ final class SimulatorEndpoint {
     }
 
     private void finish(boolean stopped, String reason, Throwable error) {
+        actions.unregister();
         if (error != null) {
             done.tryFail(error);
             return;
