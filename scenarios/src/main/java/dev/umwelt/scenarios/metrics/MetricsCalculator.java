@@ -40,7 +40,7 @@ public final class MetricsCalculator {
         double p = trajectory.pathLength();
         double d0 = geodesics.distance(start, goal);
         double dT = geodesics.distance(end, goal);
-        boolean success = stopped && end.distanceTo(goal) <= scenario.task().successRadius();
+        boolean success = stopped && scenario.task().distanceToGoal(scenario.world(), end) <= scenario.task().successRadius();
         double spl = success ? efficiency(d0, p) : 0;
         double progress = d0 == 0 ? 1 : Double.isFinite(dT) ? Math.max(0, 1 - dT / d0) : 0;
         double softSpl = progress * efficiency(d0, p);

@@ -1,6 +1,7 @@
 package dev.umwelt.scenarios.task;
 
 import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.scenarios.world.WorldMap;
 
 import java.util.Locale;
 
@@ -15,5 +16,10 @@ public record PointGoal(Vec2 goal, double successRadius, String instruction) imp
     @Override
     public String kind() {
         return "pointnav";
+    }
+
+    @Override
+    public double distanceToGoal(WorldMap world, Vec2 position) {
+        return goal.distanceTo(position);
     }
 }
