@@ -70,8 +70,8 @@ public final class PhysicsWorld {
         world.setAutoClearForces(false);
         // Every wall and static object is a fixture of ONE static body at the origin, its shape
         // placed in world coordinates. World.solve walks the body list several times per step
-        // (island flags, island seeds, fixture sync); 80 static bodies made those walks ~40% of
-        // a step. Contacts stay per fixture, so collision counting and event names are unchanged.
+        // (island flags, island seeds, fixture sync); 80 static bodies made those walks ~0.7 us
+        // of a ~2.3 us bench substep. Contacts stay per fixture, so collision counting and event names are unchanged.
         Body statics = body(world, BodyType.STATIC, 0, 0, 0);
         List<Wall> walls = scenario.world().walls();
         for (int i = 0; i < walls.size(); i++) {
