@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * closer than {@value #CLEARANCE} m) drives {@link Simulator#step}, which computes every
  * physics substep and every scan. Wall time is read here only, never inside the simulator.
  *
- * <p>Run pinned to one core: {@code taskset -c 0 java -cp ... dev.umwelt.sim.bench.SimBenchmark}.
+ * <p>Run pinned to one core: {@code taskset -c 0 java -cp ... dev.umwelt.sim.bench.SimBenchmark [warmSimSeconds]
+ * [measureSimSeconds] [runs]}.
  */
 public final class SimBenchmark {
     static final double CLEARANCE = 0.7;
@@ -94,29 +95,55 @@ public final class SimBenchmark {
     public static void main(String[] args) {
         double warm = args.length > 0 ? Double.parseDouble(args[0]) : 120; // C2 needs ~2 runs to settle
         double measure = args.length > 1 ? Double.parseDouble(args[1]) : 300;
-        SimBenchmark full = new SimBenchmark();
+        SimBenchmark fullSim = new SimBenchmark();
         // Physics and stepping only: the lidar slowed to one scan per hour (the reset scan).
         LidarSpec l = BenchWorld.robot().lidar();
         SimBenchmark physicsOnly = new SimBenchmark(BenchWorld.scenario(BenchWorld.robot().withLidar(new LidarSpec(
                 l.mount(), 1.0 / 3600, l.beams(), l.angleMin(), l.angleMax(), l.rangeMin(), l.rangeMax(),
                 l.noiseStddev(), l.dropoutProbability()))));
         // Several warm-up episodes: C2 recompiles the step loop after the first one or two.
-        for (int i = 0; i < 3; i++) System.out.println("warm-up: " + full.run(warm / 3) + " | " + physicsOnly.run(warm / 3));
-        Result best = null, bestPhysics = null;
-        for (int i = 0; i < 5; i++) {
-            Result r = full.run(measure);
-            Result p = physicsOnly.run(measure);
-            System.out.println("sim+lidar:    " + r);
-            System.out.println("physics only: " + p);
-            if (best == null || r.wallSeconds() < best.wallSeconds()) best = r;
-            if (bestPhysics == null || p.wallSeconds() < bestPhysics.wallSeconds()) bestPhysics = p;
+        for (int i = 0; i < 3; i++) System.out.println("warm-up: " + fullSim.run(warm / 3) + " | " + physicsOnly.run(warm / 3));
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        double[] full = new double[runs], phys = new double[runs]; // wall ms per sim-second
+        double[] cpu = new double[runs]; // thread CPU ms per sim-second of sim+lidar (robust to a busy machine)
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Result last = null, lastPhysics = null;
+        for (int i = 0; i < runs; i++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            last = fullSim.run(measure);
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / last.simSeconds();
+            lastPhysics = physicsOnly.run(measure);
+            System.out.println("sim+lidar:    " + last);
+            System.out.println("physics only: " + lastPhysics);
+            full[i] = last.wallSeconds() / last.simSeconds() * 1e3;
+            phys[i] = lastPhysics.wallSeconds() / lastPhysics.simSeconds() * 1e3;
         }
-        double perSimSecond = best.wallSeconds() / best.simSeconds() * 1e3;
-        double physicsPerSimSecond = bestPhysics.wallSeconds() / bestPhysics.simSeconds() * 1e3;
-        System.out.printf(Locale.ROOT, "best: %.0fx real time; %.3f ms wall per sim-second (physics+stepping %.3f ms,"
-                        + " i.e. %.2f us per substep; lidar %.1f us per 360-beam scan)%n",
-                best.realTimeFactor(), perSimSecond, physicsPerSimSecond,
-                physicsPerSimSecond * 1e3 / (bestPhysics.physicsSteps() / bestPhysics.simSeconds()),
-                (perSimSecond - physicsPerSimSecond) * 1e3 / (best.scans() / best.simSeconds()));
+        // Medians (the machine is shared: report the spread, not only the best run).
+        double substepsPerSimSecond = lastPhysics.physicsSteps() / lastPhysics.simSeconds();
+        double scansPerSimSecond = last.scans() / last.simSeconds();
+        double[] lidar = new double[runs];
+        for (int i = 0; i < runs; i++) lidar[i] = full[i] - phys[i];
+        System.out.printf(Locale.ROOT, "median of %d: %.0fx real time (runs %.0fx-%.0fx); %.3f ms wall per sim-second;"
+                        + " physics+stepping %.2f us per substep (%.2f-%.2f); lidar %.1f us per %d-beam scan, %.0f ns per beam%n",
+                runs, 1e3 / median(full), 1e3 / max(full), 1e3 / min(full), median(full),
+                median(phys) * 1e3 / substepsPerSimSecond, min(phys) * 1e3 / substepsPerSimSecond,
+                max(phys) * 1e3 / substepsPerSimSecond,
+                median(lidar) * 1e3 / scansPerSimSecond, l.beams(), median(lidar) * 1e6 / scansPerSimSecond / l.beams());
+        System.out.printf(Locale.ROOT, "sim+lidar by thread CPU time: median %.0fx real time (runs %.0fx-%.0fx)%n",
+                1e3 / median(cpu), 1e3 / max(cpu), 1e3 / min(cpu));
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double min(double[] xs) {
+        return java.util.Arrays.stream(xs).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] xs) {
+        return java.util.Arrays.stream(xs).max().orElse(Double.NaN);
     }
 }
