@@ -2,6 +2,7 @@ package dev.umwelt.agent;
 
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.oracle.OraclePolicy;
+import dev.umwelt.policy.random.RandomPolicy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ public final class Policies {
 
     static {
         KNOWN.put("oracle", OraclePolicy::new);
+        KNOWN.put("random", RandomPolicy::new);
     }
 
     private Policies() {}
