@@ -66,6 +66,32 @@ class CliTest {
     }
 
     @Test
+    void catalogSuiteWritesEpisodesAndSummaryJson(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("out/suite.json");
+        Outcome o = umwelt("suite", Catalog.DIR.toString(), "--threads", "2", "--json", json.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("pointnav"), o.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals(Catalog.scenarios().size(), j.get("episodes").size());
+        JsonNode first = j.get("episodes").get(0);
+        for (String key : new String[] {"scenario", "seed", "success", "spl", "softSpl", "collisions", "pathLength",
+                "timeSeconds", "trajectoryHash"}) {
+            assertTrue(first.has(key), "episode lacks " + key);
+        }
+        JsonNode summary = j.get("summary");
+        assertEquals(1.0, summary.get("successRate").asDouble(), 1e-9);
+        assertTrue(summary.get("meanSpl").asDouble() > 0.85);
+        assertEquals(0.0, summary.get("collisionsPerEpisode").asDouble(), 1e-9);
+    }
+
+    @Test
+    void suiteNeedsADirectoryOrGenerate() {
+        assertEquals(2, umwelt("suite").code());
+        assertEquals(2, umwelt("suite", "--generate", "3", "--task", "flying").code());
+        assertEquals(2, umwelt("suite", "--generate", "3", "--split", "holdout").code());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Outcome o = umwelt("run", "--warp-speed");
         assertEquals(2, o.code());

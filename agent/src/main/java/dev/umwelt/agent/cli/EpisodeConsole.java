@@ -13,9 +13,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** Runs an episode with a progress bar on an interactive terminal and prints its metrics. */
 final class EpisodeConsole {
@@ -44,21 +42,9 @@ final class EpisodeConsole {
                 .clearDisplayOnFinish().build();
     }
 
-    static Map<String, Object> jsonMap(EpisodeResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", r.spec().scenario().name());
-        m.put("seed", r.spec().seed());
-        m.put("policy", r.spec().policy());
-        m.putAll(r.metrics().toJsonMap());
-        m.put("ticks", r.ticks());
-        m.put("missedDeadlines", r.missedDeadlines());
-        m.put("wallSeconds", r.wallSeconds());
-        return m;
-    }
-
     static String toJson(EpisodeResult r) {
         try {
-            return JSON.writeValueAsString(jsonMap(r));
+            return JSON.writeValueAsString(r.toJsonMap());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

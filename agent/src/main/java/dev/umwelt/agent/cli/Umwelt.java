@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /** The {@code ./umwelt} command line. Exit codes: 0 done, 1 crash, 2 bad input. */
 @Command(name = "umwelt", mixinStandardHelpOptions = true, version = "Umwelt 0.1.0",
         description = "An embodied robot agent runtime: run navigation scenarios, headless and faster than real time.",
-        subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SuiteCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Umwelt implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CRASH = 1;

@@ -1,0 +1,134 @@
+package dev.umwelt.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.umwelt.agent.Policies;
+import dev.umwelt.agent.suite.GeneratedSuite;
+import dev.umwelt.agent.suite.SuiteEntry;
+import dev.umwelt.agent.suite.SuiteOutcome;
+import dev.umwelt.agent.suite.SuiteReport;
+import dev.umwelt.agent.suite.SuiteRunner;
+import dev.umwelt.scenarios.generate.Split;
+import dev.umwelt.scenarios.load.ScenarioLoader;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "suite", mixinStandardHelpOptions = true,
+        description = {"Run many episodes in parallel and report success, SPL, soft SPL, collisions and time by task and "
+                + "difficulty.", "Either every *.yaml scenario in DIR, or --generate N procedural scenarios."})
+final class SuiteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory of scenario files.")
+    Path dir;
+
+    @Option(names = "--generate", paramLabel = "N", description = "Generate N scenarios instead of reading DIR.")
+    Integer generate;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Generator seed (with --generate; default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--split", defaultValue = "test", description = "Generator split: train, val or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--task", defaultValue = "pointnav", description = "Generated task: pointnav or objectnav (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--policy", split = ",", defaultValue = "oracle",
+            description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
+    List<String> policies;
+
+    @Option(names = "--threads", description = "Episodes at a time (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String p : policies) {
+            if (!Policies.exists(p)) throw new BadInputException("--policy: unknown policy '" + p + "' (known: " + Policies.names() + ")");
+        }
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (t < 1) throw new BadInputException("--threads must be at least 1");
+        List<SuiteEntry> entries = entries(out);
+        if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
+
+        Map<String, List<SuiteOutcome>> byPolicy = new LinkedHashMap<>();
+        long begin = System.nanoTime();
+        try (ProgressBar bar = progressBar((long) entries.size() * policies.size())) {
+            for (String p : policies) {
+                byPolicy.put(p, new SuiteRunner(t).run(entries, p, o -> {
+                    if (bar != null) bar.step();
+                }));
+            }
+        }
+        SuiteReport report = new SuiteReport(byPolicy, t, (System.nanoTime() - begin) / 1e9);
+        report.printTable(out);
+        if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJsonMap());
+            out.println("wrote " + json);
+        }
+        out.flush();
+        return Umwelt.EXIT_OK;
+    }
+
+    private List<SuiteEntry> entries(PrintWriter out) {
+        if ((dir == null) == (generate == null)) throw new BadInputException("give either a DIR of scenarios or --generate N");
+        if (generate != null) {
+            if (generate < 1) throw new BadInputException("--generate: N must be at least 1");
+            GeneratedSuite g = GeneratedSuite.generate(generate, seed, parseSplit(split), parseTask(task));
+            out.println(g.stats());
+            return g.entries();
+        }
+        if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a directory");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted()
+                    .map(f -> SuiteEntry.of(ScenarioLoader.load(f))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Split parseSplit(String s) {
+        try {
+            return Split.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--split: unknown split '" + s + "' (known: train, val, test)");
+        }
+    }
+
+    static String parseTask(String s) {
+        if (!s.equals("pointnav") && !s.equals("objectnav")) {
+            throw new BadInputException("--task: unknown task '" + s + "' (known: pointnav, objectnav)");
+        }
+        return s;
+    }
+
+    private static ProgressBar progressBar(long episodes) {
+        if (System.console() == null) return null;
+        return new ProgressBarBuilder().setTaskName("suite").setInitialMax(episodes).setUnit(" episodes", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
+    }
+}
