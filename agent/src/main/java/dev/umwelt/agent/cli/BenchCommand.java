@@ -2,6 +2,11 @@ package dev.umwelt.agent.cli;
 
 import dev.umwelt.agent.bench.LoopBenchmark;
 import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.agent.suite.GeneratedSuite;
+import dev.umwelt.agent.suite.SuiteOutcome;
+import dev.umwelt.agent.suite.SuiteRunner;
+import dev.umwelt.agent.suite.SuiteSummary;
+import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.sim.bench.BenchWorld;
 import dev.umwelt.sim.bench.SimBenchmark;
 import picocli.CommandLine.Command;
@@ -22,7 +27,8 @@ import java.util.function.Supplier;
         description = {"Benchmarks that print their figures.",
                 "  sim: sim-seconds per wall-second in the bench world (physics 100 Hz, 360-beam lidar 20 Hz),",
                 "       for the simulator alone with scripted commands, and for the full loop with the oracle",
-                "       through the bus. Pin to one core for the reference figure: taskset -c 0 ./umwelt bench sim"})
+                "       through the bus; then suite throughput (generated ObjectNav, oracle, 2 threads) in episodes",
+                "       per hour of 60 s episodes. Pin to one core for the single-core figures: taskset -c 0 ./umwelt bench sim"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -69,13 +75,40 @@ final class BenchCommand implements Callable<Integer> {
                 return new Figure(r.realTimeFactor(), r.toString());
             });
         }
+        SuiteThroughput suite = suiteThroughput(out);
         out.printf(Locale.ROOT, "%nsim + lidar: %.0fx real time (target >= 1000x on one core)%n", simLidar);
         out.printf(Locale.ROOT, "full loop:   %.0fx real time (target >= 200x on one core)%n", loop);
+        out.printf(Locale.ROOT, "suite:       %.0f episodes/hour of 60 s episodes, oracle on %d threads"
+                + " (%.0f episodes/hour measured at %.1f s mean episode length)%n",
+                suite.perHourOf60s(), SUITE_THREADS, suite.perHour(), suite.meanEpisodeSeconds());
         out.flush();
         return Umwelt.EXIT_OK;
     }
 
+    static final int SUITE_THREADS = 2;
+    static final int SUITE_EPISODES = 40;
+
     private record Figure(double realTimeFactor, String line) {}
+
+    /** Episodes per hour; normalized to 60 s episodes by simulated time (episodes end at their STOP). */
+    private record SuiteThroughput(int episodes, double simSeconds, double wallSeconds) {
+        double perHour() { return episodes * 3600 / wallSeconds; }
+        double perHourOf60s() { return simSeconds / 60 * 3600 / wallSeconds; }
+        double meanEpisodeSeconds() { return simSeconds / episodes; }
+    }
+
+    /** A generated ObjectNav suite (test split) with the oracle, the way `suite --generate` runs it. */
+    private SuiteThroughput suiteThroughput(PrintWriter out) {
+        GeneratedSuite suite = GeneratedSuite.generate(SUITE_EPISODES, 0, Split.TEST, "objectnav");
+        long begin = System.nanoTime();
+        List<SuiteOutcome> outcomes = new SuiteRunner(SUITE_THREADS).run(suite.entries(), "oracle", null);
+        double wall = (System.nanoTime() - begin) / 1e9;
+        double sim = SuiteSummary.of(outcomes).simSeconds();
+        out.printf(Locale.ROOT, "  %-36s %d episodes, %.0f sim-s in %.2f wall-s on %d threads%n",
+                "suite, generated objectnav, oracle", outcomes.size(), sim, wall, SUITE_THREADS);
+        out.flush();
+        return new SuiteThroughput(outcomes.size(), sim, wall);
+    }
 
     private double median(PrintWriter out, String label, Supplier<Figure> run) {
         List<Figure> figures = new ArrayList<>();
