@@ -104,6 +104,11 @@ final class BenchCommand implements Callable<Integer> {
         List<SuiteOutcome> outcomes = new SuiteRunner(SUITE_THREADS).run(suite.entries(), "oracle", null);
         double wall = (System.nanoTime() - begin) / 1e9;
         double sim = SuiteSummary.of(outcomes).simSeconds();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus < SUITE_THREADS) {
+            out.printf(Locale.ROOT, "  (only %d processor available: the suite's %d threads share it; run without taskset"
+                    + " for the suite figure)%n", cpus, SUITE_THREADS);
+        }
         out.printf(Locale.ROOT, "  %-36s %d episodes, %.0f sim-s in %.2f wall-s on %d threads%n",
                 "suite, generated objectnav, oracle", outcomes.size(), sim, wall, SUITE_THREADS);
         out.flush();
