@@ -13,6 +13,7 @@ import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geodesic.GeodesicPath;
 import dev.umwelt.scenarios.geodesic.Geodesics;
+import dev.umwelt.scenarios.geodesic.TaskGeodesics;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;
 
@@ -21,6 +22,7 @@ import java.util.List;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
 
@@ -28,8 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The privileged point-goal planner: it knows the map, the goal and its true pose, plans a
- * geodesic once per episode and follows it by pure pursuit. An upper bound for evaluation,
+ * The privileged planner for point and object goals: it knows the map, the goal (or the target
+ * object) and its true pose, plans a geodesic once per episode and follows it by pure pursuit. An upper bound for evaluation,
  * never something to deploy. See policy/README.md for the parameters and why.
  */
 public final class OraclePolicy implements Policy {
@@ -38,14 +40,24 @@ public final class OraclePolicy implements Policy {
     static final double MIN_LOOKAHEAD = 0.25, MAX_LOOKAHEAD = 0.55;
     static final double ROTATE_IN_PLACE = Math.toRadians(60);
     static final double REPLAN_OFF_PATH = 0.4, STALL_SECONDS = 3, STALL_PROGRESS = 0.1;
+    /** Object goals: STOP this far from the target's surface at most, and never beyond successRadius - STOP_INSET. */
+    static final double OBJECT_STOP = 0.75, STOP_INSET = 0.25;
+    /** Object goals: the path ends this much deeper in than the STOP distance, so STOP comes on the way. */
+    static final double OBJECT_PLAN_INSET = 0.15;
 
     private RobotDescription robot;
     /** In order of preference: every object an obstacle, then static ones only; wide, then bare clearance. */
     private List<Geodesics> planners;
     /** The clearance of the map the current path was planned on (speed scales with it). */
     private ClearanceGrid grid;
+    /** The goal point (point goals), or null. */
     private Vec2 goal;
+    /** The target (object goals), or null. */
+    private WorldObject target;
+    /** STOP when the distance to the goal point or the target's surface is at most this. */
     private double stopRadius;
+    /** Object goals: plan to the region within this distance of the target's surface. */
+    private double planRadius;
     private OraclePath path;
     private double progress, bestRemaining;
     private long lastProgressNanos;
@@ -72,16 +84,24 @@ public final class OraclePolicy implements Policy {
         Scenario scenario = context.scenario().orElseThrow(() -> new IllegalStateException(
                 "the oracle is privileged: it needs the scenario in EpisodeContext.privilegedScenario"));
         Task task = scenario.task();
-        if (!(task instanceof PointGoal pg)) {
-            throw new IllegalArgumentException("the oracle handles only pointnav tasks, got " + task.kind());
-        }
         robot = context.robot();
-        goal = pg.goal();
-        double sr = pg.successRadius();
-        stopRadius = Math.min(0.5 * sr, sr - 0.05);
+        WorldMap world = scenario.world();
+        double sr = task.successRadius();
+        if (task instanceof PointGoal pg) {
+            goal = pg.goal();
+            target = null;
+            stopRadius = Math.min(0.5 * sr, sr - 0.05);
+        } else if (task instanceof ObjectGoal og) {
+            goal = null;
+            target = og.target(world);
+            // Comfortably inside the success region, so that pose noise or a late STOP still succeeds.
+            stopRadius = Math.min(OBJECT_STOP, sr - STOP_INSET);
+            planRadius = Math.max(0, stopRadius - OBJECT_PLAN_INSET);
+        } else {
+            throw new IllegalArgumentException("the oracle handles pointnav and objectnav tasks, got " + task.kind());
+        }
         // Privileged: it knows where the movable objects start, so it plans around them first and
         // only pushes through them (the static map) when there is no other way.
-        WorldMap world = scenario.world();
         List<ClearanceGrid> grids = new ArrayList<>();
         if (!world.movableObjects().isEmpty()) grids.add(ClearanceGrid.build(withEverythingFixed(world)));
         grids.add(ClearanceGrid.build(world));
@@ -113,7 +133,8 @@ public final class OraclePolicy implements Policy {
         Pose2D pose = observation.privileged().orElseThrow(() -> new IllegalStateException(
                 "the oracle needs Observation.privilegedPose; run it as a privileged policy"));
         long stamp = observation.stampNanos(), period = robot.controlPeriodNanos();
-        double dGoal = Math.hypot(goal.x() - pose.x(), goal.y() - pose.y());
+        double dGoal = goal != null ? Math.hypot(goal.x() - pose.x(), goal.y() - pose.y())
+                : target.distanceTo(new Vec2(pose.x(), pose.y()));
         if (dGoal <= stopRadius) {
             lastV = 0;
             lastW = 0;
@@ -135,14 +156,14 @@ public final class OraclePolicy implements Policy {
         Optional<GeodesicPath> p = Optional.empty();
         Geodesics used = planners.get(planners.size() - 1);
         for (Geodesics candidate : planners) {
-            p = candidate.shortestPath(from, goal);
+            p = goal != null ? candidate.shortestPath(from, goal) : TaskGeodesics.pathToObject(candidate, target, planRadius, from);
             if (p.isPresent()) {
                 used = candidate;
                 break;
             }
         }
         // Unreachable even at the bare footprint: head straight for the goal and let the shield judge.
-        var waypoints = p.map(GeodesicPath::waypoints).orElse(java.util.List.of(from, goal));
+        var waypoints = p.map(GeodesicPath::waypoints).orElse(List.of(from, goal != null ? goal : target.position()));
         double floor = used.inflationRadius();
         grid = used.grid();
         path = OraclePath.shaped(waypoints, grid, floor, robot.inflationRadius() + COMFORT);
@@ -179,8 +200,10 @@ public final class OraclePolicy implements Policy {
             double vmax = lim.maxLinearVelocity();
             double obstacleScale = clamp((clearance - fp) / 0.35, 0.3, 1.0);
             double headingScale = clamp(1 - Math.abs(alpha) / ROTATE_IN_PLACE, 0.2, 1.0);
-            // Brake so that we reach the stop circle's inner half at rest.
-            double brake = Math.sqrt(2 * lim.maxLinearAcceleration() * 0.7 * Math.max(0, dGoal - 0.5 * stopRadius));
+            // Brake so that we would come to rest inside the stop circle: at its inner half for a
+            // point, OBJECT_PLAN_INSET inside it for an object (where the path ends).
+            double restAt = goal != null ? 0.5 * stopRadius : stopRadius - OBJECT_PLAN_INSET;
+            double brake = Math.sqrt(2 * lim.maxLinearAcceleration() * 0.7 * Math.max(0, dGoal - restAt));
             v = Math.min(vmax * obstacleScale * headingScale, Math.max(0.05, brake));
             w = v * 2 * Math.sin(alpha) / ld;
             if (Math.abs(w) > lim.maxAngularVelocity()) {

@@ -16,6 +16,8 @@ import dev.umwelt.scenarios.robot.MotionNoise;
 import dev.umwelt.scenarios.robot.OdometrySpec;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.scenarios.task.PointGoal;
+import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.WorldObject;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,13 @@ class OraclePolicyTest {
     record Outcome(boolean stopped, Pose2D pose, double seconds, double minWallDistance, int replans) {}
 
     static Outcome drive(WorldMap map, Pose2D start, Vec2 goal, double timeLimit) {
+        return drive(map, start, new PointGoal(goal, SUCCESS, null), timeLimit);
+    }
+
+    /** minWallDistance covers the walls and the static objects (the footprint must touch neither). */
+    static Outcome drive(WorldMap map, Pose2D start, Task task, double timeLimit) {
         RobotDescription r = robot();
-        Scenario sc = new Scenario("t", null, "unicycle", r, map, start, new PointGoal(goal, SUCCESS, null), timeLimit, 100, 7);
+        Scenario sc = new Scenario("t", null, "unicycle", r, map, start, task, timeLimit, 100, 7);
         Instruction instr = new Instruction(new Header(EPOCH, Frames.MAP), sc.task().instruction(), Instruction.Source.SCENARIO, 1);
         OraclePolicy oracle = new OraclePolicy();
         long t0 = System.nanoTime();
@@ -94,6 +101,7 @@ class OraclePolicyTest {
                 yaw += u.angular() * dt / 10;
                 Vec2 p = new Vec2(x, y);
                 for (Wall w : map.walls()) minWall = Math.min(minWall, w.distanceTo(p));
+                for (WorldObject o : map.staticObjects()) minWall = Math.min(minWall, o.distanceTo(p));
             }
         }
         return new Outcome(false, new Pose2D(x, y, yaw), timeLimit, minWall, oracle.replans());

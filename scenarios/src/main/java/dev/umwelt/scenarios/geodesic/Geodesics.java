@@ -72,7 +72,7 @@ public final class Geodesics {
         if (sExact && gExact && lineOfSight(from, to)) return Optional.of(polyline(List.of(from, to)));
         double sx = sExact ? from.x() : cx(s), sy = sExact ? from.y() : cy(s);
         double gx = gExact ? to.x() : cx(g), gy = gExact ? to.y() : cy(g);
-        int[] chain = search(s, sx, sy, g, gx, gy);
+        int[] chain = search(s, sx, sy, g, gx, gy, null, 0);
         if (chain == null) return Optional.empty();
         List<Vec2> pts = new ArrayList<>();
         if (!sExact) pts.add(from);
@@ -102,8 +102,14 @@ public final class Geodesics {
         }
     }
 
-    /** Lazy Theta*; returns the node chain start..goal, or null when the goal is unreachable. */
-    private int[] search(int s, double sx, double sy, int goal, double gx, double gy) {
+    /**
+     * Lazy Theta*; returns the node chain start..goal, or null when the goal is unreachable.
+     * With {@code region} null the goal is the cell {@code goal} (its node at gx, gy) and the
+     * heuristic the distance to (gx, gy). Otherwise any cell marked in {@code region} is a goal
+     * ({@code goal} = -1), and the heuristic {@code max(0, |p - (gx, gy)| - hr)} stays admissible
+     * and consistent when the region lies within hr of (gx, gy). For hr = 0 both are identical.
+     */
+    int[] search(int s, double sx, double sy, int goal, double gx, double gy, boolean[] region, double hr) {
         int n = w * h;
         double[] g = new double[n];
         Arrays.fill(g, Double.POSITIVE_INFINITY);
@@ -113,7 +119,7 @@ public final class Geodesics {
         double[] pos = {s, sx, sy, goal, gx, gy};
         g[s] = 0;
         parent[s] = s;
-        open.put(s, Math.hypot(gx - sx, gy - sy));
+        open.put(s, Math.max(0, Math.hypot(gx - sx, gy - sy) - hr));
         while (!open.isEmpty()) {
             int u = open.poll();
             int pu = parent[u];
@@ -129,7 +135,7 @@ public final class Geodesics {
                 g[u] = best;
                 parent[u] = pu;
             }
-            if (u == goal) return chain(parent, s, goal);
+            if (region == null ? u == goal : region[u]) return chain(parent, s, u);
             closed[u] = true;
             double gp = g[pu], ppx = px(pu, pos), ppy = py(pu, pos);
             for (int d = 0; d < 8; d++) {
@@ -140,7 +146,7 @@ public final class Geodesics {
                 if (c < g[v]) {
                     g[v] = c;
                     parent[v] = pu;
-                    open.put(v, c + dist(gx - vx, gy - vy));
+                    open.put(v, c + Math.max(0, dist(gx - vx, gy - vy) - hr));
                 }
             }
         }
@@ -184,16 +190,16 @@ public final class Geodesics {
         return v == (int) pos[0] ? pos[2] : v == (int) pos[3] ? pos[5] : cy(v);
     }
 
-    private double cx(int v) { return ox + (v % w + 0.5) * res; }
-    private double cy(int v) { return oy + (v / w + 0.5) * res; }
+    double cx(int v) { return ox + (v % w + 0.5) * res; }
+    double cy(int v) { return oy + (v / w + 0.5) * res; }
 
-    private int cellOf(Vec2 p) {
+    int cellOf(Vec2 p) {
         int ix = (int) Math.floor((p.x() - ox) / res), iy = (int) Math.floor((p.y() - oy) / res);
         return ix < 0 || iy < 0 || ix >= w || iy >= h ? -1 : iy * w + ix;
     }
 
     /** The free cell whose centre is nearest to p (ties: lowest index), or -1 if none is free. */
-    private int nearestFree(Vec2 p) {
+    int nearestFree(Vec2 p) {
         int c = cellOf(p);
         if (c >= 0 && free[c]) return c;
         int cx0 = Math.max(0, Math.min(w - 1, (int) Math.floor((p.x() - ox) / res)));
@@ -219,7 +225,7 @@ public final class Geodesics {
     }
 
     /** Greedy string pulling between indices lo..hi (inclusive); points outside stay as they are. */
-    private List<Vec2> stringPull(List<Vec2> pts, int lo, int hi) {
+    List<Vec2> stringPull(List<Vec2> pts, int lo, int hi) {
         List<Vec2> out = new ArrayList<>(pts.subList(0, lo + 1));
         int i = lo;
         while (i < hi) {
@@ -232,7 +238,7 @@ public final class Geodesics {
         return out;
     }
 
-    private static GeodesicPath polyline(List<Vec2> pts) {
+    static GeodesicPath polyline(List<Vec2> pts) {
         double len = 0;
         for (int i = 1; i < pts.size(); i++) len += pts.get(i - 1).distanceTo(pts.get(i));
         return new GeodesicPath(pts, len);
@@ -266,7 +272,7 @@ public final class Geodesics {
         return freeCell(ex, ey);
     }
 
-    private boolean freeCell(int ix, int iy) {
+    boolean freeCell(int ix, int iy) {
         return ix >= 0 && iy >= 0 && ix < w && iy < h && free[iy * w + ix];
     }
 }

@@ -3,18 +3,22 @@ package dev.umwelt.scenarios.metrics;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.Geodesics;
+import dev.umwelt.scenarios.geodesic.TaskGeodesics;
 import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
 
 /**
- * Success, SPL and soft SPL of a point-goal episode.
+ * Success, SPL and soft SPL of a navigation episode (any {@link Task}).
  *
  * <ul>
  *   <li>Success (Habitat): the policy emitted STOP and the final position is within the task's
- *       success radius of the goal (Euclidean). Reaching the goal without stopping fails.</li>
+ *       success radius of the goal ({@link Task#distanceToGoal}: Euclidean to the goal point, or to the
+ *       target object's surface). Reaching the goal without stopping fails.</li>
  *   <li>SPL (Anderson et al. 2018): {@code S * l / max(p, l)}, l the geodesic start-goal
  *       distance, p the travelled path length.</li>
+ *   <li>Geodesic distances come from {@link TaskGeodesics}: to the goal point (PointNav), or to
+ *       the nearest free position within the success radius of the target's surface (ObjectNav,
+ *       Habitat's distance to the nearest view point), 0 from inside that region.</li>
  *   <li>Soft SPL (Datta et al. 2020, Habitat's soft_spl): {@code max(0, 1 - dT/d0) * d0 /
  *       max(p, d0)}, d0 = geodesic start-goal, dT = geodesic final-goal. No STOP needed.</li>
  * </ul>
@@ -34,13 +38,13 @@ public final class MetricsCalculator {
      */
     public static EpisodeMetrics compute(Scenario scenario, Geodesics geodesics, TrajectoryRecorder trajectory,
                                          int collisions, boolean stopped, double timeSeconds, String endReason) {
-        Vec2 goal = goalOf(scenario.task());
+        Task task = scenario.task();
         Vec2 start = position(scenario.start());
         Vec2 end = trajectory.last() == null ? start : position(trajectory.last());
         double p = trajectory.pathLength();
-        double d0 = geodesics.distance(start, goal);
-        double dT = geodesics.distance(end, goal);
-        boolean success = stopped && scenario.task().distanceToGoal(scenario.world(), end) <= scenario.task().successRadius();
+        double d0 = TaskGeodesics.distance(geodesics, scenario.world(), task, start);
+        double dT = TaskGeodesics.distance(geodesics, scenario.world(), task, end);
+        boolean success = stopped && task.distanceToGoal(scenario.world(), end) <= task.successRadius();
         double spl = success ? efficiency(d0, p) : 0;
         double progress = d0 == 0 ? 1 : Double.isFinite(dT) ? Math.max(0, 1 - dT / d0) : 0;
         double softSpl = progress * efficiency(d0, p);
@@ -53,11 +57,6 @@ public final class MetricsCalculator {
         if (!Double.isFinite(l)) return 0;
         double denominator = Math.max(p, l);
         return denominator == 0 ? 1 : l / denominator;
-    }
-
-    static Vec2 goalOf(Task task) {
-        if (task instanceof PointGoal pg) return pg.goal();
-        throw new IllegalArgumentException("metrics support only pointnav tasks, got " + task.kind());
     }
 
     private static Vec2 position(Pose2D pose) {
