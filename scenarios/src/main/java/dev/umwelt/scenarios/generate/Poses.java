@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 final class Poses {
     static final double OTHER_ROOM_PROBABILITY = 0.85;
-    static final int DRAWS = 3;
+    static final int DRAWS = 5;
     private static final int TRIES = 80;
     /** Movable objects are not in the clearance grid; keep the footprint plus this from them. */
     private static final double MOVABLE_GAP = 0.3;

@@ -1,5 +1,6 @@
 package dev.umwelt.scenarios.generate;
 
+import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
@@ -31,6 +32,7 @@ public final class ScenarioGenerator {
     /** Start and goal keep this clearance, more than the inflated radius, so the robot can turn there. */
     static final double POSE_CLEARANCE = 0.4;
     static final String ROBOT = "turtle";
+    static final double FACE_TARGET_PROBABILITY = 0.3;
     private static final RobotDescription TURTLE = RobotResolver.catalogRobot(ROBOT);
 
     private ScenarioGenerator() {}
@@ -77,7 +79,10 @@ public final class ScenarioGenerator {
             double radius = ObjectGoal.DEFAULT_SUCCESS_RADIUS;
             Room targetRoom = world.roomAt(target.position()).orElseThrow();
             start = poses.far(target.position(), targetRoom, p -> target.distanceTo(p) > radius + 1);
-            yawDeg = poses.yawDeg();
+            // Some episodes start facing the target (it may still be behind a wall), so not every one is a search.
+            double facing = Math.toDegrees(Math.atan2(target.pose().y() - start.y(), target.pose().x() - start.x()));
+            yawDeg = rng.nextDouble() < FACE_TARGET_PROBABILITY ? Num.deg(Math.toDegrees(Angles.normalize(Math.toRadians(facing + rng.nextDouble(-30, 30)))))
+                    : poses.yawDeg();
             Reach reach = Reach.from(grid, start, TURTLE.inflationRadius());
             if (Checks.nearestCellNear(reach, target, Checks.TARGET_REACH).isEmpty()) throw new Rejected("target unreachable");
             Vec2 near = Checks.nearestCellNear(reach, target, 0.9 * radius).orElseThrow(() -> new Rejected("target unreachable"));
