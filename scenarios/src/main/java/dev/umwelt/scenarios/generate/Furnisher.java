@@ -43,13 +43,30 @@ final class Furnisher {
         this.rooms = layout.rooms();
     }
 
-    /** The items in placement order; for ObjectNav the first is the target. */
+    /**
+     * The items in a shuffled order and renumbered, so that neither the file order nor the id
+     * gives the target away; for ObjectNav exactly one item has {@link Role#TARGET}.
+     */
     static List<Item> furnish(Layout layout, boolean objectNav, SplittableRandom rng) {
         Furnisher f = new Furnisher(layout, rng);
         if (objectNav) f.targetAndDistractors();
         f.primitives(Role.MOVABLE, rng.nextInt(1, 4), true);
         f.furniture();
-        return f.placer.items();
+        List<Item> items = new ArrayList<>(f.placer.items());
+        for (int i = items.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            Item t = items.get(i);
+            items.set(i, items.get(j));
+            items.set(j, t);
+        }
+        List<Item> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            String id = it.label().replace(' ', '-') + "-" + (i + 1);
+            out.add(new Item(id, it.label(), it.shape(), it.colour(), it.x(), it.y(), it.yawDeg(), it.sizeX(), it.sizeY(),
+                    it.height(), it.movable(), it.mass(), it.role()));
+        }
+        return List.copyOf(out);
     }
 
     /** The shape word an instruction uses: a sphere is a "ball". */

@@ -74,7 +74,7 @@ public final class ScenarioGenerator {
         int distractors = 0;
         double yawDeg;
         if (objectNav) {
-            Item targetItem = items.get(0);
+            Item targetItem = items.stream().filter(i -> i.role() == Item.Role.TARGET).findFirst().orElseThrow();
             WorldObject target = targetItem.object();
             double radius = ObjectGoal.DEFAULT_SUCCESS_RADIUS;
             Room targetRoom = world.roomAt(target.position()).orElseThrow();
@@ -89,7 +89,8 @@ public final class ScenarioGenerator {
             geodesic = geodesics.distance(start, near);
             double fov = TURTLE.cameraSpec().map(CameraSpec::horizontalFov).orElse(Math.PI / 2);
             outOfView = Checks.outOfView(new Pose2D(start.x(), start.y(), Math.toRadians(yawDeg)), target, world, fov);
-            for (Item i : items.subList(1, items.size())) {
+            for (Item i : items) {
+                if (i == targetItem) continue;
                 if (i.sameColourAndShape(targetItem)) throw new IllegalStateException("ambiguous target: " + i.id());
                 if (i.sharesOneAttribute(targetItem) && i.label().equals(Furnisher.word(i.shape()))) distractors++;
             }

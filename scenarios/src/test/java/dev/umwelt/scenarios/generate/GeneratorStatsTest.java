@@ -65,6 +65,12 @@ class GeneratorStatsTest {
     }
 
     static void doorsWideEnough(Scenario s) {
+        List<WorldObject> os = s.world().objects();
+        for (int i = 0; i < os.size(); i++) {
+            for (int j = i + 1; j < os.size(); j++) {
+                assertTrue(Footprints.gap(os.get(i), os.get(j)) >= Placer.GAP - 1e-9, s.name() + ": " + os.get(i).id() + " touches " + os.get(j).id());
+            }
+        }
         double min = 2 * s.robot().inflationRadius();
         for (Door d : s.world().doors()) assertTrue(d.width() >= min - 1e-9, "door " + d + " narrower than " + min);
     }
