@@ -46,7 +46,7 @@ class GeneratorStatsTest {
             assertTrue(goal.instruction().contains(target.colour().name() + " " + target.label()), g.name());
             assertTrue(Double.isFinite(g.difficulty().geodesicDistance()), g.name());
             assertTrue(Oracle.canReachNear(s, target, Checks.TARGET_REACH), g.name() + " unsolvable");
-            doorsWideEnough(s);
+            plausible(s);
         }
     }
 
@@ -60,11 +60,11 @@ class GeneratorStatsTest {
             Scenario s = g.scenario();
             Vec2 goal = ((PointGoal) s.task()).goal();
             assertTrue(Oracle.canReach(s, goal), g.name() + " unsolvable");
-            doorsWideEnough(s);
+            plausible(s);
         }
     }
 
-    static void doorsWideEnough(Scenario s) {
+    static void plausible(Scenario s) {
         List<WorldObject> os = s.world().objects();
         for (int i = 0; i < os.size(); i++) {
             for (int j = i + 1; j < os.size(); j++) {
