@@ -4,10 +4,14 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.WorldObject;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Loads a scenario YAML file (format: scenarios/README.md) into a fully resolved {@link Scenario}:
@@ -19,7 +23,7 @@ public final class ScenarioLoader {
     static final double DEFAULT_SUCCESS_RADIUS = 0.3;
 
     /** Task types the format knows; grows with the Task hierarchy. */
-    enum TaskType { POINTNAV }
+    enum TaskType { POINTNAV, OBJECTNAV }
 
     private ScenarioLoader() {}
 
@@ -71,6 +75,20 @@ public final class ScenarioLoader {
                 String instruction = t.optionalString("instruction", null);
                 Placement.requireFree(goal, robot.footprintRadius(), world, g, "goal");
                 return new PointGoal(goal, radius, instruction);
+            }
+            case OBJECTNAV: {
+                t.allowOnly("type", "target", "successRadius", "instruction");
+                String targetId = t.requireString("target").trim();
+                Optional<WorldObject> target = world.map().object(targetId);
+                if (target.isEmpty()) {
+                    String known = world.map().objects().stream().map(WorldObject::id).collect(Collectors.joining(", "));
+                    throw t.require("target").error("unknown object '" + targetId + "'; known objects: "
+                            + (known.isEmpty() ? "none (the world has no objects)" : known));
+                }
+                double radius = t.optionalDouble("successRadius", ObjectGoal.DEFAULT_SUCCESS_RADIUS, Range.POSITIVE);
+                WorldObject o = target.get();
+                String instruction = t.optionalString("instruction", "go to the " + o.colour().name() + " " + o.label());
+                return new ObjectGoal(targetId, radius, instruction);
             }
             default:
                 throw t.require("type").error("unsupported task type " + type);
