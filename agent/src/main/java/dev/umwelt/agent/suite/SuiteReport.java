@@ -35,8 +35,15 @@ public final class SuiteReport {
         return o.entry().scenario().task().kind();
     }
 
-    private static String difficultyOf(SuiteOutcome o) {
-        return o.failedToRun() ? "error" : DifficultyBand.of(o.result().metrics()).label();
+    /** Crashed episodes have no metrics, hence no band: they sort after the hardest. */
+    private static int bandOrder(SuiteOutcome o) {
+        return o.failedToRun() ? DifficultyBand.values().length : DifficultyBand.of(o.result().metrics()).ordinal();
+    }
+
+    private static String bandName(int order, boolean label) {
+        if (order == DifficultyBand.values().length) return "error";
+        DifficultyBand b = DifficultyBand.values()[order];
+        return label ? b.label() : b.key();
     }
 
     private static <K extends Comparable<K>> Map<K, List<SuiteOutcome>> group(List<SuiteOutcome> all,
@@ -52,8 +59,8 @@ public final class SuiteReport {
                 "coll/ep", "time s");
         for (var p : byPolicy.entrySet()) {
             for (var t : group(p.getValue(), SuiteReport::taskOf).entrySet()) {
-                for (var d : group(t.getValue(), SuiteReport::difficultyOf).entrySet()) {
-                    printRow(out, row, p.getKey(), t.getKey(), d.getKey(), SuiteSummary.of(d.getValue()));
+                for (var d : group(t.getValue(), SuiteReport::bandOrder).entrySet()) {
+                    printRow(out, row, p.getKey(), t.getKey(), bandName(d.getKey(), true), SuiteSummary.of(d.getValue()));
                 }
                 printRow(out, row, p.getKey(), t.getKey(), "all", SuiteSummary.of(t.getValue()));
             }
@@ -106,8 +113,10 @@ public final class SuiteReport {
         Map<String, Object> summary = new LinkedHashMap<>(summary(primary).toJsonMap());
         summary.put("policy", primary);
         summary.put("byTask", grouped(byPolicy.get(primary), SuiteReport::taskOf));
-        summary.put("byDifficulty", grouped(byPolicy.get(primary), o -> o.failedToRun() ? "error"
-                : DifficultyBand.of(o.result().metrics()).key()));
+        Map<String, Object> byBand = new LinkedHashMap<>();
+        group(byPolicy.get(primary), SuiteReport::bandOrder)
+                .forEach((k, l) -> byBand.put(bandName(k, false), SuiteSummary.of(l).toJsonMap()));
+        summary.put("byDifficulty", byBand);
         Map<String, Object> perPolicy = new LinkedHashMap<>();
         byPolicy.forEach((p, l) -> perPolicy.put(p, SuiteSummary.of(l).toJsonMap()));
         summary.put("byPolicy", perPolicy);
