@@ -8,9 +8,7 @@ import dev.umwelt.agent.episode.EpisodeSpec;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -23,7 +21,9 @@ final class EpisodeConsole {
 
     static int runAndReport(PrintWriter out, EpisodeSpec spec, boolean json, boolean events) {
         EpisodeResult result;
-        try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = progressBar(spec)) {
+        try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
+                Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
+            // The bar counts simulated milliseconds up to the time limit.
             result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L));
         }
         if (json) out.println(toJson(result));
@@ -31,15 +31,6 @@ final class EpisodeConsole {
         if (events) printEvents(out, result);
         out.flush();
         return Umwelt.EXIT_OK;
-    }
-
-    /** A bar in simulated milliseconds, only where a person is watching (never in CI logs or pipes). */
-    private static ProgressBar progressBar(EpisodeSpec spec) {
-        if (System.console() == null) return null;
-        return new ProgressBarBuilder().setTaskName(spec.scenario().name())
-                .setInitialMax(Math.round(spec.scenario().timeLimitSeconds() * 1000)).setUnit(" s", 1000)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(100)
-                .clearDisplayOnFinish().build();
     }
 
     static String toJson(EpisodeResult r) {

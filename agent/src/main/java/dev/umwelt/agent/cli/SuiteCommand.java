@@ -10,9 +10,7 @@ import dev.umwelt.agent.suite.SuiteReport;
 import dev.umwelt.agent.suite.SuiteRunner;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.load.ScenarioLoader;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,7 +73,7 @@ final class SuiteCommand implements Callable<Integer> {
 
         Map<String, List<SuiteOutcome>> byPolicy = new LinkedHashMap<>();
         long begin = System.nanoTime();
-        try (ProgressBar bar = progressBar((long) entries.size() * policies.size())) {
+        try (ProgressBar bar = ConsoleProgress.start("suite", (long) entries.size() * policies.size(), " episodes", 1)) {
             for (String p : policies) {
                 byPolicy.put(p, new SuiteRunner(t).run(entries, p, o -> {
                     if (bar != null) bar.step();
@@ -124,11 +122,5 @@ final class SuiteCommand implements Callable<Integer> {
             throw new BadInputException("--task: unknown task '" + s + "' (known: pointnav, objectnav)");
         }
         return s;
-    }
-
-    private static ProgressBar progressBar(long episodes) {
-        if (System.console() == null) return null;
-        return new ProgressBarBuilder().setTaskName("suite").setInitialMax(episodes).setUnit(" episodes", 1)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
     }
 }
