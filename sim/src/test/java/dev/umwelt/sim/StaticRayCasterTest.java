@@ -15,7 +15,7 @@ class StaticRayCasterTest {
     @Test
     void gridTraversalEqualsBruteForceExactly() {
         StaticGeometry g = StaticGeometry.of(BenchWorld.scenario().world());
-        assertEquals(4 * (BenchWorld.WALLS + BenchWorld.BOXES), g.segments());
+        assertEquals(BenchWorld.WALLS + BenchWorld.BOXES, g.boxes());
         for (double cell : new double[] {0.5, 0.37, 1.3}) {
             StaticRayCaster caster = new StaticRayCaster(g, cell);
             SplittableRandom r = new SplittableRandom(9);
