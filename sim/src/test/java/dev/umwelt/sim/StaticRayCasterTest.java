@@ -15,7 +15,7 @@ class StaticRayCasterTest {
     @Test
     void gridTraversalEqualsBruteForceExactly() {
         StaticGeometry g = StaticGeometry.of(BenchWorld.scenario().world());
-        assertEquals(4 * (BenchWorld.WALLS + BenchWorld.BOXES), g.segments());
+        assertEquals(BenchWorld.WALLS + BenchWorld.BOXES, g.boxes());
         for (double cell : new double[] {0.5, 0.37, 1.3}) {
             StaticRayCaster caster = new StaticRayCaster(g, cell);
             SplittableRandom r = new SplittableRandom(9);
@@ -29,6 +29,30 @@ class StaticRayCasterTest {
                 if (Double.isFinite(grid)) finite++;
             }
             assertTrue(finite > 25_000, "most rays should hit: " + finite);
+        }
+    }
+
+    /** castFan (sweep or grid, whichever it picks) equals brute force bit for bit, per beam. */
+    @Test
+    void fanEqualsBruteForceExactly() {
+        StaticGeometry g = StaticGeometry.of(BenchWorld.scenario().world());
+        for (double limit : new double[] {0, StaticRayCaster.DEFAULT_SWEEP_LIMIT, 1e9}) {
+            StaticRayCaster caster = new StaticRayCaster(g, StaticRayCaster.DEFAULT_CELL, limit);
+            SplittableRandom r = new SplittableRandom(11);
+            for (int k = 0; k < 400; k++) {
+                // Full turns and partial fans, beams from 2 to 1000, origins also outside the world.
+                int n = k % 4 == 0 ? 2 + r.nextInt(40) : k % 4 == 1 ? 360 : 1000;
+                boolean full = k % 3 != 0;
+                double fov = full ? 2 * Math.PI : r.nextDouble(0.1, 4), inc = full ? fov / n : fov / (n - 1);
+                double ox = r.nextDouble(-13, 13), oy = r.nextDouble(-13, 13), max = r.nextDouble(0.5, 15);
+                double angle0 = r.nextDouble(-10, 10);
+                double[] dx = new double[n], dy = new double[n], out = new double[n];
+                for (int i = 0; i < n; i++) { dx[i] = Math.cos(angle0 + i * inc); dy[i] = Math.sin(angle0 + i * inc); }
+                caster.castFan(ox, oy, angle0, inc, dx, dy, max, out);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(caster.castBruteForce(ox, oy, dx[i], dy[i], max), out[i], 0.0, "fan " + k + " beam " + i);
+                }
+            }
         }
     }
 

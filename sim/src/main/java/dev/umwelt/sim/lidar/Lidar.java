@@ -28,6 +28,7 @@ public final class Lidar {
     private final StaticRayCaster caster;
     private final double[] beamCos, beamSin; // beam directions in the laser frame
     private final float angleIncrement;
+    private final double[] dirX, dirY, staticRange; // per-scan scratch: world-frame beam directions, static hits
 
     // Per-episode state (set by attach): the world, its movable bodies and the noise stream.
     private World world;
@@ -48,6 +49,9 @@ public final class Lidar {
         this.angleIncrement = (float) spec.angleIncrement();
         beamCos = new double[spec.beams()];
         beamSin = new double[spec.beams()];
+        dirX = new double[spec.beams()];
+        dirY = new double[spec.beams()];
+        staticRange = new double[spec.beams()];
         for (int i = 0; i < spec.beams(); i++) {
             double a = spec.angleMin() + i * spec.angleIncrement();
             beamCos[i] = Math.cos(a);
@@ -79,11 +83,16 @@ public final class Lidar {
         double sigma = spec.noiseStddev(), dropout = spec.dropoutProbability();
         int near = nearbyMovables(ox, oy, rangeMax);
 
+        for (int i = 0; i < beamCos.length; i++) {
+            dirX[i] = c * beamCos[i] - s * beamSin[i];
+            dirY[i] = s * beamCos[i] + c * beamSin[i];
+        }
+        caster.castFan(ox, oy, laser.yaw() + spec.angleMin(), spec.angleIncrement(), dirX, dirY, rangeMax, staticRange);
+
         float[] ranges = new float[beamCos.length]; // owned by the scan's consumers from here on
         for (int i = 0; i < ranges.length; i++) {
-            double dx = c * beamCos[i] - s * beamSin[i];
-            double dy = s * beamCos[i] + c * beamSin[i];
-            double r = caster.cast(ox, oy, dx, dy, rangeMax);
+            double dx = dirX[i], dy = dirY[i];
+            double r = staticRange[i];
             if (near > 0) r = Math.min(r, castMovables(ox, oy, dx, dy, Math.min(r, rangeMax)));
             double out;
             if (dropout > 0 && noise.nextDouble() < dropout) {

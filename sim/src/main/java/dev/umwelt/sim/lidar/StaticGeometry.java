@@ -1,6 +1,5 @@
 package dev.umwelt.sim.lidar;
 
-import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;
@@ -8,22 +7,29 @@ import dev.umwelt.scenarios.world.WorldObject;
 import java.util.List;
 
 /**
- * The static geometry the lidar sees, in doubles, as flat primitive arrays: segments (the four
- * edges of every wall footprint and static box) and circles (static round objects). Movable
- * objects are not here; JBox2D casts against them.
+ * The static geometry the lidar sees, in doubles, as flat primitive arrays: oriented boxes
+ * (every wall footprint and static box, the same rectangles the physics collides with) and
+ * circles (static round objects). Movable objects are not here; JBox2D casts against them.
+ *
+ * <p>One box per rectangle rather than its four edges: a beam tests one primitive (six doubles
+ * in one array, usually one cache line) where it tested two to four segments.
  */
 public final class StaticGeometry {
-    final int segmentCount;
-    final double[] ax, ay, ex, ey; // segment i runs from (ax, ay) to (ax + ex, ay + ey)
-    final int circleCount;
-    final double[] cx, cy, cr;
+    /** Box i is {@code box[BOX * i ..]}: centre (x, y), unit length axis u (x, y), half-length along u, half-width across it. */
+    static final int BOX = 6;
+    /** Circle i is {@code circle[CIRCLE * i ..]}: centre (x, y), radius. */
+    static final int CIRCLE = 3;
 
-    private StaticGeometry(int segments, int circles) {
-        segmentCount = segments;
-        ax = new double[segments]; ay = new double[segments];
-        ex = new double[segments]; ey = new double[segments];
+    final int boxCount;
+    final double[] box;
+    final int circleCount;
+    final double[] circle;
+
+    private StaticGeometry(int boxes, int circles) {
+        boxCount = boxes;
+        box = new double[BOX * boxes];
         circleCount = circles;
-        cx = new double[circles]; cy = new double[circles]; cr = new double[circles];
+        circle = new double[CIRCLE * circles];
     }
 
     public static StaticGeometry of(WorldMap world) {
@@ -32,30 +38,37 @@ public final class StaticGeometry {
         for (WorldObject o : statics) {
             if (o.shape().isRound()) rounds++; else boxes++;
         }
-        StaticGeometry g = new StaticGeometry(4 * (world.walls().size() + boxes), rounds);
-        int s = 0, c = 0;
-        for (Wall w : world.walls()) s = g.addPolygon(s, w.corners());
+        StaticGeometry g = new StaticGeometry(world.walls().size() + boxes, rounds);
+        int b = 0, c = 0;
+        for (Wall w : world.walls()) {
+            // The footprint of Wall.corners(): the segment from-to, thickness / 2 to either side
+            // (a zero-length wall is thickness thick along y, as in corners()).
+            double ex = w.to().x() - w.from().x(), ey = w.to().y() - w.from().y(), len = Math.hypot(ex, ey);
+            double ux = len == 0 ? 1 : ex / len, uy = len == 0 ? 0 : ey / len;
+            g.setBox(b++, (w.from().x() + w.to().x()) / 2, (w.from().y() + w.to().y()) / 2, ux, uy, len / 2,
+                    w.thickness() / 2);
+        }
         for (WorldObject o : statics) {
             if (o.shape().isRound()) {
-                g.cx[c] = o.pose().x(); g.cy[c] = o.pose().y(); g.cr[c] = o.sizeX() / 2; c++;
+                g.circle[CIRCLE * c] = o.pose().x(); g.circle[CIRCLE * c + 1] = o.pose().y();
+                g.circle[CIRCLE * c + 2] = o.sizeX() / 2;
+                c++;
             } else {
-                s = g.addPolygon(s, o.boxCorners());
+                // As WorldObject.boxCorners(): sizeX along the yaw, sizeY across it.
+                double yaw = o.pose().yaw();
+                g.setBox(b++, o.pose().x(), o.pose().y(), Math.cos(yaw), Math.sin(yaw), o.sizeX() / 2, o.sizeY() / 2);
             }
         }
         return g;
     }
 
-    private int addPolygon(int s, List<Vec2> corners) {
-        for (int k = 0; k < corners.size(); k++) {
-            Vec2 a = corners.get(k), b = corners.get((k + 1) % corners.size());
-            ax[s] = a.x(); ay[s] = a.y(); ex[s] = b.x() - a.x(); ey[s] = b.y() - a.y();
-            s++;
-        }
-        return s;
+    private void setBox(int i, double cx, double cy, double ux, double uy, double halfLength, double halfWidth) {
+        int o = BOX * i;
+        box[o] = cx; box[o + 1] = cy; box[o + 2] = ux; box[o + 3] = uy; box[o + 4] = halfLength; box[o + 5] = halfWidth;
     }
 
-    public int segments() {
-        return segmentCount;
+    public int boxes() {
+        return boxCount;
     }
 
     public int circles() {
@@ -63,30 +76,39 @@ public final class StaticGeometry {
     }
 
     /**
-     * Distance along the unit ray (ox, oy) + t (dx, dy) to segment i, or +Inf. Parallel rays
-     * miss: grazing along an edge hits the perpendicular edges of the same footprint instead.
+     * Distance along the unit ray (ox, oy) + t (dx, dy) to the box at {@code box[o ..]}: where the
+     * ray enters it, or where it leaves it when the origin is inside; +Inf on a miss. Shared by
+     * the grid traversal and the brute-force reference, so both round identically.
      */
-    double raySegment(int i, double ox, double oy, double dx, double dy) {
-        double sx = ax[i] - ox, sy = ay[i] - oy;
-        double denom = dx * ey[i] - dy * ex[i];
-        double un = sx * dy - sy * dx; // u * denom: where along the segment the ray crosses
-        // Test u in [0, 1] without dividing; only crossing candidates pay for the division.
-        if (denom > 0) {
-            if (un < 0 || un > denom) return Double.POSITIVE_INFINITY;
-        } else if (denom < 0) {
-            if (un > 0 || un < denom) return Double.POSITIVE_INFINITY;
-        } else {
-            return Double.POSITIVE_INFINITY;
+    static double rayBox(double[] box, int o, double ox, double oy, double dx, double dy) {
+        double px = ox - box[o], py = oy - box[o + 1], ux = box[o + 2], uy = box[o + 3];
+        double hl = box[o + 4], hw = box[o + 5];
+        // The ray in the box frame: u along the length, v = perp(u) across it.
+        double pu = px * ux + py * uy, pv = py * ux - px * uy;
+        double du = dx * ux + dy * uy, dv = dy * ux - dx * uy;
+        // Separating axis on the ray's normal: the line misses when the centre lies farther from it
+        // than the box's half-extent across it. Division-free, so boxes the beam passes by are cheap;
+        // it also rejects a ray parallel to a slab and outside it, so the slabs below need not.
+        if (Math.abs(pu * dv - pv * du) > hl * Math.abs(dv) + hw * Math.abs(du)) return Double.POSITIVE_INFINITY;
+        // Slabs: the line is inside the box for t in [near, far].
+        double near = Double.NEGATIVE_INFINITY, far = Double.POSITIVE_INFINITY;
+        if (du != 0) {
+            double inv = 1 / du, t1 = (-hl - pu) * inv, t2 = (hl - pu) * inv;
+            near = Math.min(t1, t2); far = Math.max(t1, t2);
         }
-        double t = (sx * ey[i] - sy * ex[i]) / denom;
-        return t >= 0 ? t : Double.POSITIVE_INFINITY;
+        if (dv != 0) {
+            double inv = 1 / dv, t1 = (-hw - pv) * inv, t2 = (hw - pv) * inv;
+            near = Math.max(near, Math.min(t1, t2)); far = Math.min(far, Math.max(t1, t2));
+        }
+        if (near > far || far < 0) return Double.POSITIVE_INFINITY;
+        return near >= 0 ? near : far;
     }
 
-    /** Distance along the unit ray to circle i (its far side when the origin is inside), or +Inf. */
-    double rayCircle(int i, double ox, double oy, double dx, double dy) {
-        double px = cx[i] - ox, py = cy[i] - oy;
+    /** Distance along the unit ray to the circle at {@code circle[o ..]} (its far side when the origin is inside), or +Inf. */
+    static double rayCircle(double[] circle, int o, double ox, double oy, double dx, double dy) {
+        double px = circle[o] - ox, py = circle[o + 1] - oy, r = circle[o + 2];
         double b = px * dx + py * dy;
-        double c = px * px + py * py - cr[i] * cr[i];
+        double c = px * px + py * py - r * r;
         double disc = b * b - c;
         if (disc < 0) return Double.POSITIVE_INFINITY;
         double root = Math.sqrt(disc);

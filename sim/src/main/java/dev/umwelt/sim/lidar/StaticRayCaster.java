@@ -7,37 +7,54 @@ package dev.umwelt.sim.lidar;
  * finds the same nearest hit a brute-force loop would.
  *
  * <p>Cells are stored CSR-style ({@code cellStart}, {@code items}) for a cache-friendly hot
- * loop; item ids below {@code segmentCount} are segments, the rest circles.
+ * loop; item ids below {@code boxCount} are boxes, the rest circles.
  */
 public final class StaticRayCaster {
     public static final double DEFAULT_CELL = 0.5;
+    /** Primitive tests per beam up to which {@link #castFan} sweeps rather than traverses (see there). */
+    public static final double DEFAULT_SWEEP_LIMIT = 12;
     private static final double EPS = 1e-7;
 
     private final StaticGeometry g;
     private final double cell, inv, x0, y0;
     private final int nx, ny;
     private final int[] cellStart, items;
-    // Segment i as (ax, ay, ex, ey) at [4i, 4i + 4): one cache line per test, not four arrays.
-    private final double[] segs;
     // Mailbox: the ray that last tested each primitive, so a wall spanning many cells is tested
     // once per ray. Makes the caster stateful: one per simulator, used from one thread.
     private final int[] testedBy;
     private int ray;
+    // castFan: each primitive's bounding circle (x, y, r; boxes first, then circles), the sweep's
+    // budget in primitive tests per beam, and scratch for the beam range of each primitive.
+    private final double[] bound;
+    private final double sweepLimit;
+    private int[] fanId = new int[16], fanFrom = new int[16], fanTo = new int[16];
 
     public StaticRayCaster(StaticGeometry geometry, double cellSize) {
+        this(geometry, cellSize, DEFAULT_SWEEP_LIMIT);
+    }
+
+    /**
+     * {@code sweepLimit}: {@link #castFan} sweeps the primitives while that costs at most this
+     * many primitive tests per beam, else it traverses the grid per beam (0: always the grid).
+     */
+    public StaticRayCaster(StaticGeometry geometry, double cellSize, double sweepLimit) {
         this.g = geometry;
+        this.sweepLimit = sweepLimit;
         this.cell = cellSize;
         this.inv = 1 / cellSize;
         double minX = Double.POSITIVE_INFINITY, minY = minX, maxX = Double.NEGATIVE_INFINITY, maxY = maxX;
-        for (int i = 0; i < g.segmentCount; i++) {
-            minX = Math.min(minX, Math.min(g.ax[i], g.ax[i] + g.ex[i]));
-            maxX = Math.max(maxX, Math.max(g.ax[i], g.ax[i] + g.ex[i]));
-            minY = Math.min(minY, Math.min(g.ay[i], g.ay[i] + g.ey[i]));
-            maxY = Math.max(maxY, Math.max(g.ay[i], g.ay[i] + g.ey[i]));
+        double[] corners = new double[8];
+        for (int b = 0; b < g.boxCount; b++) {
+            corners(b, corners);
+            for (int k = 0; k < 8; k += 2) {
+                minX = Math.min(minX, corners[k]); maxX = Math.max(maxX, corners[k]);
+                minY = Math.min(minY, corners[k + 1]); maxY = Math.max(maxY, corners[k + 1]);
+            }
         }
-        for (int i = 0; i < g.circleCount; i++) {
-            minX = Math.min(minX, g.cx[i] - g.cr[i]); maxX = Math.max(maxX, g.cx[i] + g.cr[i]);
-            minY = Math.min(minY, g.cy[i] - g.cr[i]); maxY = Math.max(maxY, g.cy[i] + g.cr[i]);
+        double[] cl = g.circle;
+        for (int o = 0; o < cl.length; o += StaticGeometry.CIRCLE) {
+            minX = Math.min(minX, cl[o] - cl[o + 2]); maxX = Math.max(maxX, cl[o] + cl[o + 2]);
+            minY = Math.min(minY, cl[o + 1] - cl[o + 2]); maxY = Math.max(maxY, cl[o + 1] + cl[o + 2]);
         }
         if (minX > maxX) { minX = minY = 0; maxX = maxY = cellSize; }
         x0 = minX - cellSize; y0 = minY - cellSize;
@@ -51,10 +68,16 @@ public final class StaticRayCaster {
         int[] fill = new int[nx * ny + 1];
         System.arraycopy(cellStart, 0, fill, 0, nx * ny);
         rasterize(fill, items);
-        testedBy = new int[g.segmentCount + g.circleCount];
-        segs = new double[4 * g.segmentCount];
-        for (int s = 0; s < g.segmentCount; s++) {
-            segs[4 * s] = g.ax[s]; segs[4 * s + 1] = g.ay[s]; segs[4 * s + 2] = g.ex[s]; segs[4 * s + 3] = g.ey[s];
+        testedBy = new int[g.boxCount + g.circleCount];
+        bound = new double[3 * (g.boxCount + g.circleCount)];
+        for (int b = 0; b < g.boxCount; b++) {
+            int o = StaticGeometry.BOX * b;
+            bound[3 * b] = g.box[o]; bound[3 * b + 1] = g.box[o + 1];
+            bound[3 * b + 2] = Math.hypot(g.box[o + 4], g.box[o + 5]) * (1 + 1e-9) + EPS;
+        }
+        for (int c = 0; c < g.circleCount; c++) {
+            int o = StaticGeometry.CIRCLE * c, b = 3 * (g.boxCount + c);
+            bound[b] = g.circle[o]; bound[b + 1] = g.circle[o + 1]; bound[b + 2] = g.circle[o + 2] * (1 + 1e-9) + EPS;
         }
     }
 
@@ -62,29 +85,58 @@ public final class StaticRayCaster {
         return new StaticRayCaster(geometry, DEFAULT_CELL);
     }
 
-    /** Counts (items == null) or writes each primitive's id into every cell it touches. */
+    /** Box b's corners c + (+-hl) u + (+-hw) v as (x, y) pairs, in order around the box. */
+    private void corners(int b, double[] out) {
+        double[] bx = g.box;
+        int o = StaticGeometry.BOX * b;
+        double cx = bx[o], cy = bx[o + 1], ux = bx[o + 2] * bx[o + 4], uy = bx[o + 3] * bx[o + 4];
+        double vx = -bx[o + 3] * bx[o + 5], vy = bx[o + 2] * bx[o + 5];
+        out[0] = cx - ux - vx; out[1] = cy - uy - vy;
+        out[2] = cx + ux - vx; out[3] = cy + uy - vy;
+        out[4] = cx + ux + vx; out[5] = cy + uy + vy;
+        out[6] = cx - ux + vx; out[7] = cy - uy + vy;
+    }
+
+    /**
+     * Counts (out == null) or writes each primitive's id into every cell it touches. A box is
+     * listed in the cells its four edges touch, once each: the ray's hit (entry, or exit from
+     * inside) is always on an edge, which is all the early stop of the traversal relies on.
+     */
     private void rasterize(int[] cursor, int[] out) {
-        for (int s = 0; s < g.segmentCount; s++) {
-            double ax = g.ax[s], ay = g.ay[s], ex = g.ex[s], ey = g.ey[s];
-            int j0 = row(Math.min(ay, ay + ey) - EPS), j1 = row(Math.max(ay, ay + ey) + EPS);
-            for (int j = j0; j <= j1; j++) {
-                double lo = y0 + j * cell - EPS, hi = lo + cell + 2 * EPS;
-                double xa, xb;
-                if (Math.abs(ey) < 1e-12) {
-                    xa = Math.min(ax, ax + ex); xb = Math.max(ax, ax + ex);
-                } else {
-                    double t1 = (lo - ay) / ey, t2 = (hi - ay) / ey;
-                    double ta = Math.max(0, Math.min(t1, t2)), tb = Math.min(1, Math.max(t1, t2));
-                    if (ta > tb) continue;
-                    xa = Math.min(ax + ta * ex, ax + tb * ex); xb = Math.max(ax + ta * ex, ax + tb * ex);
+        int[] lastBox = new int[nx * ny];
+        java.util.Arrays.fill(lastBox, -1);
+        double[] k = new double[8];
+        for (int b = 0; b < g.boxCount; b++) {
+            corners(b, k);
+            for (int e = 0; e < 8; e += 2) {
+                double ax = k[e], ay = k[e + 1], ex = k[(e + 2) % 8] - ax, ey = k[(e + 3) % 8] - ay;
+                int j0 = row(Math.min(ay, ay + ey) - EPS), j1 = row(Math.max(ay, ay + ey) + EPS);
+                for (int j = j0; j <= j1; j++) {
+                    double lo = y0 + j * cell - EPS, hi = lo + cell + 2 * EPS;
+                    double xa, xb;
+                    if (Math.abs(ey) < 1e-12) {
+                        xa = Math.min(ax, ax + ex); xb = Math.max(ax, ax + ex);
+                    } else {
+                        double t1 = (lo - ay) / ey, t2 = (hi - ay) / ey;
+                        double ta = Math.max(0, Math.min(t1, t2)), tb = Math.min(1, Math.max(t1, t2));
+                        if (ta > tb) continue;
+                        xa = Math.min(ax + ta * ex, ax + tb * ex); xb = Math.max(ax + ta * ex, ax + tb * ex);
+                    }
+                    for (int i = col(xa - EPS); i <= col(xb + EPS); i++) {
+                        int c = j * nx + i;
+                        if (lastBox[c] == b) continue; // another edge of this box already put it here
+                        lastBox[c] = b;
+                        put(cursor, out, c, b);
+                    }
                 }
-                for (int i = col(xa - EPS); i <= col(xb + EPS); i++) put(cursor, out, j * nx + i, s);
             }
         }
+        double[] cl = g.circle;
         for (int c = 0; c < g.circleCount; c++) {
-            double r = g.cr[c] + EPS;
-            for (int j = row(g.cy[c] - r); j <= row(g.cy[c] + r); j++) {
-                for (int i = col(g.cx[c] - r); i <= col(g.cx[c] + r); i++) put(cursor, out, j * nx + i, g.segmentCount + c);
+            int o = StaticGeometry.CIRCLE * c;
+            double r = cl[o + 2] + EPS;
+            for (int j = row(cl[o + 1] - r); j <= row(cl[o + 1] + r); j++) {
+                for (int i = col(cl[o] - r); i <= col(cl[o] + r); i++) put(cursor, out, j * nx + i, g.boxCount + c);
             }
         }
     }
@@ -135,9 +187,9 @@ public final class StaticRayCaster {
         double tDeltaY = dy == 0 ? Double.POSITIVE_INFINITY : cell * Math.abs(invDy);
 
         // Locals for the hot loop: the JIT keeps them in registers and drops repeated field loads.
-        final int nSeg = g.segmentCount;
+        final int nBox = g.boxCount;
         final int[] start = cellStart, list = items, tested = testedBy;
-        final double[] seg = segs;
+        final double[] boxes = g.box, circles = g.circle;
         final int me = ++ray;
         if (me == Integer.MAX_VALUE) { java.util.Arrays.fill(tested, 0); ray = 0; }
         double best = Double.POSITIVE_INFINITY;
@@ -147,19 +199,10 @@ public final class StaticRayCaster {
                 int id = list[k];
                 if (tested[id] == me) continue;
                 tested[id] = me;
-                if (id < nSeg) {
-                    // Same arithmetic as StaticGeometry.raySegment (the brute-force reference).
-                    int o = id << 2;
-                    double sx = seg[o] - ox, sy = seg[o + 1] - oy, ex = seg[o + 2], ey = seg[o + 3];
-                    double denom = dx * ey - dy * ex;
-                    double un = sx * dy - sy * dx;
-                    if (denom > 0 ? (un < 0 || un > denom) : (denom == 0 || un > 0 || un < denom)) continue;
-                    double t = (sx * ey - sy * ex) / denom;
-                    if (t >= 0 && t < best) best = t;
-                } else {
-                    double t = g.rayCircle(id - nSeg, ox, oy, dx, dy);
-                    if (t < best) best = t;
-                }
+                double t = id < nBox
+                        ? StaticGeometry.rayBox(boxes, StaticGeometry.BOX * id, ox, oy, dx, dy)
+                        : StaticGeometry.rayCircle(circles, StaticGeometry.CIRCLE * (id - nBox), ox, oy, dx, dy);
+                if (t < best) best = t;
             }
             double cellExit = Math.min(tMaxX, tMaxY);
             if (best <= cellExit || cellExit >= tExit) break;
@@ -176,11 +219,105 @@ public final class StaticRayCaster {
         return best <= maxRange ? best : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * {@link #cast} for a fan of beams from one origin, as a lidar scan is: beam i points along the
+     * unit (dx[i], dy[i]), at angle {@code angle0 + i * increment} (radians, to well within one
+     * increment); {@code out[i]} gets exactly what {@code cast} returns for it.
+     *
+     * <p>Why: the grid traversal costs ~7 cells per beam, each a hard-to-predict branch, while a
+     * primitive within range usually blocks only a few dozen neighbouring beams. So, per scan,
+     * each primitive whose bounding circle is within range gets the beam range its circle
+     * subtends (plus one beam either side), and is tested against those beams only: the
+     * nearest hit over a superset of the primitives a beam can hit is the brute-force answer,
+     * bit for bit. When the primitives in range would cost more than {@code sweepLimit} tests
+     * per beam (a big open world, or a spot where many walls surround the laser), the beams go
+     * through the grid instead, which gives the same answer.
+     */
+    public void castFan(double ox, double oy, double angle0, double increment, double[] dx, double[] dy,
+                        double maxRange, double[] out) {
+        int n = out.length;
+        int ranges = increment > 0 && n > 1 ? collectFan(ox, oy, angle0, increment, n, maxRange) : -1;
+        if (ranges < 0) {
+            for (int i = 0; i < n; i++) out[i] = cast(ox, oy, dx[i], dy[i], maxRange);
+            return;
+        }
+        java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+        final int nBox = g.boxCount;
+        final double[] boxes = g.box, circles = g.circle;
+        for (int r = 0; r < ranges; r++) {
+            int id = fanId[r], to = fanTo[r];
+            if (id < nBox) {
+                int o = StaticGeometry.BOX * id;
+                for (int i = fanFrom[r]; i <= to; i++) {
+                    double t = StaticGeometry.rayBox(boxes, o, ox, oy, dx[i], dy[i]);
+                    if (t < out[i]) out[i] = t;
+                }
+            } else {
+                int o = StaticGeometry.CIRCLE * (id - nBox);
+                for (int i = fanFrom[r]; i <= to; i++) {
+                    double t = StaticGeometry.rayCircle(circles, o, ox, oy, dx[i], dy[i]);
+                    if (t < out[i]) out[i] = t;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) if (out[i] > maxRange) out[i] = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Fills fanId/fanFrom/fanTo with the beam ranges (inclusive, within [0, n)) that each
+     * primitive within maxRange may hit; returns how many, or -1 when the sweep would cost more
+     * than sweepLimit tests per beam. Skipping a primitive is exact: beyond maxRange its hit
+     * would be dropped anyway, outside its subtended angle (plus a beam) the ray misses it.
+     */
+    private int collectFan(double ox, double oy, double angle0, double increment, int n, double maxRange) {
+        final double twoPi = 2 * Math.PI, span = (n - 1) * increment;
+        long budget = (long) (sweepLimit * n);
+        int count = 0;
+        for (int id = 0, b = 0; b < bound.length; id++, b += 3) {
+            double px = bound[b] - ox, py = bound[b + 1] - oy, rad = bound[b + 2];
+            double dist = Math.sqrt(px * px + py * py);
+            if (dist - rad > maxRange) continue;
+            if (dist <= rad * 1.001) { // the laser is (nearly) inside the circle: every beam
+                budget -= n;
+                if (budget < 0) return -1;
+                count = addFan(count, id, 0, n - 1);
+                continue;
+            }
+            double half = Math.asin(rad / dist);
+            double rel = Math.atan2(py, px) - angle0;
+            rel -= twoPi * Math.floor(rel / twoPi); // [0, 2 pi): beam 0 is at 0
+            // The circle at rel - 2 pi, rel and rel + 2 pi, for fans that wrap or overlap themselves.
+            for (double centre = rel - twoPi; centre - half <= span + increment; centre += twoPi) {
+                int from = Math.max(0, (int) Math.floor((centre - half) / increment) - 1);
+                int to = (int) Math.min(n - 1, Math.ceil((centre + half) / increment) + 1);
+                if (from > to) continue;
+                budget -= to - from + 1;
+                if (budget < 0) return -1;
+                count = addFan(count, id, from, to);
+            }
+        }
+        return count;
+    }
+
+    private int addFan(int count, int id, int from, int to) {
+        if (count == fanId.length) {
+            fanId = java.util.Arrays.copyOf(fanId, 2 * count);
+            fanFrom = java.util.Arrays.copyOf(fanFrom, 2 * count);
+            fanTo = java.util.Arrays.copyOf(fanTo, 2 * count);
+        }
+        fanId[count] = id; fanFrom[count] = from; fanTo[count] = to;
+        return count + 1;
+    }
+
     /** Reference: the nearest hit over every primitive, no grid (tests compare against it). */
     public double castBruteForce(double ox, double oy, double dx, double dy, double maxRange) {
         double best = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < g.segmentCount; s++) best = Math.min(best, g.raySegment(s, ox, oy, dx, dy));
-        for (int c = 0; c < g.circleCount; c++) best = Math.min(best, g.rayCircle(c, ox, oy, dx, dy));
+        for (int o = 0; o < g.box.length; o += StaticGeometry.BOX) {
+            best = Math.min(best, StaticGeometry.rayBox(g.box, o, ox, oy, dx, dy));
+        }
+        for (int o = 0; o < g.circle.length; o += StaticGeometry.CIRCLE) {
+            best = Math.min(best, StaticGeometry.rayCircle(g.circle, o, ox, oy, dx, dy));
+        }
         return best <= maxRange ? best : Double.POSITIVE_INFINITY;
     }
 }
