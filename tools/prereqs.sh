@@ -31,3 +31,38 @@ umwelt_require_build_tools() {
     umwelt_apt_install "${missing[@]}" || exit 3
   fi
 }
+
+# Debian packages a command needs that are not installed (dpkg's view; empty off Debian).
+umwelt_missing_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf '%s ' "$p"
+  done
+}
+
+# The camera renders with OpenGL through EGL on Mesa (headless; no display or GPU needed).
+UMWELT_GL_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri)
+# Tests also open a real window on a virtual X display (the renderer's windowed path).
+UMWELT_TEST_PACKAGES=(xvfb xauth)
+
+umwelt_require_runtime() {
+  local missing
+  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}")
+  if [[ -n "$missing" ]]; then
+    # shellcheck disable=SC2086
+    umwelt_apt_install $missing || {
+      echo "umwelt: the camera renderer needs OpenGL (Mesa EGL); without it runs fail at the first frame" >&2
+      exit 3
+    }
+  fi
+}
+
+umwelt_require_test_tools() {
+  local missing
+  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}" "${UMWELT_TEST_PACKAGES[@]}")
+  if [[ -n "$missing" ]]; then
+    # shellcheck disable=SC2086
+    umwelt_apt_install $missing || exit 3
+  fi
+}
