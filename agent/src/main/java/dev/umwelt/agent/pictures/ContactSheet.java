@@ -91,7 +91,7 @@ public final class ContactSheet {
         g.setColor(t.success() ? Style.SUCCESS : Style.FAILURE);
         g.fill(r);
         int inner = TILE - 2 * BORDER;
-        TopDownMap map = new TopDownMap(t.scenario(), inner, inner - LABEL, 0);
+        TopDownMap map = TopDownMap.thumbnail(t.scenario(), inner, inner - LABEL);
         BufferedImage tile = map.newFrame();
         Graphics2D tg = map.overlayGraphics(tile);
         map.drawTrajectory(tg, t.trajectory());

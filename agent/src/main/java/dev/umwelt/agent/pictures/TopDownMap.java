@@ -41,6 +41,15 @@ public final class TopDownMap {
     private volatile BufferedImage staticLayer;
 
     public TopDownMap(Scenario scenario, int width, int height, int captionHeight) {
+        this(scenario, width, height, captionHeight, false);
+    }
+
+    /** A thumbnail (contact sheets): the same map without room names, door labels and axes. */
+    public static TopDownMap thumbnail(Scenario scenario, int width, int height) {
+        return new TopDownMap(scenario, width, height, 0, true);
+    }
+
+    private TopDownMap(Scenario scenario, int width, int height, int captionHeight, boolean compact) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         if (width < 2 * MARGIN + 8 || height - captionHeight < 2 * MARGIN + 8 || captionHeight < 0) {
             throw new IllegalArgumentException("map image too small: " + width + "x" + height + " with a caption of "
@@ -51,7 +60,7 @@ public final class TopDownMap {
         this.mapArea = new Rectangle(0, 0, width, height - captionHeight);
         Vec2[] e = extent(scenario);
         this.transform = MapTransform.fit(e[0], e[1], 0, 0, width, height - captionHeight, MARGIN);
-        this.painter = new WorldPainter(scenario, transform);
+        this.painter = new WorldPainter(scenario, transform, compact);
     }
 
     /**

@@ -27,10 +27,13 @@ import java.util.Locale;
 final class WorldPainter {
     private final Scenario scenario;
     private final MapTransform t;
+    /** Thumbnails: no names, labels or axes, which would only be clutter at that size. */
+    private final boolean compact;
 
-    WorldPainter(Scenario scenario, MapTransform t) {
+    WorldPainter(Scenario scenario, MapTransform t, boolean compact) {
         this.scenario = scenario;
         this.t = t;
+        this.compact = compact;
     }
 
     /** Everything static, inside {@code area} (the part of the image the map owns). */
@@ -38,18 +41,25 @@ final class WorldPainter {
         g.setColor(Style.BACKGROUND);
         g.fill(area);
         WorldMap w = scenario.world();
-        Vec2[] b = w.bounds();
+        Vec2[] b = floor(w);
         g.setColor(Style.FLOOR);
         g.fill(rect(b[0], b[1]));
         paintRooms(g, w.rooms());
         paintWalls(g, w.walls());
-        paintDoors(g, w.doors());
+        if (!compact) paintDoors(g, w.doors());
         paintGoal(g);
         for (WorldObject o : w.objects()) paintObject(g, o);
         paintTargetHighlight(g);
         paintStart(g, scenario.start());
         paintScaleBar(g, area);
-        paintAxes(g, area);
+        if (!compact) paintAxes(g, area);
+    }
+
+    /** The floor is what the walls enclose (their bounds), or everything when there are none. */
+    private static Vec2[] floor(WorldMap w) {
+        if (w.walls().isEmpty()) return w.bounds();
+        WorldMap wallsOnly = new WorldMap(w.walls(), List.of(), List.of(), List.of());
+        return wallsOnly.bounds();
     }
 
     private Rectangle2D rect(Vec2 min, Vec2 max) {
@@ -62,6 +72,7 @@ final class WorldPainter {
             g.setColor(Style.ROOM_TINTS[i % Style.ROOM_TINTS.length]);
             g.fill(rect(rooms.get(i).min(), rooms.get(i).max()));
         }
+        if (compact) return;
         g.setFont(Style.LABEL);
         for (Room r : rooms) {
             // Names sit near the room's top edge, where objects and paths rarely are.
