@@ -48,7 +48,8 @@ public final class ContactSheet {
         public int width() { return columns * TILE; }
         public int height() { return HEADER + rows * TILE; }
 
-        static Layout of(int n) {
+        /** The grid for n tiles: about square, at most MAX_COLUMNS wide. */
+        public static Layout forTiles(int n) {
             int columns = Math.max(1, Math.min(MAX_COLUMNS, (int) Math.ceil(Math.sqrt(n))));
             return new Layout(columns, Math.max(1, (n + columns - 1) / columns));
         }
@@ -63,7 +64,7 @@ public final class ContactSheet {
 
     public static Sheet render(String title, List<Tile> tiles) {
         int shown = Math.min(MAX_TILES, tiles.size());
-        Layout layout = Layout.of(shown);
+        Layout layout = Layout.forTiles(shown);
         BufferedImage img = Style.newImage(layout.width(), layout.height());
         Graphics2D g = Style.graphics(img);
         g.setColor(Style.CAPTION_BAND);
