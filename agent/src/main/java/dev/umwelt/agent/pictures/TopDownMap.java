@@ -41,15 +41,20 @@ public final class TopDownMap {
     private volatile BufferedImage staticLayer;
 
     public TopDownMap(Scenario scenario, int width, int height, int captionHeight) {
-        this(scenario, width, height, captionHeight, false);
+        this(scenario, width, height, captionHeight, false, 0);
     }
 
     /** A thumbnail (contact sheets): the same map without room names, door labels and axes. */
     public static TopDownMap thumbnail(Scenario scenario, int width, int height) {
-        return new TopDownMap(scenario, width, height, 0, true);
+        return new TopDownMap(scenario, width, height, 0, true, 0);
     }
 
-    private TopDownMap(Scenario scenario, int width, int height, int captionHeight, boolean compact) {
+    /** The viewer's map: the world is fitted left of a column {@code reserveRight} pixels wide (the camera inset's). */
+    static TopDownMap besideInset(Scenario scenario, int width, int height, int captionHeight, int reserveRight) {
+        return new TopDownMap(scenario, width, height, captionHeight, false, reserveRight);
+    }
+
+    private TopDownMap(Scenario scenario, int width, int height, int captionHeight, boolean compact, int reserveRight) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         if (width < 2 * MARGIN + 8 || height - captionHeight < 2 * MARGIN + 8 || captionHeight < 0) {
             throw new IllegalArgumentException("map image too small: " + width + "x" + height + " with a caption of "
@@ -59,7 +64,8 @@ public final class TopDownMap {
         this.height = height;
         this.mapArea = new Rectangle(0, 0, width, height - captionHeight);
         Vec2[] e = extent(scenario);
-        this.transform = MapTransform.fit(e[0], e[1], 0, 0, width, height - captionHeight, MARGIN);
+        this.transform = MapTransform.fit(e[0], e[1], 0, 0, Math.max(2 * MARGIN + 8, width - reserveRight),
+                height - captionHeight, MARGIN);
         this.painter = new WorldPainter(scenario, transform, compact);
     }
 

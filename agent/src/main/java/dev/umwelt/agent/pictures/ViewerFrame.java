@@ -24,6 +24,8 @@ public final class ViewerFrame {
     static final int INSET_MARGIN = 10;
 
     private TopDownMap map;
+    /** Whether this scenario shows a camera (its robot has one, or a frame came): the map then keeps clear of the inset. */
+    private boolean camera;
     private CameraFrame lastFrame;
     private BufferedImage lastFrameImage;
 
@@ -83,8 +85,17 @@ public final class ViewerFrame {
 
     private TopDownMap mapFor(ViewerState s, int width, int height) {
         // Identity, not equals: a record's equals would walk the whole world every frame.
-        if (map == null || map.scenario() != s.scenario() || map.width() != width || map.height() != height) {
-            map = new TopDownMap(s.scenario(), width, height, TEXT_HEIGHT);
+        boolean sameScenario = map != null && map.scenario() == s.scenario();
+        boolean wantsInset = (sameScenario && camera) || s.camera() != null || s.scenario().robot().cameraSpec().isPresent();
+        if (!sameScenario || map.width() != width || map.height() != height || wantsInset != camera) {
+            camera = wantsInset;
+            int reserve = 0;
+            if (camera) {
+                int fw = s.camera() != null ? s.camera().width() : s.scenario().robot().cameraSpec().orElseThrow().width();
+                int fh = s.camera() != null ? s.camera().height() : s.scenario().robot().cameraSpec().orElseThrow().height();
+                reserve = cameraInset(width, height, fw, fh).width + 2 * INSET_MARGIN - TopDownMap.MARGIN;
+            }
+            map = TopDownMap.besideInset(s.scenario(), width, height, TEXT_HEIGHT, reserve);
         }
         return map;
     }
