@@ -3,7 +3,12 @@ package dev.umwelt.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.cli.Umwelt;
+import dev.umwelt.agent.pictures.ContactSheet;
 import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,8 +30,9 @@ class CliTest {
     }
 
     @Test
-    void runJsonPrintsOneObjectWithTheMetrics() throws Exception {
-        Outcome o = umwelt("run", Catalog.scenario("single-room").toString(), "--json", "--seed", "5");
+    void runJsonPrintsOneObjectWithTheMetrics(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // Pictures are on by default; their line goes to stderr so that stdout stays one JSON object.
+        Outcome o = umwelt("run", Catalog.scenario("single-room").toString(), "--json", "--seed", "5", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         for (String key : new String[] {"success", "spl", "softSpl", "collisions", "pathLength", "timeSeconds", "trajectoryHash"}) {
@@ -68,7 +74,8 @@ class CliTest {
     @Test
     void catalogSuiteWritesEpisodesAndSummaryJson(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path json = tmp.resolve("out/suite.json");
-        Outcome o = umwelt("suite", Catalog.DIR.toString(), "--threads", "2", "--json", json.toString());
+        Outcome o = umwelt("suite", Catalog.DIR.toString(), "--threads", "2", "--json", json.toString(),
+                "--out", tmp.resolve("pictures").toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("pointnav"), o.out());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
@@ -82,6 +89,17 @@ class CliTest {
         assertEquals(1.0, summary.get("successRate").asDouble(), 1e-9);
         assertTrue(summary.get("meanSpl").asDouble() > 0.85);
         assertEquals(0.0, summary.get("collisionsPerEpisode").asDouble(), 1e-9);
+        // The contact sheet: one green-framed tile per catalog episode.
+        Path sheet = tmp.resolve("pictures").resolve(ContactSheet.FILE);
+        assertTrue(o.out().contains("contact sheet: " + sheet), o.out());
+        BufferedImage png = ImageIO.read(sheet.toFile());
+        ContactSheet.Layout layout = ContactSheet.Layout.forTiles(Catalog.scenarios().size());
+        assertEquals(layout.width(), png.getWidth());
+        assertEquals(layout.height(), png.getHeight());
+        for (int i = 0; i < Catalog.scenarios().size(); i++) {
+            Rectangle r = layout.tile(i);
+            assertEquals(0x2E7D32, png.getRGB(r.x + 1, r.y + 1) & 0xFFFFFF, "green frame of tile " + i);
+        }
     }
 
     @Test

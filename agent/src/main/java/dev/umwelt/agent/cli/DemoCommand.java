@@ -19,8 +19,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions options = new EpisodeOptions();
 
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
     @Override
     public Integer call() {
-        return options.runAndReport(spec, Umwelt.home().resolve(SCENARIO));
+        return options.runAndReport(spec, Umwelt.home().resolve(SCENARIO), pictures);
     }
 }

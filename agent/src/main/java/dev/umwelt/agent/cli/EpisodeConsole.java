@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.agent.pictures.RunPictures;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import me.tongfei.progressbar.ProgressBar;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Runs an episode with a progress bar on an interactive terminal and prints its metrics. */
@@ -19,7 +21,13 @@ final class EpisodeConsole {
 
     private EpisodeConsole() {}
 
-    static int runAndReport(PrintWriter out, EpisodeSpec spec, boolean json, boolean events) {
+    /**
+     * Runs the episode, prints its report (a table, or one JSON object), then writes the run's pictures into {@code pictures} (null: none) and names the
+     * directory: on the output, or on the error stream with {@code --json} so that the output
+     * stays one JSON object.
+     */
+    static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
+                            Path pictures) {
         EpisodeResult result;
         try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
@@ -30,7 +38,18 @@ final class EpisodeConsole {
         else printTable(out, result);
         if (events) printEvents(out, result);
         out.flush();
+        if (pictures != null) writePictures(json ? err : out, err, pictures, result);
         return Umwelt.EXIT_OK;
+    }
+
+    private static void writePictures(PrintWriter where, PrintWriter err, Path dir, EpisodeResult result) {
+        try {
+            RunPictures.write(dir, result);
+            where.println("pictures: " + dir);
+            where.flush();
+        } catch (Exception | Error e) {
+            PictureOptions.warn(err, dir, e);
+        }
     }
 
     static String toJson(EpisodeResult r) {

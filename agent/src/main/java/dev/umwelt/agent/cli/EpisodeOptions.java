@@ -27,9 +27,12 @@ final class EpisodeOptions {
     @Option(names = "--realtime", description = "Pace the simulation to the wall clock (same trajectory, just slower).")
     boolean realtime;
 
-    /** Loads the scenario, runs the episode and prints its report on the command's output. */
-    int runAndReport(CommandSpec command, Path file) {
-        return EpisodeConsole.runAndReport(command.commandLine().getOut(), load(file), json, events);
+    /** Loads the scenario, runs the episode, prints its report on the command's output and writes its pictures. */
+    int runAndReport(CommandSpec command, Path file, PictureOptions pictures) {
+        EpisodeSpec spec = load(file);
+        Path dir = pictures.directory(spec.scenario().name());
+        return EpisodeConsole.runAndReport(command.commandLine().getOut(), command.commandLine().getErr(), spec, json,
+                events, dir);
     }
 
     EpisodeSpec load(Path file) {

@@ -22,8 +22,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions options = new EpisodeOptions();
 
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
     @Override
     public Integer call() {
-        return options.runAndReport(spec, scenario);
+        return options.runAndReport(spec, scenario, pictures);
     }
 }

@@ -3,6 +3,7 @@ package dev.umwelt.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.umwelt.agent.Policies;
+import dev.umwelt.agent.pictures.ContactSheet;
 import dev.umwelt.agent.suite.GeneratedSuite;
 import dev.umwelt.agent.suite.SuiteEntry;
 import dev.umwelt.agent.suite.SuiteOutcome;
@@ -12,6 +13,7 @@ import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +62,9 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Mixin
+    PictureOptions pictures = new PictureOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +75,7 @@ final class SuiteCommand implements Callable<Integer> {
         if (t < 1) throw new BadInputException("--threads must be at least 1");
         List<SuiteEntry> entries = entries(out);
         if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
+        Path sheetDir = pictures.directory("suite");
 
         Map<String, List<SuiteOutcome>> byPolicy = new LinkedHashMap<>();
         long begin = System.nanoTime();
@@ -89,7 +95,23 @@ final class SuiteCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         out.flush();
+        if (sheetDir != null) writeContactSheet(out, sheetDir, policies.get(0), byPolicy.get(policies.get(0)));
         return Umwelt.EXIT_OK;
+    }
+
+    /** One tile per episode of the first policy; a failure here is a warning, the suite's results stand. */
+    private void writeContactSheet(PrintWriter out, Path sheetDir, String policy, List<SuiteOutcome> outcomes) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Path file = sheetDir.resolve(ContactSheet.FILE);
+            ContactSheet.Sheet sheet = ContactSheet.write(file, "policy " + policy,
+                    outcomes.stream().map(ContactSheet.Tile::of).toList());
+            out.println("contact sheet: " + file + (sheet.capped()
+                    ? " (the first " + sheet.shown() + " of " + sheet.total() + " episodes)" : ""));
+            out.flush();
+        } catch (Exception | Error e) {
+            PictureOptions.warn(err, sheetDir, e);
+        }
     }
 
     private List<SuiteEntry> entries(PrintWriter out) {

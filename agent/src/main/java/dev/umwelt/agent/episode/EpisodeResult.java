@@ -1,6 +1,8 @@
 package dev.umwelt.agent.episode;
 
+import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 
 import java.util.LinkedHashMap;
@@ -9,12 +11,28 @@ import java.util.Map;
 
 /**
  * How an episode went: its metrics, its events, its length in ticks, the control deadlines it
- * missed (realtime runs only; always 0 in lockstep) and the wall time it took.
+ * missed (realtime runs only; always 0 in lockstep), the wall time it took, the ground-truth
+ * trajectory (one pose per control tick, for pictures) and the first and last camera frames
+ * the robot saw (null when it saw none).
  */
 public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<EpisodeEvent> events, long ticks,
-                            long missedDeadlines, double wallSeconds) {
+                            long missedDeadlines, double wallSeconds, List<Pose2D> trajectory,
+                            CameraFrame firstFrame, CameraFrame lastFrame) {
     public EpisodeResult {
         events = List.copyOf(events);
+        trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
+    }
+
+    /** A result without trajectory or frames (the shape before pictures). */
+    public EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<EpisodeEvent> events, long ticks,
+                         long missedDeadlines, double wallSeconds) {
+        this(spec, metrics, events, ticks, missedDeadlines, wallSeconds, List.of(), null, null);
+    }
+
+    /** The same result without its camera frames: suites keep thousands of results and draw no camera. */
+    public EpisodeResult withoutFrames() {
+        return firstFrame == null && lastFrame == null ? this
+                : new EpisodeResult(spec, metrics, events, ticks, missedDeadlines, wallSeconds, trajectory, null, null);
     }
 
     /** The object {@code run --json} prints, and each element of a suite's {@code episodes}, in stable key order. */

@@ -6,6 +6,7 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.Scenario;
@@ -56,6 +57,8 @@ final class SimulatorEndpoint {
     private final LongConsumer progress;
     private final long controlPeriodNanos;
     private long ticks;
+    /** The first and last camera frames seen, for the run's pictures (null until a camera delivers). */
+    private CameraFrame firstFrame, lastFrame;
     /** Realtime only: ticks that started more than one control period after their wall-clock instant. */
     private long missedDeadlines;
 
@@ -133,6 +136,11 @@ final class SimulatorEndpoint {
     private void observe(TickReadings tick) {
         ticks = tick.tick();
         trajectory.record(tick.groundTruth());
+        CameraFrame frame = tick.latest(CameraFrame.class);
+        if (frame != null) {
+            if (firstFrame == null) firstFrame = frame;
+            lastFrame = frame;
+        }
         tick.events().forEach(this::emit);
         if (progress != null) progress.accept(elapsedNanos());
     }
@@ -158,7 +166,7 @@ final class SimulatorEndpoint {
             emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_ENDED, "sim",
                     reason + (metrics.success() ? " success" : " failure")));
             done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, missedDeadlines,
-                    (System.nanoTime() - wallStartNanos) / 1e9));
+                    (System.nanoTime() - wallStartNanos) / 1e9, trajectory.poses(), firstFrame, lastFrame));
         } catch (RuntimeException e) {
             done.tryFail(e);
         }
