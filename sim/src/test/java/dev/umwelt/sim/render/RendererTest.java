@@ -173,6 +173,31 @@ class RendererTest {
         assertThrows(IllegalStateException.class, () -> service.renderNow(h, CAMERA, START, fixedMovables(), 0));
     }
 
+    @Test
+    void sharedServiceIsOnePerProcess() {
+        RenderService a = RenderService.shared();
+        assertSame(a, RenderService.shared());
+        SceneHandle h = a.upload(redBoxAhead(), RenderStyle.plain());
+        assertTrue(stats(a.renderNow(h, CAMERA, START, List.of(), 0), Scenes::isRed)[0] > 50);
+        a.release(h);
+        assertThrows(IllegalArgumentException.class, () -> service.release(h), "handle of another service");
+    }
+
+    @Test
+    void cameraNoiseHasTheStyleStdAndBlurKeepsFlatImages() {
+        RenderStyle s = new RenderStyle(9, 0, 0, 1, 0.75, 0.35, 0, 0, 0, 0, 5, true);
+        byte[] flat = new byte[3 * W * H];
+        Arrays.fill(flat, (byte) 128);
+        new CameraEffects().apply(flat, W, H, new RenderStyle(9, 0, 0, 1, 0.75, 0.35, 0, 0, 0, 0, 0, true), 3);
+        for (byte b : flat) assertEquals(128, b & 255);
+        new CameraEffects().apply(flat, W, H, s, 3);
+        double sum = 0, sq = 0;
+        for (byte b : flat) { sum += (b & 255) - 128; sq += Math.pow((b & 255) - 128, 2); }
+        double mean = sum / flat.length, std = Math.sqrt(sq / flat.length - mean * mean);
+        assertEquals(0, mean, 0.2);
+        assertEquals(5, std, 0.3);
+    }
+
     static int pixel(byte[] rgb, int u, int v) {
         int i = 3 * (v * W + u);
         return (rgb[i] & 255) << 16 | (rgb[i + 1] & 255) << 8 | (rgb[i + 2] & 255);
