@@ -12,9 +12,19 @@ import java.util.Objects;
  * One fully resolved navigation scenario: the robot (its description already loaded, with the
  * scenario's sensor settings applied), the world, the start pose in {@code map}, the task,
  * the time limit and the seed. {@code source} is the file it came from (null when built in code).
+ * {@code domainRandomization} switches the camera's seeded randomization of light, wall and floor
+ * colours, texture and camera noise (object colours never change: instructions name them).
  */
 public record Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
-                       Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed) {
+                       Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
+                       boolean domainRandomization) {
+
+    /** A scenario rendered plainly (no domain randomization). */
+    public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                    Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed) {
+        this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed, false);
+    }
+
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(robot, "robot");
@@ -26,10 +36,12 @@ public record Scenario(String name, Path source, String robotRef, RobotDescripti
     }
 
     public Scenario withSeed(long s) {
-        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s);
+        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s,
+                domainRandomization);
     }
 
     public Scenario withRobot(RobotDescription r) {
-        return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed);
+        return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization);
     }
 }

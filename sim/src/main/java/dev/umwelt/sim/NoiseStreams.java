@@ -11,6 +11,7 @@ public final class NoiseStreams {
     public static final String WHEEL_SLIP = "wheel-slip";
     public static final String LIDAR = "lidar";
     public static final String ODOMETRY = "odometry";
+    public static final String CAMERA = "camera";
 
     private NoiseStreams() {}
 

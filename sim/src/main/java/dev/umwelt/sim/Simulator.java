@@ -11,6 +11,7 @@ import dev.umwelt.bus.time.Clock;
 import dev.umwelt.bus.time.SimClock;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.sim.camera.SimCamera;
 import dev.umwelt.sim.lidar.Lidar;
 import dev.umwelt.sim.lidar.StaticGeometry;
 import dev.umwelt.sim.lidar.StaticRayCaster;
@@ -18,12 +19,14 @@ import dev.umwelt.sim.odometry.WheelOdometry;
 import dev.umwelt.sim.physics.ContactMonitor;
 import dev.umwelt.sim.physics.DiffDriveBase;
 import dev.umwelt.sim.physics.PhysicsWorld;
+import dev.umwelt.sim.render.RenderService;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * The lockstep simulator: a JBox2D world built from a {@link Scenario}, a differential-drive
@@ -34,9 +37,12 @@ import java.util.Objects;
  *   <li>physics: world.step (contact events land in this tick's event list);</li>
  *   <li>clock: advance by the substep;</li>
  *   <li>odometry: integrate the body's actual motion; publish when due;</li>
- *   <li>lidar: cast a scan from the pose at this instant when due.</li>
+ *   <li>lidar: cast a scan from the pose at this instant when due;</li>
+ *   <li>camera: render a frame from the poses at this instant when due (waits for the render thread).</li>
  * </ol>
  * Construction only prepares the static ray-casting grid; {@link #reset} builds the world.
+ * The camera renders only when the simulator is given a {@link RenderService}: the default
+ * constructor uses the process's shared headless one when the robot has a camera.
  */
 public final class Simulator implements Environment {
     public static final int VELOCITY_ITERATIONS = 8, POSITION_ITERATIONS = 3;
@@ -48,7 +54,8 @@ public final class Simulator implements Environment {
     private final Scenario scenario;
     private final RobotDescription robot;
     private final Lidar lidar;
-    private final long controlPeriod, lidarPeriod, odomPeriod;
+    private final SimCamera camera; // null: no camera, or rendering not wanted
+    private final long controlPeriod, lidarPeriod, odomPeriod, cameraPeriod;
     private final int substeps;
     private final float dt;
     private final SimClock clock = new SimClock();
@@ -58,9 +65,15 @@ public final class Simulator implements Environment {
     private ContactMonitor contacts;
     private WheelOdometry odometry;
     private java.util.SplittableRandom slip;
-    private long tick, nextLidar, nextOdom;
+    private long tick, nextLidar, nextOdom, nextCamera;
 
+    /** With a camera when the robot has one, rendered by {@link RenderService#shared()}. */
     public Simulator(Scenario scenario) {
+        this(scenario, scenario.robot().cameraSpec().isPresent() ? RenderService.shared() : null);
+    }
+
+    /** {@code renderer} null: no camera frames (e.g. a suite whose policy does not look). */
+    public Simulator(Scenario scenario, RenderService renderer) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.robot = scenario.robot();
         this.controlPeriod = robot.controlPeriodNanos();
@@ -69,6 +82,13 @@ public final class Simulator implements Environment {
         this.lidarPeriod = Math.round(1e9 / robot.lidar().rateHz());
         this.odomPeriod = Math.round(1e9 / robot.odometry().rateHz());
         this.lidar = new Lidar(robot.lidar(), StaticRayCaster.of(StaticGeometry.of(scenario.world())));
+        this.camera = renderer != null && robot.cameraSpec().isPresent() ? new SimCamera(renderer, scenario) : null;
+        this.cameraPeriod = camera != null ? camera.periodNanos() : Long.MAX_VALUE;
+    }
+
+    /** Whether this simulator produces camera frames. */
+    public boolean hasCamera() {
+        return camera != null;
     }
 
     @Override
@@ -89,7 +109,15 @@ public final class Simulator implements Environment {
         Pose2D pose = physics.robotPose();
         nextLidar = now + lidarPeriod;
         nextOdom = now + odomPeriod;
-        List<Stamped> readings = List.of(lidar.scan(pose, now), odometry.reading(now));
+        List<Stamped> readings = new ArrayList<>(3);
+        readings.add(lidar.scan(pose, now));
+        readings.add(odometry.reading(now));
+        if (camera != null) {
+            SplittableRandom cam = NoiseStreams.stream(seed, NoiseStreams.CAMERA);
+            camera.reset(cam.nextLong(), cam.nextLong());
+            readings.add(camera.capture(pose, movablePoses(), now));
+            nextCamera = now + cameraPeriod;
+        }
         return new TickReadings(0, now, readings, List.of(), pose);
     }
 
@@ -122,9 +150,21 @@ public final class Simulator implements Environment {
                 readings.add(lidar.scan(physics.robotPose(), after));
                 nextLidar = next(nextLidar, lidarPeriod, after);
             }
+            if (camera != null && after >= nextCamera) {
+                readings.add(camera.capture(physics.robotPose(), movablePoses(), after));
+                nextCamera = next(nextCamera, cameraPeriod, after);
+            }
         }
         contacts.target(null, 0);
         return new TickReadings(++tick, clock.nowNanos(), readings, events, physics.robotPose());
+    }
+
+    private List<Pose2D> movablePoses() {
+        List<Body> bodies = physics.movables;
+        if (bodies.isEmpty()) return List.of();
+        List<Pose2D> poses = new ArrayList<>(bodies.size());
+        for (Body b : bodies) poses.add(new Pose2D(b.getPosition().x, b.getPosition().y, b.getAngle()));
+        return poses;
     }
 
     /** The next due time after {@code now}; a sensor faster than physics skips, never backlogs. */
@@ -170,6 +210,7 @@ public final class Simulator implements Environment {
 
     @Override
     public void close() {
-        physics = null; // JBox2D holds no native resources
+        physics = null; // JBox2D holds no native resources; the camera's scene lives on the render thread
+        if (camera != null) camera.close();
     }
 }

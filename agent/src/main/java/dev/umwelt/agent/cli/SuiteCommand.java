@@ -59,6 +59,9 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Episodes at a time (default: the number of processors).")
     Integer threads;
 
+    @Option(names = "--camera", description = "Render camera frames even when no policy needs them (slower: one render thread serves all episodes).")
+    boolean camera;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
@@ -81,7 +84,7 @@ final class SuiteCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         try (ProgressBar bar = ConsoleProgress.start("suite", (long) entries.size() * policies.size(), " episodes", 1)) {
             for (String p : policies) {
-                byPolicy.put(p, new SuiteRunner(t).run(entries, p, o -> {
+                byPolicy.put(p, new SuiteRunner(t, camera).run(entries, p, o -> {
                     if (bar != null) bar.step();
                 }));
             }

@@ -1,6 +1,7 @@
 package dev.umwelt.agent.cli;
 
 import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.sim.render.RenderUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,12 @@ public final class Umwelt implements Runnable {
             if (e instanceof ScenarioException || e instanceof BadInputException) {
                 cmd.getErr().println(e.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            Throwable gl = e;
+            while (gl != null && !(gl instanceof RenderUnavailableException)) gl = gl.getCause();
+            if (gl != null) {
+                cmd.getErr().println("umwelt: " + gl.getMessage());
+                return EXIT_CRASH;
             }
             cmd.getErr().println("umwelt: crashed: " + e);
             cmd.getErr().flush();

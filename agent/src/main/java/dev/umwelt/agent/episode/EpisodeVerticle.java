@@ -50,7 +50,7 @@ final class EpisodeVerticle extends VerticleBase {
                 policy.privileged() ? scenario : null));
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction);
         policyEndpoint.listen(vertx, addresses);
-        env = new Simulator(scenario);
+        env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.
         context.runOnContext(v -> {
             try {

@@ -1,7 +1,10 @@
 package dev.umwelt.agent.suite;
 
+import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
+
+import dev.umwelt.bus.observation.Modality;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +21,17 @@ import java.util.function.Consumer;
  */
 public final class SuiteRunner {
     private final int threads;
+    private final boolean cameraAlways;
 
+    /** Renders the camera only for policies that require it (one render thread serves every episode). */
     public SuiteRunner(int threads) {
+        this(threads, false);
+    }
+
+    public SuiteRunner(int threads, boolean cameraAlways) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         this.threads = threads;
+        this.cameraAlways = cameraAlways;
     }
 
     /** {@code onDone} is called once per finished episode, from any thread. */
@@ -29,12 +39,13 @@ public final class SuiteRunner {
         SuiteOutcome[] outcomes = new SuiteOutcome[entries.size()];
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
+        boolean camera = cameraAlways || Policies.create(policy).requiredModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
             for (int i = 0; i < entries.size(); i++) {
                 slots.acquireUninterruptibly();
                 final int k = i;
                 SuiteEntry e = entries.get(i);
-                runner.start(new EpisodeSpec(e.scenario(), e.seed(), policy, false), null).onComplete(ar -> {
+                runner.start(new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera), null).onComplete(ar -> {
                     SuiteOutcome o = ar.succeeded()
                             // Camera frames are dropped at once: a suite keeps every result and draws no camera.
                             ? new SuiteOutcome(e, policy, ar.result().withoutFrames(), null)

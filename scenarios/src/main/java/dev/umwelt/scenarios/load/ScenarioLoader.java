@@ -41,7 +41,8 @@ public final class ScenarioLoader {
     }
 
     private static Scenario fromYaml(YamlMap m, Path file) {
-        m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors");
+        m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors",
+                "domainRandomization");
         String name = m.requireString("name");
         // Read for validation only: the Scenario record has no description field yet.
         m.optionalString("description", "");
@@ -61,7 +62,8 @@ public final class ScenarioLoader {
 
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
         Task task = task(taskMap, robot, world);
-        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed);
+        boolean randomize = m.optionalBoolean("domainRandomization", false);
+        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize);
     }
 
     private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {
