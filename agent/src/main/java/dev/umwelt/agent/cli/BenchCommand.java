@@ -7,6 +7,9 @@ import dev.umwelt.agent.suite.SuiteOutcome;
 import dev.umwelt.agent.suite.SuiteRunner;
 import dev.umwelt.agent.suite.SuiteSummary;
 import dev.umwelt.scenarios.generate.Split;
+import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.sim.render.RenderBenchmark;
+import dev.umwelt.sim.render.RenderPath;
 import dev.umwelt.sim.bench.BenchWorld;
 import dev.umwelt.sim.bench.SimBenchmark;
 import picocli.CommandLine.Command;
@@ -26,9 +29,12 @@ import java.util.function.Supplier;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks that print their figures.",
                 "  sim: sim-seconds per wall-second in the bench world (physics 100 Hz, 360-beam lidar 20 Hz),",
-                "       for the simulator alone with scripted commands, and for the full loop with the oracle",
+                "       for the simulator alone with scripted commands (also with a 128x96 camera at 10 Hz),",
+                "       and for the full loop with the oracle",
                 "       through the bus; then suite throughput (generated ObjectNav, oracle, 2 threads) in episodes",
-                "       per hour of 60 s episodes. Pin to one core for the single-core figures: taskset -c 0 ./umwelt bench sim"})
+                "       per hour of 60 s episodes. Pin to one core for the single-core figures: taskset -c 0 ./umwelt bench sim",
+                "  render: ms per camera frame (render + read-back) at 128x96 and 320x240 in the bench world,",
+                "       instanced beside a plain one-draw-call-per-object reference."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,12 +51,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim }
+    enum What { sim, render }
+
+    /** The camera of the `bench sim` camera figure: the catalog turtle's. */
+    static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
 
     @Override
     public Integer call() {
         if (seconds <= 0 || runs <= 0 || warmup < 0) throw new BadInputException("--seconds and --runs must be positive, --warmup >= 0");
         PrintWriter out = spec.commandLine().getOut();
+        if (what == What.render) return render(out);
         out.printf(Locale.ROOT, "bench sim: %s; %d processors available%n", BenchWorld.DESCRIPTION,
                 Runtime.getRuntime().availableProcessors());
         out.flush();
@@ -61,6 +71,13 @@ final class BenchCommand implements Callable<Integer> {
         for (double done = 0; done < warmup; done += 40) core.run(Math.min(40, warmup - done));
         double simLidar = median(out, "sim + lidar, scripted commands", () -> {
             SimBenchmark.Result r = core.run(seconds);
+            return new Figure(r.realTimeFactor(), r.toString());
+        });
+
+        SimBenchmark withCamera = new SimBenchmark(BenchWorld.scenario(BenchWorld.robot().withCamera(BENCH_CAMERA)));
+        withCamera.run(Math.min(60, Math.max(warmup / 10, 1)));
+        double simCamera = median(out, "sim + lidar + camera 128x96 @ 10 Hz", () -> {
+            SimBenchmark.Result r = withCamera.run(seconds / 5);
             return new Figure(r.realTimeFactor(), r.toString());
         });
 
@@ -77,12 +94,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         SuiteThroughput suite = suiteThroughput(out);
         out.printf(Locale.ROOT, "%nsim + lidar: %.0fx real time (target >= 1000x on one core)%n", simLidar);
+        out.printf(Locale.ROOT, "with camera: %.0fx real time (target >= 100x on one core)%n", simCamera);
         out.printf(Locale.ROOT, "full loop:   %.0fx real time (target >= 200x on one core)%n", loop);
         out.printf(Locale.ROOT, "suite:       %.0f episodes/hour of 60 s episodes, oracle on %d threads"
                 + " (%.0f episodes/hour measured at %.1f s mean episode length)%n",
                 suite.perHourOf60s(), SUITE_THREADS, suite.perHour(), suite.meanEpisodeSeconds());
         out.flush();
         return Umwelt.EXIT_OK;
+    }
+
+    private int render(PrintWriter out) {
+        RenderBenchmark.Figures f = RenderBenchmark.run();
+        out.printf(Locale.ROOT, "bench render: %s; %s; ms per frame (render + read-back), median (p90)%n", f.context(), f.world());
+        out.printf(Locale.ROOT, "  %-10s %-18s %-18s%n", "size", "instanced", "reference (1 draw/object)");
+        for (int[] size : new int[][] {{128, 96}, {320, 240}}) {
+            RenderBenchmark.Row fast = row(f, RenderPath.INSTANCED, size[0]), ref = row(f, RenderPath.REFERENCE, size[0]);
+            out.printf(Locale.ROOT, "  %-10s %-18s %-18s%n", size[0] + "x" + size[1],
+                    String.format(Locale.ROOT, "%.3f (%.3f)", fast.medianMs(), fast.p90Ms()),
+                    String.format(Locale.ROOT, "%.3f (%.3f)", ref.medianMs(), ref.p90Ms()));
+        }
+        out.printf(Locale.ROOT, "%ninstanced 128x96: %.3f ms per frame (target <= 0.75 ms)%n", f.ms(RenderPath.INSTANCED, 128));
+        out.flush();
+        return Umwelt.EXIT_OK;
+    }
+
+    private static RenderBenchmark.Row row(RenderBenchmark.Figures f, RenderPath path, int width) {
+        return f.rows().stream().filter(r -> r.path() == path && r.width() == width).findFirst().orElseThrow();
     }
 
     static final int SUITE_THREADS = 2;

@@ -62,6 +62,11 @@ public record RobotDescription(
                 controlRateHz, commandTimeoutSeconds, lidar, o, camera, microphones);
     }
 
+    public RobotDescription withCamera(CameraSpec c) {
+        return new RobotDescription(name, source, footprintRadius, wheelbase, massKg, safetyMargin, limits, motionNoise,
+                controlRateHz, commandTimeoutSeconds, lidar, odometry, c, microphones);
+    }
+
     public RobotDescription withMotionNoise(MotionNoise n) {
         return new RobotDescription(name, source, footprintRadius, wheelbase, massKg, safetyMargin, limits, n,
                 controlRateHz, commandTimeoutSeconds, lidar, odometry, camera, microphones);
