@@ -41,7 +41,9 @@ class PicturesCliTest {
         // single-room's brown table stands at (3.0, 2.5).
         int[] table = map.transform().pixelOf(3.0, 2.5);
         assertEquals(0x8B5A2B, png.getRGB(table[0], table[1]) & 0xFFFFFF);
-        assertFalse(Files.exists(out.resolve(RunPictures.CAMERA_FIRST)), "the simulator has no camera yet");
+        // single-room's robot has a camera, which the simulator now renders.
+        assertTrue(Files.exists(out.resolve(RunPictures.CAMERA_FIRST)), "camera-first.png");
+        assertTrue(Files.exists(out.resolve(RunPictures.CAMERA_LAST)), "camera-last.png");
     }
 
     @Test
@@ -52,8 +54,12 @@ class PicturesCliTest {
             assertEquals(r.ticks() + 1, r.trajectory().size(), "the reset pose, then one per control tick");
             assertEquals(s.start().x(), r.trajectory().get(0).x(), 1e-6);
             assertEquals(s.start().y(), r.trajectory().get(0).y(), 1e-6);
-            assertNull(r.firstFrame(), "no camera in the simulator yet");
-            assertEquals(r, r.withoutFrames());
+            assertNotNull(r.firstFrame(), "single-room's robot has a camera");
+            assertNotNull(r.lastFrame());
+            EpisodeResult small = r.withoutFrames();
+            assertNull(small.firstFrame());
+            assertNull(small.lastFrame());
+            assertEquals(r.metrics(), small.metrics());
         }
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.agent.episode.EpisodeObserver;
 import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.agent.view.ViewerWindow;
 import dev.umwelt.agent.pictures.RunPictures;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.time.Clock;
@@ -28,11 +30,18 @@ final class EpisodeConsole {
      */
     static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
                             Path pictures) {
+        return runAndReport(out, err, spec, json, events, pictures, null);
+    }
+
+    /** With a viewer window already open (null: none), closed when the episode ends. */
+    static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
+                            Path pictures, ViewerWindow viewer) {
         EpisodeResult result;
-        try (EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
+        try (viewer; EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
             // The bar counts simulated milliseconds up to the time limit.
-            result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L));
+            result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
+                    viewer == null ? EpisodeObserver.NONE : viewer.feed());
         }
         if (json) out.println(toJson(result));
         else printTable(out, result);
@@ -71,7 +80,7 @@ final class EpisodeConsole {
         EpisodeMetrics m = r.metrics();
         String f = "  %-13s %s%n";
         out.printf(Locale.ROOT, "%s  seed %d  policy %s%n", r.spec().scenario().name(), r.spec().seed(), r.spec().policy());
-        out.printf(Locale.ROOT, f, "success", m.success() ? "yes" : "no (" + m.endReason() + ")");
+        out.printf(Locale.ROOT, f, "success", m.success() ? "yes" : "no (" + r.endReason() + ")");
         out.printf(Locale.ROOT, f, "SPL", String.format(Locale.ROOT, "%.3f", m.spl()));
         out.printf(Locale.ROOT, f, "soft SPL", String.format(Locale.ROOT, "%.3f", m.softSpl()));
         out.printf(Locale.ROOT, f, "path length", String.format(Locale.ROOT, "%.2f m (geodesic %.2f m)",

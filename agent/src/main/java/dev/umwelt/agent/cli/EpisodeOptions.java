@@ -2,6 +2,9 @@ package dev.umwelt.agent.cli;
 
 import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.agent.view.ViewerFeed;
+import dev.umwelt.agent.view.ViewerUnavailableException;
+import dev.umwelt.agent.view.ViewerWindow;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,12 +30,30 @@ final class EpisodeOptions {
     @Option(names = "--realtime", description = "Pace the simulation to the wall clock (same trajectory, just slower).")
     boolean realtime;
 
+    @Option(names = "--view", description = "Show the episode live in a window (needs a display); paced as --realtime. "
+            + "Closing the window ends the episode (end reason viewer-closed).")
+    boolean view;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
+            description = "With --realtime or --view: simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+    double speed;
+
     /** Loads the scenario, runs the episode, prints its report on the command's output and writes its pictures. */
     int runAndReport(CommandSpec command, Path file, PictureOptions pictures) {
         EpisodeSpec spec = load(file);
         Path dir = pictures.directory(spec.scenario().name());
+        // Opened before the episode, so that a missing display is reported before any work.
+        ViewerWindow viewer = view ? openViewer(spec) : null;
         return EpisodeConsole.runAndReport(command.commandLine().getOut(), command.commandLine().getErr(), spec, json,
-                events, dir);
+                events, dir, viewer);
+    }
+
+    private static ViewerWindow openViewer(EpisodeSpec spec) {
+        try {
+            return ViewerWindow.open(new ViewerFeed(spec.scenario()));
+        } catch (ViewerUnavailableException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     EpisodeSpec load(Path file) {
@@ -40,7 +61,10 @@ final class EpisodeOptions {
         if (!Policies.exists(policy)) {
             throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
         }
+        if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+        if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
         Scenario scenario = ScenarioLoader.load(file);
-        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime);
+        // The viewer is paced so that a person can follow; pacing never changes the trajectory.
+        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed);
     }
 }

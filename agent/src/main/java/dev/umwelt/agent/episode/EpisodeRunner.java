@@ -42,17 +42,33 @@ public final class EpisodeRunner implements AutoCloseable {
 
     /** Runs a policy instance of the caller's (one not known to the command line by name). */
     public Future<EpisodeResult> start(EpisodeSpec spec, Policy policy, LongConsumer progressNanos) {
+        return start(spec, policy, progressNanos, EpisodeObserver.NONE);
+    }
+
+    /** With an observer (a viewer) that sees every tick on the episode's context and may end the episode early. */
+    public Future<EpisodeResult> start(EpisodeSpec spec, LongConsumer progressNanos, EpisodeObserver observer) {
+        return start(spec, Policies.create(spec.policy()), progressNanos, observer);
+    }
+
+    public Future<EpisodeResult> start(EpisodeSpec spec, Policy policy, LongConsumer progressNanos,
+                                       EpisodeObserver observer) {
         Promise<EpisodeResult> done = Promise.promise();
         Addresses addresses = Addresses.of("r" + robots.incrementAndGet());
-        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, progressNanos, done);
+        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, progressNanos,
+                observer == null ? EpisodeObserver.NONE : observer, done);
         return vertx.deployVerticle(episode).compose(id -> done.future()
                 .eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture())));
     }
 
     /** Runs one episode to its end, blocking the calling (non-Vert.x) thread. */
     public EpisodeResult run(EpisodeSpec spec, LongConsumer progressNanos) {
+        return run(spec, progressNanos, EpisodeObserver.NONE);
+    }
+
+    /** {@link #run(EpisodeSpec, LongConsumer)} with an observer (see {@link #start(EpisodeSpec, LongConsumer, EpisodeObserver)}). */
+    public EpisodeResult run(EpisodeSpec spec, LongConsumer progressNanos, EpisodeObserver observer) {
         try {
-            return start(spec, progressNanos).toCompletionStage().toCompletableFuture().get();
+            return start(spec, progressNanos, observer).toCompletionStage().toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + spec.scenario().name(), e);

@@ -6,13 +6,23 @@ import java.util.Objects;
 
 /**
  * One episode to run: the scenario, the seed (which overrides the scenario's own), the policy
- * by name, whether to pace the simulation to the wall clock, and whether to render the camera
- * (frames never change the trajectory; suites skip them when no policy looks).
+ * by name, whether to pace the simulation to the wall clock, whether to render the camera
+ * (frames never change the trajectory; suites skip them when no policy looks) and, when paced,
+ * how many simulated seconds pass per wall-clock second ({@code speed}, 1.0 = real time).
  */
-public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera) {
+public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera,
+                          double speed) {
     public EpisodeSpec {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(policy, "policy");
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive finite number: " + speed);
+        }
+    }
+
+    /** At real-time speed when paced. */
+    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera) {
+        this(scenario, seed, policy, realtime, camera, 1.0);
     }
 
     /** With the camera rendered, as {@code run} does. */

@@ -28,16 +28,18 @@ final class EpisodeVerticle extends VerticleBase {
     private final Addresses addresses;
     private final Policy policy;
     private final LongConsumer progress;
+    private final EpisodeObserver observer;
     private final Promise<EpisodeResult> done;
     private Environment env;
     private PolicyEndpoint policyEndpoint;
 
     EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, LongConsumer progress,
-                    Promise<EpisodeResult> done) {
+                    EpisodeObserver observer, Promise<EpisodeResult> done) {
         this.spec = spec;
         this.addresses = addresses;
         this.policy = policy;
         this.progress = progress;
+        this.observer = observer;
         this.done = done;
     }
 
@@ -54,7 +56,7 @@ final class EpisodeVerticle extends VerticleBase {
         // Start ticking only once deployment completed, so the first request finds the policy.
         context.runOnContext(v -> {
             try {
-                new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, done).start();
+                new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, done).start();
             } catch (RuntimeException e) {
                 done.tryFail(e);
             }

@@ -35,8 +35,10 @@ import java.util.function.LongConsumer;
  *       the robot's command timeout;</li>
  *   <li>the simulator steps one control period with it; the ground-truth pose is recorded;</li>
  *   <li>the time limit ends the episode; otherwise the next tick starts (at once in lockstep,
- *       at its wall-clock instant with {@code --realtime}).</li>
+ *       at its wall-clock instant with {@code --realtime}, scaled by the spec's speed).</li>
  * </ol>
+ * An {@link EpisodeObserver} sees every tick and may end the episode early (a closed viewer);
+ * it only reads, and its stop request is checked where the time limit is, between ticks.
  * Two one-way streams rather than request/reply: a Vert.x request arms a timeout timer and a
  * one-off reply registration per tick, and the lockstep path has no timers and no wall clock.
  * Pacing never changes what is computed, so realtime and lockstep runs give the same trajectory.
@@ -55,6 +57,7 @@ final class SimulatorEndpoint {
     private final long commandTimeoutNanos;
     private final long wallStartNanos = System.nanoTime(); // only for wall time spent and realtime pacing
     private final LongConsumer progress;
+    private final EpisodeObserver observer;
     private final long controlPeriodNanos;
     private long ticks;
     /** The first and last camera frames seen, for the run's pictures (null until a camera delivers). */
@@ -63,13 +66,14 @@ final class SimulatorEndpoint {
     private long missedDeadlines;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
-                      LongConsumer progress, Promise<EpisodeResult> done) {
+                      LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done) {
         this.vertx = vertx;
         this.context = context;
         this.env = env;
         this.spec = spec;
         this.addresses = addresses;
         this.progress = progress;
+        this.observer = observer == null ? EpisodeObserver.NONE : observer;
         this.done = done;
         this.timeLimitNanos = Clock.seconds(spec.scenario().timeLimitSeconds());
         this.commandTimeoutNanos = spec.scenario().robot().commandTimeoutNanos();
@@ -81,7 +85,7 @@ final class SimulatorEndpoint {
         TickReadings first = env.reset(spec.seed());
         emit(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",
                 spec.scenario().name() + " seed=" + spec.seed() + " policy=" + spec.policy()));
-        observe(first);
+        observe(first, null);
         askPolicy(first);
     }
 
@@ -109,14 +113,17 @@ final class SimulatorEndpoint {
             EventBus bus = vertx.eventBus();
             bus.publish(addresses.cmdVel(), command);
             TickReadings next = env.step(command);
-            observe(next);
+            observe(next, command);
             if (elapsedNanos() >= timeLimitNanos) {
                 emit(new EpisodeEvent(new Header(next.stampNanos(), Frames.MAP), EpisodeEvent.Kind.TIME_LIMIT_REACHED,
                         "sim", spec.scenario().timeLimitSeconds() + " s"));
                 finish(false, "time-limit", null);
+            } else if (observer.stopRequested()) {
+                finish(false, EpisodeObserver.STOPPED, null);
             } else if (spec.realtime()) {
-                long lateNanos = System.nanoTime() - (wallStartNanos + elapsedNanos());
-                if (lateNanos > controlPeriodNanos) missedDeadlines++;
+                // At speed s a simulated nanosecond takes 1/s wall nanoseconds, and so does a deadline.
+                long lateNanos = System.nanoTime() - (wallStartNanos + Math.round(elapsedNanos() / spec.speed()));
+                if (lateNanos > controlPeriodNanos / spec.speed()) missedDeadlines++;
                 long delayMs = -lateNanos / 1_000_000L;
                 if (delayMs >= 1) vertx.setTimer(delayMs, id -> askPolicy(next));
                 else context.runOnContext(v -> askPolicy(next));
@@ -133,7 +140,7 @@ final class SimulatorEndpoint {
         return env.nowNanos() - Clock.SIM_EPOCH_NANOS;
     }
 
-    private void observe(TickReadings tick) {
+    private void observe(TickReadings tick, VelocityCommand command) {
         ticks = tick.tick();
         trajectory.record(tick.groundTruth());
         CameraFrame frame = tick.latest(CameraFrame.class);
@@ -143,6 +150,7 @@ final class SimulatorEndpoint {
         }
         tick.events().forEach(this::emit);
         if (progress != null) progress.accept(elapsedNanos());
+        observer.onTick(tick, command);
     }
 
     private void emit(EpisodeEvent e) {
@@ -161,12 +169,16 @@ final class SimulatorEndpoint {
             Geodesics geodesics = new Geodesics(ClearanceGrid.build(s.world(), ClearanceGrid.DEFAULT_RESOLUTION),
                     s.robot().footprintRadius());
             double seconds = elapsedNanos() / 1e9;
+            // EpisodeMetrics knows only stop, time-limit and error; a viewer-closed episode ended
+            // without STOP before its time, which scores exactly as a time-limit end. The result
+            // carries the true reason.
+            String metricsReason = EpisodeMetrics.END_REASONS.contains(reason) ? reason : "time-limit";
             EpisodeMetrics metrics = MetricsCalculator.compute(s, geodesics, trajectory, env.collisions(), stopped,
-                    seconds, reason);
+                    seconds, metricsReason);
             emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_ENDED, "sim",
                     reason + (metrics.success() ? " success" : " failure")));
             done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, missedDeadlines,
-                    (System.nanoTime() - wallStartNanos) / 1e9, trajectory.poses(), firstFrame, lastFrame));
+                    (System.nanoTime() - wallStartNanos) / 1e9, trajectory.poses(), firstFrame, lastFrame, reason));
         } catch (RuntimeException e) {
             done.tryFail(e);
         }

@@ -12,8 +12,9 @@ import java.util.Objects;
 /**
  * What one viewer frame shows: the scenario, the robot's pose, its path so far, the latest
  * scan and camera frame (null when none yet), the instruction, the command in force and the
- * sim time in seconds. {@code path} is not copied: a viewer appends to one list per episode
- * and hands it over as is (frames are drawn on one thread).
+ * sim time in seconds. {@code path} is not copied (a long path every frame would cost): it must
+ * not change once handed over; a live viewer hands over immutable snapshots
+ * ({@code view.ViewerFeed} publishes prefixes of an append-only array).
  */
 public record ViewerState(Scenario scenario, Pose2D pose, List<Pose2D> path, LidarScan scan, CameraFrame camera,
                           String instruction, Twist2D command, double simSeconds) {
