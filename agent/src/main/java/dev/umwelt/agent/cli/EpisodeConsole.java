@@ -80,7 +80,7 @@ final class EpisodeConsole {
         EpisodeMetrics m = r.metrics();
         String f = "  %-13s %s%n";
         out.printf(Locale.ROOT, "%s  seed %d  policy %s%n", r.spec().scenario().name(), r.spec().seed(), r.spec().policy());
-        out.printf(Locale.ROOT, f, "success", m.success() ? "yes" : "no (" + r.endReason() + ")");
+        out.printf(Locale.ROOT, f, "success", m.success() ? "yes" : "no (" + m.endReason() + ")");
         out.printf(Locale.ROOT, f, "SPL", String.format(Locale.ROOT, "%.3f", m.spl()));
         out.printf(Locale.ROOT, f, "soft SPL", String.format(Locale.ROOT, "%.3f", m.softSpl()));
         out.printf(Locale.ROOT, f, "path length", String.format(Locale.ROOT, "%.2f m (geodesic %.2f m)",

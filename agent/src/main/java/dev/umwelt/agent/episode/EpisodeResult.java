@@ -13,24 +13,14 @@ import java.util.Map;
  * How an episode went: its metrics, its events, its length in ticks, the control deadlines it
  * missed (realtime runs only; always 0 in lockstep), the wall time it took, the ground-truth
  * trajectory (one pose per control tick, for pictures) and the first and last camera frames
- * the robot saw (null when it saw none), and why it ended: {@code endReason} is the metrics' own
- * reason, or {@value EpisodeObserver#STOPPED} when its observer stopped it (the metrics then
- * count it as ended without STOP, and say "time-limit": their reasons are a closed set).
+ * the robot saw (null when it saw none).
  */
 public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<EpisodeEvent> events, long ticks,
                             long missedDeadlines, double wallSeconds, List<Pose2D> trajectory,
-                            CameraFrame firstFrame, CameraFrame lastFrame, String endReason) {
+                            CameraFrame firstFrame, CameraFrame lastFrame) {
     public EpisodeResult {
         events = List.copyOf(events);
         trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
-        if (endReason == null) endReason = metrics.endReason();
-    }
-
-    /** Ended for the metrics' own reason. */
-    public EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<EpisodeEvent> events, long ticks,
-                         long missedDeadlines, double wallSeconds, List<Pose2D> trajectory,
-                         CameraFrame firstFrame, CameraFrame lastFrame) {
-        this(spec, metrics, events, ticks, missedDeadlines, wallSeconds, trajectory, firstFrame, lastFrame, null);
     }
 
     /** A result without trajectory or frames (the shape before pictures). */
@@ -42,8 +32,7 @@ public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<Episo
     /** The same result without its camera frames: suites keep thousands of results and draw no camera. */
     public EpisodeResult withoutFrames() {
         return firstFrame == null && lastFrame == null ? this
-                : new EpisodeResult(spec, metrics, events, ticks, missedDeadlines, wallSeconds, trajectory, null, null,
-                        endReason);
+                : new EpisodeResult(spec, metrics, events, ticks, missedDeadlines, wallSeconds, trajectory, null, null);
     }
 
     /** The object {@code run --json} prints, and each element of a suite's {@code episodes}, in stable key order. */
@@ -54,7 +43,6 @@ public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<Episo
         m.put("policy", spec.policy());
         m.put("task", spec.scenario().task().kind());
         m.putAll(metrics.toJsonMap());
-        m.put("endReason", endReason); // replaces the metrics' value in place: same key order
         m.put("ticks", ticks);
         m.put("missedDeadlines", missedDeadlines);
         m.put("wallSeconds", wallSeconds);

@@ -169,16 +169,12 @@ final class SimulatorEndpoint {
             Geodesics geodesics = new Geodesics(ClearanceGrid.build(s.world(), ClearanceGrid.DEFAULT_RESOLUTION),
                     s.robot().footprintRadius());
             double seconds = elapsedNanos() / 1e9;
-            // EpisodeMetrics knows only stop, time-limit and error; a viewer-closed episode ended
-            // without STOP before its time, which scores exactly as a time-limit end. The result
-            // carries the true reason.
-            String metricsReason = EpisodeMetrics.END_REASONS.contains(reason) ? reason : "time-limit";
             EpisodeMetrics metrics = MetricsCalculator.compute(s, geodesics, trajectory, env.collisions(), stopped,
-                    seconds, metricsReason);
+                    seconds, reason);
             emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_ENDED, "sim",
                     reason + (metrics.success() ? " success" : " failure")));
             done.tryComplete(new EpisodeResult(spec, metrics, events, ticks, missedDeadlines,
-                    (System.nanoTime() - wallStartNanos) / 1e9, trajectory.poses(), firstFrame, lastFrame, reason));
+                    (System.nanoTime() - wallStartNanos) / 1e9, trajectory.poses(), firstFrame, lastFrame));
         } catch (RuntimeException e) {
             done.tryFail(e);
         }

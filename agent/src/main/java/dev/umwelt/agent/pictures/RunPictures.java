@@ -37,7 +37,7 @@ public final class RunPictures {
 
     /** Everything for a finished episode; returns the files written. */
     public static List<Path> write(Path dir, EpisodeResult r) throws IOException {
-        List<Path> written = write(dir, r.spec().scenario(), r.trajectory(), r.events(), r.metrics(), r.endReason(),
+        List<Path> written = write(dir, r.spec().scenario(), r.trajectory(), r.events(), r.metrics(),
                 r.firstFrame(), r.lastFrame());
         written.add(writeJson(dir.resolve(METRICS), r.toJsonMap()));
         return written;
@@ -49,16 +49,10 @@ public final class RunPictures {
      */
     public static List<Path> write(Path dir, Scenario s, List<Pose2D> trajectory, List<EpisodeEvent> events,
                                    EpisodeMetrics m, CameraFrame first, CameraFrame last) throws IOException {
-        return write(dir, s, trajectory, events, m, m == null ? null : m.endReason(), first, last);
-    }
-
-    private static List<Path> write(Path dir, Scenario s, List<Pose2D> trajectory, List<EpisodeEvent> events,
-                                    EpisodeMetrics m, String endReason, CameraFrame first, CameraFrame last)
-            throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         TopDownMap map = TopDownMap.fitted(s, WIDTH, MAX_MAP_HEIGHT, TopDownMap.CAPTION_HEIGHT);
-        written.add(png(map.renderRun(trajectory, events, m, endReason), dir.resolve(TRAJECTORY)));
+        written.add(png(map.renderRun(trajectory, events, m), dir.resolve(TRAJECTORY)));
         if (first != null) written.add(png(CameraImages.toImage(first, CameraImages.upscaleFactor(first.width())), dir.resolve(CAMERA_FIRST)));
         if (last != null) written.add(png(CameraImages.toImage(last, CameraImages.upscaleFactor(last.width())), dir.resolve(CAMERA_LAST)));
         return written;

@@ -217,18 +217,12 @@ public final class TopDownMap {
 
     /** The run picture: the map, the trajectory, collision points, the final pose and a caption. */
     public BufferedImage renderRun(List<Pose2D> trajectory, List<EpisodeEvent> events, EpisodeMetrics metrics) {
-        return renderRun(trajectory, events, metrics, metrics == null ? null : metrics.endReason());
-    }
-
-    /** With the episode's own end reason (see {@code EpisodeResult.endReason}). */
-    public BufferedImage renderRun(List<Pose2D> trajectory, List<EpisodeEvent> events, EpisodeMetrics metrics,
-                                   String endReason) {
         BufferedImage img = newFrame();
         Graphics2D g = overlayGraphics(img);
         drawTrajectory(g, trajectory);
         drawCollisions(g, collisionPoses(trajectory, events, scenario.robot().controlPeriodNanos()));
         if (!trajectory.isEmpty()) drawRobot(g, trajectory.get(trajectory.size() - 1));
-        if (height > mapArea.height) drawCaption(g, caption(scenario, metrics, endReason));
+        if (height > mapArea.height) drawCaption(g, caption(scenario, metrics));
         g.dispose();
         return img;
     }
@@ -250,17 +244,13 @@ public final class TopDownMap {
 
     /** Scenario and task, the instruction, and the outcome (metrics may be null: no outcome line). */
     public static List<String> caption(Scenario s, EpisodeMetrics m) {
-        return caption(s, m, m == null ? null : m.endReason());
-    }
-
-    static List<String> caption(Scenario s, EpisodeMetrics m, String endReason) {
         List<String> lines = new ArrayList<>();
         lines.add(s.name() + "  (" + s.task().kind() + ")");
         lines.add("\u201C" + s.task().instruction() + "\u201D");
         if (m != null) {
             lines.add(String.format(Locale.ROOT, "%s   SPL %.3f   soft SPL %.3f   collisions %d   %.1f s   path %.2f m   end: %s",
                     m.success() ? "SUCCESS" : "FAILURE", m.spl(), m.softSpl(), m.collisions(), m.timeSeconds(),
-                    m.pathLength(), endReason));
+                    m.pathLength(), m.endReason()));
         }
         return lines;
     }

@@ -14,12 +14,13 @@ import java.util.Set;
 public record EpisodeMetrics(boolean success, double spl, double softSpl, double pathLength, int collisions,
                              double timeSeconds, String trajectoryHash, double geodesicDistance,
                              double finalDistanceToGoal, boolean stopped, String endReason) {
-    public static final Set<String> END_REASONS = Set.of("stop", "time-limit", "error");
+    /** Why an episode ended: STOP, its time limit, an error, or a person closing the viewer. */
+    public static final Set<String> END_REASONS = Set.of("stop", "time-limit", "error", "viewer-closed");
 
     public EpisodeMetrics {
         Objects.requireNonNull(trajectoryHash, "trajectoryHash");
         if (!END_REASONS.contains(endReason)) {
-            throw new IllegalArgumentException("endReason must be stop, time-limit or error: " + endReason);
+            throw new IllegalArgumentException("endReason must be one of " + new java.util.TreeSet<>(END_REASONS) + ": " + endReason);
         }
         if (collisions < 0) throw new IllegalArgumentException("collisions must be >= 0: " + collisions);
     }
