@@ -79,7 +79,9 @@ public final class RenderService implements AutoCloseable {
     public static RenderService shared() {
         synchronized (SHARED_LOCK) {
             if (shared == null || shared.closed) {
-                RenderService s = headless();
+                // Headless by default; UMWELT_RENDER=window renders through a GLFW window on $DISPLAY
+                // (same pixels, e.g. to check a desktop's driver).
+                RenderService s = "window".equals(System.getenv("UMWELT_RENDER")) ? windowed() : headless();
                 Runtime.getRuntime().addShutdownHook(new Thread(s::close, "umwelt-render-shutdown"));
                 shared = s;
             }
