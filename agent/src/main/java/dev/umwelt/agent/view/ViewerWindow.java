@@ -2,9 +2,9 @@ package dev.umwelt.agent.view;
 
 import dev.umwelt.agent.pictures.ViewerFrame;
 import dev.umwelt.agent.pictures.ViewerState;
+import dev.umwelt.sim.render.WindowContext;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
-import org.lwjgl.system.Configuration;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -139,23 +139,8 @@ public final class ViewerWindow implements AutoCloseable {
 
     private long createWindow(GLFWErrorCallback errors) {
         glfwSetErrorCallback(errors);
-        // GLFW 3.4 could also pick Wayland; like WindowContext, stay on X.
-        if (glfwPlatformSupported(GLFW_PLATFORM_X11)) glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
-        if (!glfwInit()) throw new IllegalStateException("glfwInit failed: " + glfwError);
-        // LWJGL resolves GL entry points once per process and the camera's headless renderer
-        // needs EGL ones: choose EGL before anything else loads GL, and match whatever was chosen.
-        if (GL.getFunctionProvider() == null) Configuration.OPENGL_CONTEXT_API.set("EGL");
-        glfwDefaultWindowHints();
-        glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
-        glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-        if ("EGL".equals(Configuration.OPENGL_CONTEXT_API.get())) {
-            glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
-        }
-        long w = glfwCreateWindow(WIDTH, HEIGHT, title, NULL, NULL);
+        if (!WindowContext.initGlfw()) throw new IllegalStateException("glfwInit failed: " + glfwError);
+        long w = WindowContext.openWindow(WIDTH, HEIGHT, title, true, true);
         if (w == NULL) throw new IllegalStateException("no OpenGL 3.3 core window: " + glfwError);
         glfwSetKeyCallback(w, (win, key, scancode, action, mods) -> {
             if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) glfwSetWindowShouldClose(win, true);

@@ -35,21 +35,8 @@ public final class WindowContext implements GlContext {
         }
         try {
             GLFWErrorCallback.createPrint(System.err).set();
-            // GLFW 3.4 could also pick Wayland; the renderer is tested on X only.
-            if (glfwPlatformSupported(GLFW_PLATFORM_X11)) glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
-            if (!glfwInit()) throw new IllegalStateException("glfwInit failed on DISPLAY=" + display);
-            glfwDefaultWindowHints();
-            glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-            // LWJGL resolves GL entry points once per process; if a headless (EGL) context came
-            // first, make the window an EGL one too so those entry points stay valid.
-            if ("EGL".equals(Configuration.OPENGL_CONTEXT_API.get())) {
-                glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
-            }
-            long w = glfwCreateWindow(64, 64, "umwelt camera", NULL, NULL);
+            if (!initGlfw()) throw new IllegalStateException("glfwInit failed on DISPLAY=" + display);
+            long w = openWindow(64, 64, "umwelt camera", visible, false);
             if (w == NULL) throw new IllegalStateException("glfwCreateWindow(GL 3.3 core) failed");
             glfwMakeContextCurrent(w);
             glfwSwapInterval(0);
@@ -60,6 +47,32 @@ public final class WindowContext implements GlContext {
         } catch (RuntimeException | LinkageError e) {
             throw new RenderUnavailableException("cannot create a windowed OpenGL 3.3 context (GLFW on X)", e);
         }
+    }
+
+    /** Initializes GLFW on X (GLFW 3.4 could also pick Wayland; the renderer is tested on X only). */
+    public static boolean initGlfw() {
+        if (glfwPlatformSupported(GLFW_PLATFORM_X11)) glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+        return glfwInit();
+    }
+
+    /**
+     * Opens a window with a GL 3.3 core context (not made current), or returns NULL. Every
+     * window of the process goes through here: LWJGL resolves GL entry points once per process,
+     * so all contexts must come from the same API, EGL, which the headless renderer needs.
+     */
+    public static long openWindow(int width, int height, String title, boolean visible, boolean resizable) {
+        if (GL.getFunctionProvider() == null) Configuration.OPENGL_CONTEXT_API.set("EGL");
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_RESIZABLE, resizable ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        if ("EGL".equals(Configuration.OPENGL_CONTEXT_API.get())) {
+            glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+        }
+        return glfwCreateWindow(width, height, title, NULL, NULL);
     }
 
     /** The GLFW window handle, for a caller that wants to show or title it. */
