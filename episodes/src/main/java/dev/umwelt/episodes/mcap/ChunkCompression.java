@@ -1,0 +1,79 @@
+package dev.umwelt.episodes.mcap;
+
+import com.github.luben.zstd.Zstd;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import net.jpountz.lz4.LZ4FrameInputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
+
+/** Chunk compression as MCAP names it: {@code ""} (none), {@code "lz4"} (LZ4 frame format), {@code "zstd"}. */
+final class ChunkCompression {
+    static final String NONE = "", LZ4 = "lz4", ZSTD = "zstd";
+    private static final int ZSTD_LEVEL = 3;
+
+    private ChunkCompression() {}
+
+    static void check(String compression) {
+        if (!compression.equals(NONE) && !compression.equals(LZ4) && !compression.equals(ZSTD)) {
+            throw new IllegalArgumentException("unsupported MCAP compression \"" + compression
+                    + "\" (use \"\", \"lz4\" or \"zstd\")");
+        }
+    }
+
+    /** Compresses {@code src[0, len)} into {@code dst} (cleared first). */
+    static void compress(String compression, byte[] src, int len, McapBuffer dst) throws IOException {
+        dst.clear();
+        if (compression.equals(ZSTD)) {
+            dst.ensure((int) Zstd.compressBound(len));
+            long n = Zstd.compressByteArray(dst.bytes, 0, dst.bytes.length, src, 0, len, ZSTD_LEVEL);
+            if (Zstd.isError(n)) throw new IOException("zstd: " + Zstd.getErrorName(n));
+            dst.size = (int) n;
+        } else if (compression.equals(LZ4)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(len / 2 + 64);
+            try (LZ4FrameOutputStream lz4 = new LZ4FrameOutputStream(out)) {
+                lz4.write(src, 0, len);
+            }
+            byte[] framed = out.toByteArray();
+            dst.raw(framed, 0, framed.length);
+        } else {
+            throw new IllegalArgumentException("no compressor for \"" + compression + "\"");
+        }
+    }
+
+    /** Decompresses {@code src[off, off+len)} to exactly {@code uncompressedSize} bytes. */
+    static byte[] decompress(String compression, byte[] src, int off, int len, long uncompressedSize,
+                             long chunkOffset) throws McapException {
+        if (uncompressedSize < 0 || uncompressedSize > Integer.MAX_VALUE - 16) {
+            throw new McapException(chunkOffset, "Chunk", "uncompressed_size " + Long.toUnsignedString(uncompressedSize)
+                    + " is larger than this reader supports (2 GiB)");
+        }
+        int size = (int) uncompressedSize;
+        try {
+            if (compression.equals(ZSTD)) {
+                byte[] out = new byte[size];
+                long n = Zstd.decompressByteArray(out, 0, size, src, off, len);
+                if (Zstd.isError(n) || n != size) {
+                    throw new McapException(chunkOffset, "Chunk", "zstd decompression gave "
+                            + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes") + ", expected " + size);
+                }
+                return out;
+            }
+            if (compression.equals(LZ4)) {
+                byte[] out = new byte[size];
+                try (InputStream in = new LZ4FrameInputStream(new ByteArrayInputStream(src, off, len))) {
+                    int filled = in.readNBytes(out, 0, size);
+                    if (filled != size || in.read() != -1) {
+                        throw new McapException(chunkOffset, "Chunk", "lz4 data does not decompress to " + size + " bytes");
+                    }
+                }
+                return out;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof McapException m) throw m;
+            throw new McapException(chunkOffset, "Chunk", compression + " decompression failed: " + e, e);
+        }
+        throw new McapException(chunkOffset, "Chunk", "unsupported compression \"" + compression + "\"");
+    }
+}
