@@ -1,0 +1,231 @@
+package dev.umwelt.episodes.mcap;
+
+import dev.umwelt.episodes.mcap.McapRecord.*;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Reads an MCAP file front to back as a sequence of records. A Chunk is not returned itself: it is
+ * decompressed and the records inside it are returned in its place. Everything else is returned in
+ * file order (MessageIndex included; summary records included). Unknown opcodes are skipped, and
+ * bytes after a record's known fields (padding) are skipped using the record length.
+ *
+ * <p>CRCs are checked when non-zero: the DataEnd data-section CRC, chunk CRCs, attachment CRCs and the
+ * Footer summary CRC. Any malformed input raises {@link McapException} naming the byte offset;
+ * memory use grows only with bytes actually read, so a bogus length cannot exhaust the heap.
+ */
+public final class McapStreamReader implements AutoCloseable {
+    private static final int MAX_RECORD = Integer.MAX_VALUE - 16;
+    private final InputStream in;
+    private final long knownSize;
+    private final byte[] prefix = new byte[9];
+    private byte[] body = new byte[1 << 16];
+    private long position;
+
+    private final CRC32 dataCrc = new CRC32();
+    private final CRC32 summaryCrc = new CRC32();
+    private boolean dataEndSeen;
+    private long summaryCrcStart = -1;
+
+    private byte[] chunkRecords;
+    private int chunkPos;
+    private long chunkOffset;
+    private boolean started, finished;
+
+    /** Reads from a stream of unknown length. */
+    public McapStreamReader(InputStream in) {
+        this(in, -1);
+    }
+
+    /** Reads from a stream of {@code knownSize} bytes: a length that runs past it fails at once. */
+    public McapStreamReader(InputStream in, long knownSize) {
+        this.in = in;
+        this.knownSize = knownSize;
+    }
+
+    public static McapStreamReader open(Path path) throws IOException {
+        return new McapStreamReader(new BufferedInputStream(Files.newInputStream(path), 1 << 16), Files.size(path));
+    }
+
+    /** The next record, or null after the Footer and closing magic. */
+    public McapRecord next() throws IOException {
+        if (!started) {
+            readMagic("leading");
+            dataCrc.update(Opcode.MAGIC);
+            started = true;
+        }
+        while (true) {
+            if (chunkRecords != null) {
+                if (chunkPos < chunkRecords.length) {
+                    McapRecord r = nextInChunk();
+                    if (r != null) return r;
+                    continue;
+                }
+                chunkRecords = null;
+            }
+            if (finished) return null;
+            McapRecord r = readTopLevel();
+            if (r != null) return r;
+        }
+    }
+
+    private McapRecord readTopLevel() throws IOException {
+        long recordOffset = position;
+        int got = readUpTo(prefix, 0, 9);
+        if (got < 9) {
+            throw new McapException(recordOffset, null, got == 0
+                    ? "file ends before the Footer (truncated)" : "file ends inside a record's opcode and length");
+        }
+        int opcode = prefix[0] & 0xFF;
+        String type = Opcode.name(opcode);
+        long length = RecordDecoder.readU64(prefix, 1);
+        if (length < 0 || length > MAX_RECORD) {
+            throw new McapException(recordOffset, type, "record length " + Long.toUnsignedString(length)
+                    + " is larger than this reader supports (2 GiB)");
+        }
+        if (knownSize >= 0 && position + length > knownSize) {
+            throw new McapException(recordOffset, type, "record length " + length + " runs past the end of the "
+                    + knownSize + "-byte file");
+        }
+        int n = (int) length;
+        readBody(n, recordOffset, type);
+
+        if (opcode == Opcode.FOOTER) return finishWithFooter(recordOffset, n);
+        if (opcode == Opcode.DATA_END) {
+            DataEnd end = (DataEnd) RecordDecoder.decode(opcode, body, 0, n, recordOffset);
+            if (end.dataSectionCrc() != 0 && end.dataSectionCrc() != dataCrc.getValue()) {
+                throw new McapException(recordOffset, type, "data section CRC mismatch: stored "
+                        + end.dataSectionCrc() + ", computed " + dataCrc.getValue());
+            }
+            dataEndSeen = true;
+            summaryCrcStart = position;
+            return end;
+        }
+        if (!dataEndSeen) {
+            dataCrc.update(prefix, 0, 9);
+            dataCrc.update(body, 0, n);
+        } else {
+            summaryCrc.update(prefix, 0, 9);
+            summaryCrc.update(body, 0, n);
+        }
+        if (opcode == Opcode.CHUNK) {
+            openChunk((Chunk) RecordDecoder.decode(opcode, body, 0, n, recordOffset), recordOffset);
+            return null;
+        }
+        return RecordDecoder.decode(opcode, body, 0, n, recordOffset);
+    }
+
+    private Footer finishWithFooter(long recordOffset, int n) throws IOException {
+        Footer footer = (Footer) RecordDecoder.decode(Opcode.FOOTER, body, 0, n, recordOffset);
+        if (footer.summaryCrc() != 0) {
+            CRC32 crc;
+            if (footer.summaryStart() == 0) {
+                crc = new CRC32();
+            } else if (footer.summaryStart() == summaryCrcStart) {
+                crc = summaryCrc;
+            } else {
+                crc = null; // summary not where this stream saw DataEnd end: cannot check in one pass
+            }
+            if (crc != null) {
+                crc.update(prefix, 0, 9);
+                crc.update(body, 0, 16);
+                if (crc.getValue() != footer.summaryCrc()) {
+                    throw new McapException(recordOffset, "Footer", "summary CRC mismatch: stored "
+                            + footer.summaryCrc() + ", computed " + crc.getValue());
+                }
+            }
+        }
+        readMagic("closing");
+        if (in.read() != -1) {
+            throw new McapException(position - 1, null, "bytes after the closing magic");
+        }
+        finished = true;
+        return footer;
+    }
+
+    private void openChunk(Chunk chunk, long recordOffset) throws McapException {
+        byte[] records = chunk.compression().isEmpty() ? chunk.records()
+                : ChunkCompression.decompress(chunk.compression(), chunk.records(), 0, chunk.records().length,
+                        chunk.uncompressedSize(), recordOffset);
+        if (records.length != chunk.uncompressedSize()) {
+            throw new McapException(recordOffset, "Chunk", "uncompressed_size is " + chunk.uncompressedSize()
+                    + " but the records are " + records.length + " bytes");
+        }
+        if (chunk.uncompressedCrc() != 0) {
+            CRC32 crc = new CRC32();
+            crc.update(records);
+            if (crc.getValue() != chunk.uncompressedCrc()) {
+                throw new McapException(recordOffset, "Chunk", "chunk CRC mismatch: stored "
+                        + chunk.uncompressedCrc() + ", computed " + crc.getValue());
+            }
+        }
+        chunkRecords = records;
+        chunkPos = 0;
+        chunkOffset = recordOffset;
+    }
+
+    private McapRecord nextInChunk() throws McapException {
+        byte[] r = chunkRecords;
+        int at = chunkPos;
+        if (r.length - at < 9) {
+            throw new McapException(chunkOffset, "Chunk", "records end inside a record prefix at +" + at);
+        }
+        int opcode = r[at] & 0xFF;
+        long length = RecordDecoder.readU64(r, at + 1);
+        if (length < 0 || length > r.length - at - 9) {
+            throw new McapException(chunkOffset, "Chunk", Opcode.name(opcode) + " at +" + at
+                    + " of the chunk's records has length " + Long.toUnsignedString(length)
+                    + ", past the end of the records (" + r.length + " bytes)");
+        }
+        chunkPos = at + 9 + (int) length;
+        try {
+            return RecordDecoder.decode(opcode, r, at + 9, (int) length, chunkOffset);
+        } catch (McapException e) {
+            throw new McapException(chunkOffset, "Chunk", "record at +" + at + " of its records: " + e.getMessage(), e);
+        }
+    }
+
+    private void readMagic(String which) throws IOException {
+        byte[] magic = new byte[8];
+        long at = position;
+        int got = readUpTo(magic, 0, 8);
+        if (got < 8 || !Arrays.equals(magic, Opcode.MAGIC)) {
+            throw new McapException(at, null, got < 8 ? "file ends inside the " + which + " magic"
+                    : "wrong " + which + " magic (not an MCAP file?)");
+        }
+    }
+
+    /** Reads {@code n} body bytes, growing the buffer only as bytes actually arrive. */
+    private void readBody(int n, long recordOffset, String type) throws IOException {
+        int filled = 0;
+        while (filled < n) {
+            if (filled == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(n, Math.max(2L * body.length, 1 << 16)));
+            }
+            int want = Math.min(body.length, n) - filled;
+            int r = in.read(body, filled, want);
+            if (r < 0) {
+                throw new McapException(recordOffset, type, "record length " + n + " but the file ends after "
+                        + filled + " body bytes (truncated)");
+            }
+            filled += r;
+            position += r;
+        }
+    }
+
+    private int readUpTo(byte[] dst, int off, int len) throws IOException {
+        int got = in.readNBytes(dst, off, len);
+        position += got;
+        return got;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
