@@ -1,2 +1,2 @@
-/** See this module's README: its work arrives with a later issue. */
+/** Episode files. MCAP reading and writing live in {@link dev.umwelt.episodes.mcap}; see this module's README. */
 package dev.umwelt.episodes;
