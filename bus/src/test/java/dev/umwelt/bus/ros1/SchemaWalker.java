@@ -28,7 +28,10 @@ final class SchemaWalker {
     }
 
     private static void one(String type, ByteBuffer b) {
-        if (type.equals("string")) b.position(b.position() + b.getInt());
+        if (type.equals("string")) {
+            int n = b.getInt();
+            b.position(b.position() + n);
+        }
         else if (SIZES.containsKey(type)) b.position(b.position() + SIZES.get(type));
         else walk(type, b);
     }
