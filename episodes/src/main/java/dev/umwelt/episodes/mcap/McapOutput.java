@@ -59,11 +59,13 @@ final class McapOutput implements AutoCloseable {
         count += len;
     }
 
+    /** Hands the buffered bytes to the stream or channel (and flushes the stream): they survive a killed process. */
     void flush() throws IOException {
         if (count > 0) {
             sink(buf, 0, count);
             count = 0;
         }
+        if (stream != null) stream.flush();
     }
 
     private void sink(byte[] b, int off, int len) throws IOException {

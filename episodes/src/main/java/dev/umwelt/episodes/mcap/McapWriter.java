@@ -224,6 +224,8 @@ public final class McapWriter implements AutoCloseable {
         }
         chunkCount++;
         chunk.reset();
+        // Hand each finished chunk to the OS at once: a killed process then loses only the open chunk.
+        out.flush();
     }
 
     private void writeMessageIndex(int channelId, long[] entries, int count) throws IOException {
