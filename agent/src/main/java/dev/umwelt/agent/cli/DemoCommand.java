@@ -22,8 +22,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     PictureOptions pictures = new PictureOptions();
 
+    @Mixin
+    RecordOptions record = new RecordOptions();
+
     @Override
     public Integer call() {
-        return options.runAndReport(spec, Umwelt.home().resolve(SCENARIO), pictures);
+        return options.runAndReport(spec, Umwelt.home().resolve(SCENARIO), pictures, record);
     }
 }

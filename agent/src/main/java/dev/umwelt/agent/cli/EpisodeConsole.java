@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeObserver;
+import dev.umwelt.agent.episode.EpisodeRecording;
 import dev.umwelt.agent.episode.EpisodeSpec;
 import dev.umwelt.agent.view.ViewerWindow;
 import dev.umwelt.agent.pictures.RunPictures;
@@ -30,24 +31,40 @@ final class EpisodeConsole {
      */
     static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
                             Path pictures) {
-        return runAndReport(out, err, spec, json, events, pictures, null);
+        return runAndReport(out, err, spec, json, events, pictures, null, null);
     }
 
-    /** With a viewer window already open (null: none), closed when the episode ends. */
+    /**
+     * With the episode recorded into {@code episode} (null: not recorded) and a viewer window already
+     * open (null: none), closed when the episode ends. The episode file is closed whatever happens,
+     * with the result when the episode completed.
+     */
     static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
-                            Path pictures, ViewerWindow viewer) {
-        EpisodeResult result;
+                            Path pictures, Path episode, ViewerWindow viewer) {
+        EpisodeResult result = null;
+        EpisodeRecording recording = episode == null ? null : EpisodeRecording.open(episode, spec, w -> {
+            err.println(w);
+            err.flush();
+        });
+        boolean recorded;
         try (viewer; EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
             // The bar counts simulated milliseconds up to the time limit.
             result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
-                    viewer == null ? EpisodeObserver.NONE : viewer.feed());
+                    EpisodeObserver.both(viewer == null ? null : viewer.feed(), recording));
+        } finally {
+            recorded = recording != null && recording.complete(result);
         }
+        PrintWriter where = json ? err : out;
         if (json) out.println(toJson(result));
         else printTable(out, result);
         if (events) printEvents(out, result);
         out.flush();
-        if (pictures != null) writePictures(json ? err : out, err, pictures, result);
+        if (recorded) {
+            where.println("episode: " + episode);
+            where.flush();
+        }
+        if (pictures != null) writePictures(where, err, pictures, result);
         return Umwelt.EXIT_OK;
     }
 

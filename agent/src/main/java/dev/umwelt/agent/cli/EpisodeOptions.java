@@ -39,13 +39,15 @@ final class EpisodeOptions {
     double speed;
 
     /** Loads the scenario, runs the episode, prints its report on the command's output and writes its pictures. */
-    int runAndReport(CommandSpec command, Path file, PictureOptions pictures) {
+    int runAndReport(CommandSpec command, Path file, PictureOptions pictures, RecordOptions record) {
         EpisodeSpec spec = load(file);
         Path dir = pictures.directory(spec.scenario().name());
+        // Without pictures the episode still goes into a run directory of its own.
+        Path episode = record.runFile(dir != null ? dir : pictures.runDirectory(spec.scenario().name()));
         // Opened before the episode, so that a missing display is reported before any work.
         ViewerWindow viewer = view ? openViewer(spec) : null;
         return EpisodeConsole.runAndReport(command.commandLine().getOut(), command.commandLine().getErr(), spec, json,
-                events, dir, viewer);
+                events, dir, episode, viewer);
     }
 
     private static ViewerWindow openViewer(EpisodeSpec spec) {

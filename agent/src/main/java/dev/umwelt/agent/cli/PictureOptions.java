@@ -23,6 +23,11 @@ final class PictureOptions {
     Path directory(String name) {
         if (noPictures && out != null) throw new BadInputException("--out and --no-pictures: give one or the other");
         if (noPictures) return null;
+        return runDirectory(name);
+    }
+
+    /** The run's output directory whether or not pictures are on: {@code --out}, else a fresh one under runs/. */
+    Path runDirectory(String name) {
         if (out != null) return out;
         Path base = Path.of("runs", LocalDateTime.now().format(STAMP) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "-"));
         // Two runs in the same second must not overwrite each other's pictures.

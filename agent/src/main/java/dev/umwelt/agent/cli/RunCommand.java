@@ -25,8 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PictureOptions pictures = new PictureOptions();
 
+    @Mixin
+    RecordOptions record = new RecordOptions();
+
     @Override
     public Integer call() {
-        return options.runAndReport(spec, scenario, pictures);
+        return options.runAndReport(spec, scenario, pictures, record);
     }
 }

@@ -68,6 +68,9 @@ final class SuiteCommand implements Callable<Integer> {
     @Mixin
     PictureOptions pictures = new PictureOptions();
 
+    @Mixin
+    RecordOptions record = new RecordOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,12 +82,19 @@ final class SuiteCommand implements Callable<Integer> {
         List<SuiteEntry> entries = entries(out);
         if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
         Path sheetDir = pictures.directory("suite");
+        Path episodes = record.suiteDirectory(sheetDir != null ? sheetDir : pictures.runDirectory("suite"));
+        PrintWriter err = spec.commandLine().getErr();
 
         Map<String, List<SuiteOutcome>> byPolicy = new LinkedHashMap<>();
         long begin = System.nanoTime();
         try (ProgressBar bar = ConsoleProgress.start("suite", (long) entries.size() * policies.size(), " episodes", 1)) {
             for (String p : policies) {
-                byPolicy.put(p, new SuiteRunner(t, camera).run(entries, p, o -> {
+                byPolicy.put(p, new SuiteRunner(t, camera, episodes, w -> {
+                    synchronized (err) {
+                        err.println(w);
+                        err.flush();
+                    }
+                }).run(entries, p, o -> {
                     if (bar != null) bar.step();
                 }));
             }
@@ -97,6 +107,7 @@ final class SuiteCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJsonMap());
             out.println("wrote " + json);
         }
+        if (episodes != null) out.println("episodes: " + episodes);
         out.flush();
         if (sheetDir != null) writeContactSheet(out, sheetDir, policies.get(0), byPolicy.get(policies.get(0)));
         return Umwelt.EXIT_OK;

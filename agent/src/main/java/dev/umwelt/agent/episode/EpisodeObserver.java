@@ -1,6 +1,9 @@
 package dev.umwelt.agent.episode;
 
+import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
+import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.tick.TickReadings;
 
 /**
@@ -26,6 +29,60 @@ public interface EpisodeObserver {
 
     /** The readings of a tick and the command that led to it ({@code null} for tick 0, the reset). */
     void onTick(TickReadings tick, VelocityCommand command);
+
+    /** The episode's instruction, once, before the first tick. */
+    default void onInstruction(Instruction instruction) {}
+
+    /** An action chunk as the policy proposed it (STOP included), before it takes effect. */
+    default void onAction(ActionChunk chunk) {}
+
+    /** A command as passed to the base, before the simulator steps with it. */
+    default void onCommand(VelocityCommand command) {}
+
+    /** Every episode event (a tick's events come after its {@link #onTick}). */
+    default void onEvent(EpisodeEvent event) {}
+
+    /** Both observers, {@code first} first; the episode stops when either asks. Null means none. */
+    static EpisodeObserver both(EpisodeObserver first, EpisodeObserver second) {
+        if (first == null || first == NONE) return second == null ? NONE : second;
+        if (second == null || second == NONE) return first;
+        return new EpisodeObserver() {
+            @Override
+            public void onTick(TickReadings tick, VelocityCommand command) {
+                first.onTick(tick, command);
+                second.onTick(tick, command);
+            }
+
+            @Override
+            public void onInstruction(Instruction instruction) {
+                first.onInstruction(instruction);
+                second.onInstruction(instruction);
+            }
+
+            @Override
+            public void onAction(ActionChunk chunk) {
+                first.onAction(chunk);
+                second.onAction(chunk);
+            }
+
+            @Override
+            public void onCommand(VelocityCommand command) {
+                first.onCommand(command);
+                second.onCommand(command);
+            }
+
+            @Override
+            public void onEvent(EpisodeEvent event) {
+                first.onEvent(event);
+                second.onEvent(event);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return first.stopRequested() || second.stopRequested();
+            }
+        };
+    }
 
     /**
      * Whether the episode should end now (a person closed the window): it then ends, not in

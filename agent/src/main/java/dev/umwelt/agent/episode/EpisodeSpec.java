@@ -9,15 +9,21 @@ import java.util.Objects;
  * by name, whether to pace the simulation to the wall clock, whether to render the camera
  * (frames never change the trajectory; suites skip them when no policy looks) and, when paced,
  * how many simulated seconds pass per wall-clock second ({@code speed}, 1.0 = real time).
+ * {@code scenarioYaml} is the text the scenario was parsed from when it has no file (a generated
+ * one), for the episode file; null: read from {@code scenario.source()} when recording.
  */
 public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera,
-                          double speed) {
+                          double speed, String scenarioYaml) {
     public EpisodeSpec {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(policy, "policy");
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive finite number: " + speed);
         }
+    }
+
+    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed) {
+        this(scenario, seed, policy, realtime, camera, speed, null);
     }
 
     /** At real-time speed when paced. */

@@ -50,6 +50,7 @@ final class EpisodeVerticle extends VerticleBase {
                 scenario.task().instruction(), Instruction.Source.SCENARIO, 1.0);
         policy.reset(new EpisodeContext(scenario.robot(), instruction, spec.seed(),
                 policy.privileged() ? scenario : null));
+        observer.onInstruction(instruction);
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction);
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);

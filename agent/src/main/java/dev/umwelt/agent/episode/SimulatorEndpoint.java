@@ -104,12 +104,14 @@ final class SimulatorEndpoint {
     private void onAction(ActionChunk chunk) {
         try {
             long now = env.nowNanos();
+            observer.onAction(chunk);
             if (chunk.stop()) {
                 emit(new EpisodeEvent(new Header(now, Frames.BASE_LINK), EpisodeEvent.Kind.STOP_EMITTED, spec.policy(), ""));
                 finish(true, "stop", null);
                 return;
             }
             VelocityCommand command = VelocityCommand.of(now, chunk.actionAt(now), commandTimeoutNanos);
+            observer.onCommand(command);
             EventBus bus = vertx.eventBus();
             bus.publish(addresses.cmdVel(), command);
             TickReadings next = env.step(command);
@@ -148,13 +150,15 @@ final class SimulatorEndpoint {
             if (firstFrame == null) firstFrame = frame;
             lastFrame = frame;
         }
-        tick.events().forEach(this::emit);
         if (progress != null) progress.accept(elapsedNanos());
         observer.onTick(tick, command);
+        // After the tick, so that an episode file holds a tick's readings before its events.
+        tick.events().forEach(this::emit);
     }
 
     private void emit(EpisodeEvent e) {
         events.add(e);
+        observer.onEvent(e);
         vertx.eventBus().publish(addresses.events(), e);
     }
 

@@ -20,7 +20,7 @@ public record GeneratedSuite(List<SuiteEntry> entries, DifficultyStats stats) {
         for (int i = 0; i < count; i++) {
             GeneratedScenario g = ScenarioGenerator.generate(seed, i, split, task);
             difficulties.add(g.difficulty());
-            entries.add(new SuiteEntry(g.scenario(), g.scenario().seed(), labels(g)));
+            entries.add(new SuiteEntry(g.scenario(), g.scenario().seed(), labels(g), g.yaml()));
         }
         return new GeneratedSuite(entries, DifficultyStats.of(difficulties));
     }

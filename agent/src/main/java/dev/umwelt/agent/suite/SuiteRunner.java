@@ -1,11 +1,14 @@
 package dev.umwelt.agent.suite;
 
 import dev.umwelt.agent.Policies;
+import dev.umwelt.agent.episode.EpisodeObserver;
+import dev.umwelt.agent.episode.EpisodeRecording;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
 
 import dev.umwelt.bus.observation.Modality;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.function.Consumer;
 public final class SuiteRunner {
     private final int threads;
     private final boolean cameraAlways;
+    private final Path episodes;
+    private final Consumer<String> warn;
 
     /** Renders the camera only for policies that require it (one render thread serves every episode). */
     public SuiteRunner(int threads) {
@@ -29,9 +34,22 @@ public final class SuiteRunner {
     }
 
     public SuiteRunner(int threads, boolean cameraAlways) {
+        this(threads, cameraAlways, null, System.err::println);
+    }
+
+    /** Records every episode into {@code episodes} (null: none), as {@link #episodeFileName}; warnings go to {@code warn}. */
+    public SuiteRunner(int threads, boolean cameraAlways, Path episodes, Consumer<String> warn) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
         this.threads = threads;
         this.cameraAlways = cameraAlways;
+        this.episodes = episodes;
+        this.warn = warn;
+    }
+
+    /** An episode's file name in a suite: {@code <scenario>-s<seed>-<policy>.mcap}. */
+    public static String episodeFileName(EpisodeSpec spec) {
+        return (spec.scenario().name() + "-s" + spec.seed() + "-" + spec.policy()).replaceAll("[^A-Za-z0-9._-]", "-")
+                + ".mcap";
     }
 
     /** {@code onDone} is called once per finished episode, from any thread. */
@@ -45,7 +63,13 @@ public final class SuiteRunner {
                 slots.acquireUninterruptibly();
                 final int k = i;
                 SuiteEntry e = entries.get(i);
-                runner.start(new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera), null).onComplete(ar -> {
+                EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml());
+                EpisodeRecording recording = episodes == null ? null
+                        : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
+                runner.start(spec, Policies.create(policy), null,
+                        recording == null ? EpisodeObserver.NONE : recording).onComplete(ar -> {
+                    // Closed before the slot is freed, on the episode's context: no file is left open.
+                    if (recording != null) recording.complete(ar.succeeded() ? ar.result() : null);
                     SuiteOutcome o = ar.succeeded()
                             // Camera frames are dropped at once: a suite keeps every result and draws no camera.
                             ? new SuiteOutcome(e, policy, ar.result().withoutFrames(), null)
