@@ -66,3 +66,13 @@ umwelt_require_test_tools() {
     umwelt_apt_install $missing || exit 3
   fi
 }
+
+# The acceptance test validates episode files with the official MCAP reader (node, tools/mcap-validate).
+umwelt_require_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    umwelt_apt_install nodejs npm || {
+      echo "umwelt: the episode-file test needs node and npm (tools/mcap-validate); install them" >&2
+      exit 3
+    }
+  fi
+}
