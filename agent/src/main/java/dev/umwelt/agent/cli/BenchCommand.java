@@ -6,6 +6,7 @@ import dev.umwelt.agent.suite.GeneratedSuite;
 import dev.umwelt.agent.suite.SuiteOutcome;
 import dev.umwelt.agent.suite.SuiteRunner;
 import dev.umwelt.agent.suite.SuiteSummary;
+import dev.umwelt.episodes.mcap.McapBenchmark;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.robot.CameraSpec;
 import dev.umwelt.sim.render.RenderBenchmark;
@@ -34,7 +35,9 @@ import java.util.function.Supplier;
                 "       through the bus; then suite throughput (generated ObjectNav, oracle, 2 threads) in episodes",
                 "       per hour of 60 s episodes. Pin to one core for the single-core figures: taskset -c 0 ./umwelt bench sim",
                 "  render: ms per camera frame (render + read-back) at 128x96 and 320x240 in the bench world,",
-                "       instanced beside a plain one-draw-call-per-object reference."})
+                "       instanced beside a plain one-draw-call-per-object reference.",
+                "  log: episode-log (MCAP) throughput: writes in MB/s and messages/s, uncompressed and zstd, and streamed",
+                "       reads in messages/s; 100k messages of 1-3 KB on 4 channels, production options, a temp file."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render }
+    enum What { sim, render, log }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -61,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         if (seconds <= 0 || runs <= 0 || warmup < 0) throw new BadInputException("--seconds and --runs must be positive, --warmup >= 0");
         PrintWriter out = spec.commandLine().getOut();
         if (what == What.render) return render(out);
+        if (what == What.log) return log(out);
         out.printf(Locale.ROOT, "bench sim: %s; %d processors available%n", BenchWorld.DESCRIPTION,
                 Runtime.getRuntime().availableProcessors());
         out.flush();
@@ -114,6 +118,23 @@ final class BenchCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.3f (%.3f)", ref.medianMs(), ref.p90Ms()));
         }
         out.printf(Locale.ROOT, "%ninstanced 128x96: %.3f ms per frame (target <= 0.75 ms)%n", f.ms(RenderPath.INSTANCED, 128));
+        out.flush();
+        return Umwelt.EXIT_OK;
+    }
+
+    private int log(PrintWriter out) {
+        out.printf(Locale.ROOT, "bench log: %d messages of 1-3 KB on 4 channels, production options, third of three rounds%n",
+                McapBenchmark.DEFAULT_MESSAGES);
+        out.flush();
+        List<McapBenchmark.Row> rows;
+        try {
+            rows = McapBenchmark.run(McapBenchmark.DEFAULT_MESSAGES);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("bench log: cannot write its temp file: " + e.getMessage(), e);
+        }
+        for (McapBenchmark.Row r : rows) out.println("  " + r);
+        McapBenchmark.Row plain = rows.stream().filter(r -> r.compression().equals("none")).findFirst().orElseThrow();
+        out.printf(Locale.ROOT, "%nuncompressed writes: %.0f MB/s (target >= 300 MB/s)%n", plain.writeMbPerS());
         out.flush();
         return Umwelt.EXIT_OK;
     }

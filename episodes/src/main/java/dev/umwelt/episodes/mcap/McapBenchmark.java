@@ -11,8 +11,26 @@ import java.util.SplittableRandom;
  * to a temp file, uncompressed and zstd. Run: {@code java -cp ... dev.umwelt.episodes.mcap.McapBenchmark [messages]}.
  */
 public final class McapBenchmark {
+    public static final int DEFAULT_MESSAGES = 100_000;
+
+    /** One compression's figures (third round: JIT warm). */
+    public record Row(String compression, int messages, double payloadMb, double fileMb, double writeMbPerS,
+                      double writeMsgPerS, double readMsgPerS, double readMbPerS) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "compression %-6s %d msgs, %.1f MB payload, file %.1f MB: write %.0f MB/s"
+                            + " %.0f msg/s; streamed read %.0f msg/s (%.0f MB/s)", compression, messages, payloadMb, fileMb,
+                    writeMbPerS, writeMsgPerS, readMsgPerS, readMbPerS);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        for (Row row : run(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_MESSAGES)) System.out.println(row);
+    }
+
+    /** Three rounds of uncompressed and zstd writes and streamed reads; the figures of the last round. */
+    public static java.util.List<Row> run(int count) throws java.io.IOException {
+        java.util.List<Row> rows = new java.util.ArrayList<>();
         SplittableRandom random = new SplittableRandom(1);
         byte[][] payloads = new byte[64][];
         for (int i = 0; i < payloads.length; i++) {
@@ -23,15 +41,17 @@ public final class McapBenchmark {
         try {
             for (int round = 0; round < 3; round++) {
                 for (String compression : new String[] {"", "zstd"}) {
-                    run(file, count, payloads, compression, round == 2);
+                    Row row = run(file, count, payloads, compression);
+                    if (round == 2) rows.add(row);
                 }
             }
         } finally {
             Files.deleteIfExists(file);
         }
+        return rows;
     }
 
-    private static void run(Path file, int count, byte[][] payloads, String compression, boolean print) throws Exception {
+    private static Row run(Path file, int count, byte[][] payloads, String compression) throws java.io.IOException {
         McapWriteOptions options = McapWriteOptions.production().withCompression(compression);
         long bytes = 0;
         long t0 = System.nanoTime();
@@ -55,12 +75,8 @@ public final class McapBenchmark {
         }
         double readS = (System.nanoTime() - t1) / 1e9;
         if (read != count) throw new IllegalStateException("read " + read + " of " + count + " messages");
-        if (print) {
-            System.out.printf("compression %-6s %d msgs, %.1f MB payload, file %.1f MB: write %.0f MB/s %.0f msg/s; "
-                            + "streamed read %.0f msg/s (%.0f MB/s)%n",
-                    compression.isEmpty() ? "none" : compression, count, bytes / 1e6, fileSize / 1e6,
-                    bytes / 1e6 / writeS, count / writeS, read / readS, bytes / 1e6 / readS);
-        }
+        return new Row(compression.isEmpty() ? "none" : compression, count, bytes / 1e6, fileSize / 1e6,
+                bytes / 1e6 / writeS, count / writeS, read / readS, bytes / 1e6 / readS);
     }
 
     private McapBenchmark() {}

@@ -36,6 +36,8 @@ public final class McapStreamReader implements AutoCloseable {
     private int chunkPos;
     private long chunkOffset;
     private boolean started, finished;
+    private boolean rawChunks;
+    private long lastRecordOffset = -1;
 
     /** Reads from a stream of unknown length. */
     public McapStreamReader(InputStream in) {
@@ -50,6 +52,41 @@ public final class McapStreamReader implements AutoCloseable {
 
     public static McapStreamReader open(Path path) throws IOException {
         return new McapStreamReader(new BufferedInputStream(Files.newInputStream(path), 1 << 16), Files.size(path));
+    }
+
+    /**
+     * Return Chunk records as stored instead of expanding them (recovery: a chunk whose CRC or
+     * decompression fails is skipped whole, and reading goes on at the next record). Expand one
+     * with {@link #chunkRecords(Chunk, long)}.
+     */
+    public McapStreamReader rawChunks() {
+        rawChunks = true;
+        return this;
+    }
+
+    /** The byte offset of the top-level record most recently read (-1 before the first). */
+    public long lastRecordOffset() {
+        return lastRecordOffset;
+    }
+
+    /** Bytes consumed so far: after an exception, where the readable prefix of the file ends. */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * The records inside a chunk (found at {@code chunkOffset}), decompressed, size- and CRC-checked.
+     * All or nothing: a chunk with any problem raises {@link McapException} and yields no records.
+     */
+    public static java.util.List<McapRecord> chunkRecords(Chunk chunk, long chunkOffset) throws McapException {
+        McapStreamReader r = new McapStreamReader(InputStream.nullInputStream());
+        r.openChunk(chunk, chunkOffset);
+        java.util.List<McapRecord> out = new java.util.ArrayList<>();
+        while (r.chunkPos < r.chunkRecords.length) {
+            McapRecord rec = r.nextInChunk();
+            if (rec != null) out.add(rec);
+        }
+        return out;
     }
 
     /** The next record, or null after the Footer and closing magic. */
@@ -76,6 +113,7 @@ public final class McapStreamReader implements AutoCloseable {
 
     private McapRecord readTopLevel() throws IOException {
         long recordOffset = position;
+        lastRecordOffset = recordOffset;
         int got = readUpTo(prefix, 0, 9);
         if (got < 9) {
             throw new McapException(recordOffset, null, got == 0
@@ -113,6 +151,7 @@ public final class McapStreamReader implements AutoCloseable {
             summaryCrc.update(prefix, 0, 9);
             summaryCrc.update(body, 0, n);
         }
+        if (opcode == Opcode.CHUNK && rawChunks) return RecordDecoder.decode(opcode, body, 0, n, recordOffset);
         if (opcode == Opcode.CHUNK) {
             openChunk((Chunk) RecordDecoder.decode(opcode, body, 0, n, recordOffset), recordOffset);
             return null;

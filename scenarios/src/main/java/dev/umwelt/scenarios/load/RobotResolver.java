@@ -50,6 +50,12 @@ public final class RobotResolver {
         throw refNode.error("unknown robot '" + ref + "'; searched " + String.join(", ", searched));
     }
 
+    /** Where {@code ref} would be found next to the scenario: names messages about an embedded robot text. */
+    static Path nominalPath(String ref, Path scenarioFile) {
+        Path dir = directoryOf(scenarioFile);
+        return ref.endsWith(".yaml") ? dir.resolve(ref).normalize() : dir.resolve("robots").resolve(ref + ".yaml");
+    }
+
     /** Loads a catalog robot from the classpath by name, e.g. {@code turtle}. */
     public static RobotDescription catalogRobot(String name) {
         String resource = CLASSPATH_DIR + name + ".yaml";

@@ -37,10 +37,24 @@ public final class ScenarioLoader {
      * the robot is looked up relative to it (it need not exist).
      */
     public static Scenario parse(String yamlText, Path nominalPath) {
-        return fromYaml(YamlReader.read(yamlText, nominalPath), nominalPath);
+        return fromYaml(YamlReader.read(yamlText, nominalPath), nominalPath, null);
+    }
+
+    /**
+     * Parses scenario text with its {@code robot:} reference bound to the robot description text
+     * {@code robotYaml} instead of a file lookup (an episode file carries both texts, so a replay
+     * needs nothing outside it). The scenario's sensor overrides still apply.
+     */
+    public static Scenario parse(String yamlText, Path nominalPath, String robotYaml) {
+        java.util.Objects.requireNonNull(robotYaml, "robotYaml");
+        return fromYaml(YamlReader.read(yamlText, nominalPath), nominalPath, robotYaml);
     }
 
     private static Scenario fromYaml(YamlMap m, Path file) {
+        return fromYaml(m, file, null);
+    }
+
+    private static Scenario fromYaml(YamlMap m, Path file, String robotYaml) {
         m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors",
                 "domainRandomization");
         String name = m.requireString("name");
@@ -57,7 +71,8 @@ public final class ScenarioLoader {
         WorldLoader.Loaded world = WorldLoader.load(m.requireMap("world"));
 
         String robotRef = m.requireString("robot").trim();
-        RobotDescription robot = RobotResolver.resolve(robotRef, file, m.require("robot"));
+        RobotDescription robot = robotYaml == null ? RobotResolver.resolve(robotRef, file, m.require("robot"))
+                : RobotDescriptionLoader.parse(robotYaml, RobotResolver.nominalPath(robotRef, file));
         if (m.has("sensors")) robot = applySensorOverrides(robot, m.requireMap("sensors"));
 
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");

@@ -1,0 +1,50 @@
+package dev.umwelt.agent.cli;
+
+import dev.umwelt.episodes.recover.EpisodeRecovery;
+import dev.umwelt.episodes.recover.RecoveryReport;
+import dev.umwelt.episodes.replay.DamagedEpisodeException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "recover", mixinStandardHelpOptions = true,
+        description = {"Rescues a damaged episode file (killed mid-run, cut short, corrupted chunk) into a valid one:",
+                "every message of every readable chunk and the metadata are kept; unreadable chunks are skipped and",
+                "reported. Exit codes: 0 recovered (possibly nothing), 2 FILE is not an MCAP file or cannot be read."})
+final class RecoverCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The damaged episode file.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "FILE2", required = true, description = "Where to write the recovered episode file.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+        if (Files.exists(out) && Files.isSameFile(file, out)) {
+            throw new BadInputException("--out must be a new file: recovery never overwrites the damaged original");
+        }
+        RecoveryReport r;
+        try {
+            r = EpisodeRecovery.recover(file, out);
+        } catch (DamagedEpisodeException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Umwelt.EXIT_BAD_INPUT;
+        }
+        o.println("recovered " + file + " -> " + out);
+        for (String line : r.lines()) o.println("  " + line);
+        o.flush();
+        return Umwelt.EXIT_OK;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.umwelt.agent.cli;
+
+import dev.umwelt.agent.replay.CannotResimulateException;
+import dev.umwelt.agent.replay.ReplayPlayer;
+import dev.umwelt.agent.replay.Verifier;
+import dev.umwelt.agent.view.ViewerFeed;
+import dev.umwelt.agent.view.ViewerUnavailableException;
+import dev.umwelt.agent.view.ViewerWindow;
+import dev.umwelt.episodes.replay.DamagedEpisodeException;
+import dev.umwelt.episodes.replay.EpisodeFile;
+import dev.umwelt.episodes.replay.EpisodeFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Reads an episode file (MCAP, recorded with --record): prints its summary, plays it into the viewer,",
+                "or re-simulates it and checks that every tick's ground truth is identical.",
+                "Exit codes: 0 done (verify: identical), 1 verify found a divergent tick, 2 damaged or unusable file."})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The episode file (.mcap).")
+    Path file;
+
+    @Option(names = "--verify", description = "Re-simulate from the embedded scenario, seed and commands; compare ground truth.")
+    boolean verify;
+
+    @Option(names = "--view", description = "Play ground truth, scans and camera frames into the viewer window.")
+    boolean view;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
+            description = "With --view: recorded seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--max", description = "With --view: play as fast as possible.")
+    boolean max;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such episode file");
+        if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+        if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
+        if ((max || speed != 1.0) && !view) throw new BadInputException("--speed and --max pace the viewer: add --view");
+        if (verify && view) throw new BadInputException("--verify and --view exclude each other: run them one after the other");
+        EpisodeFile episode;
+        try {
+            episode = EpisodeFile.open(file);
+        } catch (DamagedEpisodeException e) {
+            err.println(e.getMessage());
+            return Umwelt.EXIT_BAD_INPUT;
+        }
+        try {
+            return verify ? verify(episode, out) : summaryAndView(episode, out);
+        } catch (CannotResimulateException | DamagedEpisodeException e) {
+            err.println(e.getMessage());
+            return Umwelt.EXIT_BAD_INPUT;
+        }
+    }
+
+    private int verify(EpisodeFile episode, PrintWriter out) throws Exception {
+        Verifier.Result r = Verifier.verify(episode);
+        if (r.identical()) {
+            out.printf(Locale.ROOT, "verified %d ticks: identical%n", r.ticks());
+            return Umwelt.EXIT_OK;
+        }
+        out.println("diverged at " + r.divergence() + " (" + (r.ticks() - 1) + " ticks identical before it)");
+        return Umwelt.EXIT_CRASH;
+    }
+
+    private int summaryAndView(EpisodeFile episode, PrintWriter out) throws Exception {
+        out.println(file.getFileName() + ":");
+        out.printf(Locale.ROOT, "  scenario  %s (%s)%n", episode.get(EpisodeFormat.K_SCENARIO_NAME), episode.get(EpisodeFormat.K_TASK));
+        out.printf(Locale.ROOT, "  seed      %s%n", episode.get(EpisodeFormat.K_SEED));
+        String hash = episode.get(EpisodeFormat.K_MODEL_HASH);
+        out.printf(Locale.ROOT, "  policy    %s%s%n", episode.get(EpisodeFormat.K_POLICY), hash.isEmpty() ? "" : " (model " + hash + ")");
+        out.printf(Locale.ROOT, "  duration  %.2f s%n", (episode.lastLogTime() - episode.firstLogTime()) / 1e9);
+        out.println("  topics");
+        for (EpisodeFile.Topic t : episode.topics()) out.printf(Locale.ROOT, "    %-22s %-30s %d%n", t.topic(), t.type(), t.messages());
+        if (episode.result().isPresent()) {
+            out.println("  result");
+            for (Map.Entry<String, String> e : new TreeMap<>(episode.result().get()).entrySet()) {
+                out.printf(Locale.ROOT, "    %-22s %s%n", e.getKey(), e.getValue());
+            }
+        } else {
+            out.println("  result    none: the episode did not complete (killed or crashed while recording)");
+        }
+        out.flush();
+        if (!view) return Umwelt.EXIT_OK;
+        ViewerFeed feed = new ViewerFeed(Verifier.scenario(episode));
+        ViewerWindow window;
+        try {
+            window = ViewerWindow.open(feed);
+        } catch (ViewerUnavailableException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        try (window) {
+            int played = ReplayPlayer.play(episode, feed, max ? Double.POSITIVE_INFINITY : speed);
+            out.printf(Locale.ROOT, "played %d ticks%n", played);
+        }
+        return Umwelt.EXIT_OK;
+    }
+}
