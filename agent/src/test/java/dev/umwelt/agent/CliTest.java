@@ -16,10 +16,11 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class CliTest {
-    record Outcome(int code, String out, String err) {}
+public class CliTest {
+    public record Outcome(int code, String out, String err) {}
 
-    static Outcome umwelt(String... args) {
+    /** Runs the command line in-process, capturing what a user would see. */
+    public static Outcome umwelt(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = Umwelt.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Outcome(code, out.toString(), err.toString());

@@ -183,6 +183,15 @@ public final class McapWriter implements AutoCloseable {
         if (channelMessageCounts[channelId]++ == 0) channelsByFirstMessage.add(channelId);
     }
 
+    /**
+     * Closes the open chunk now (a no-op when none is open or the file is not chunked) and hands
+     * it to the OS: a writer that must bound what a crash can lose calls this at its own
+     * boundaries, since the time span alone closes a chunk only when a later message arrives.
+     */
+    public void closeChunk() throws IOException {
+        flushChunk();
+    }
+
     /** Writes the open chunk (compressed as configured), then its message indexes; records its ChunkIndex. */
     private void flushChunk() throws IOException {
         if (!options.chunked() || chunk.isEmpty()) return;

@@ -68,6 +68,9 @@ public final class EpisodeRecorder implements AutoCloseable {
     private final Path file;
     private final McapWriter writer;
     private final Ros1Buffer buffer = new Ros1Buffer(1 << 16);
+    /** Sim time of the last chunk close; unset (MIN_VALUE) until the first tick. */
+    private long lastChunkClose = Long.MIN_VALUE;
+    static final long CHUNK_CLOSE_NANOS = 1_000_000_000L;
     private final int[] channelIds = new int[TOPICS.length];
     private final long[] counts = new long[TOPICS.length];
     private boolean closed;
@@ -140,6 +143,15 @@ public final class EpisodeRecorder implements AutoCloseable {
             baseInOdom = inverse(startInMap).compose(groundTruthInMap);
         }
         write(Topic.TF, TfMessage.robot(stampNanos, odomInMap, stampNanos, baseInOdom), stampNanos);
+        // Close the chunk at every whole second of sim time, once the tick is written: a killed
+        // process then loses at most the last second (the writer's own span check would wait for
+        // the next message, losing up to a second plus a tick).
+        if (lastChunkClose == Long.MIN_VALUE) {
+            lastChunkClose = stampNanos;
+        } else if (stampNanos - lastChunkClose >= CHUNK_CLOSE_NANOS) {
+            writer.closeChunk();
+            lastChunkClose = stampNanos;
+        }
     }
 
     /** An action chunk as the policy proposed it (STOP included). */
