@@ -2,7 +2,11 @@ package dev.umwelt.agent.cli;
 
 import dev.umwelt.agent.replay.CannotResimulateException;
 import dev.umwelt.agent.replay.ReplayPlayer;
+import dev.umwelt.agent.replay.BusReplay;
 import dev.umwelt.agent.replay.Verifier;
+import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.codec.BusCodecs;
+import io.vertx.core.Vertx;
 import dev.umwelt.agent.view.ViewerFeed;
 import dev.umwelt.agent.view.ViewerUnavailableException;
 import dev.umwelt.agent.view.ViewerWindow;
@@ -24,8 +28,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Reads an episode file (MCAP, recorded with --record): prints its summary, plays it into the viewer,",
-                "or re-simulates it and checks that every tick's ground truth is identical.",
+        description = {"Reads an episode file (MCAP, recorded with --record): prints its summary and plays it onto the event",
+                "bus (each message at its robot address, paced by --speed or --max), or into the viewer (--view),",
+                "or re-simulates it and checks that every tick's ground truth is identical (--verify).",
                 "Exit codes: 0 done (verify: identical), 1 verify found a divergent tick, 2 damaged or unusable file."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
@@ -41,10 +46,10 @@ final class ReplayCommand implements Callable<Integer> {
     boolean view;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
-            description = "With --view: recorded seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+            description = "Recorded seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--max", description = "With --view: play as fast as possible.")
+    @Option(names = "--max", description = "Play as fast as possible.")
     boolean max;
 
     @Override
@@ -53,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such episode file");
         if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
         if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
-        if ((max || speed != 1.0) && !view) throw new BadInputException("--speed and --max pace the viewer: add --view");
+        if ((max || speed != 1.0) && verify) throw new BadInputException("--verify re-simulates; --speed and --max pace a replay");
         if (verify && view) throw new BadInputException("--verify and --view exclude each other: run them one after the other");
         EpisodeFile episode;
         try {
@@ -80,6 +85,21 @@ final class ReplayCommand implements Callable<Integer> {
         return Umwelt.EXIT_CRASH;
     }
 
+    /** Plays the episode onto a local event bus at robot r1's addresses and says what went where. */
+    private int playOntoBus(EpisodeFile episode, PrintWriter out) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            BusCodecs.register(vertx);
+            Map<String, Long> counts = BusReplay.play(vertx, episode, Addresses.of("r1"),
+                    max ? Double.POSITIVE_INFINITY : speed).toCompletionStage().toCompletableFuture().get();
+            out.println("  played onto the bus");
+            counts.forEach((address, n) -> out.printf(Locale.ROOT, "    %-32s %d%n", address, n));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+        return Umwelt.EXIT_OK;
+    }
+
     private int summaryAndView(EpisodeFile episode, PrintWriter out) throws Exception {
         out.println(file.getFileName() + ":");
         out.printf(Locale.ROOT, "  scenario  %s (%s)%n", episode.get(EpisodeFormat.K_SCENARIO_NAME), episode.get(EpisodeFormat.K_TASK));
@@ -98,7 +118,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("  result    none: the episode did not complete (killed or crashed while recording)");
         }
         out.flush();
-        if (!view) return Umwelt.EXIT_OK;
+        if (!view) return playOntoBus(episode, out);
         ViewerFeed feed = new ViewerFeed(Verifier.scenario(episode));
         ViewerWindow window;
         try {
