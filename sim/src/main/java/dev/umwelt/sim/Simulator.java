@@ -39,7 +39,9 @@ import java.util.SplittableRandom;
  *   <li>clock: advance by the substep;</li>
  *   <li>odometry: integrate the body's actual motion; publish when due;</li>
  *   <li>lidar: cast a scan from the pose at this instant when due;</li>
- *   <li>camera: render a frame from the poses at this instant when due (waits for the render thread).</li>
+ *   <li>camera: render a frame from the poses at this instant when due (waits for the render thread);</li>
+ *   <li>audio: when the scenario has emitters and the robot microphones, every chunk whose last
+ *       sample has passed, from the pose at this instant, stamped at its first sample.</li>
  * </ol>
  * Construction only prepares the static ray-casting grid; {@link #reset} builds the world.
  * The camera renders only when the simulator is given a {@link RenderService}: the default
