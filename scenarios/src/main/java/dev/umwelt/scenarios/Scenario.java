@@ -3,9 +3,12 @@ package dev.umwelt.scenarios;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.AcousticSettings;
+import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldMap;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,10 +17,20 @@ import java.util.Objects;
  * the time limit and the seed. {@code source} is the file it came from (null when built in code).
  * {@code domainRandomization} switches the camera's seeded randomization of light, wall and floor
  * colours, texture and camera noise (object colours never change: instructions name them).
+ * {@code soundEmitters} and {@code acoustics} describe what the microphones hear (none: silence,
+ * and the simulator computes no audio).
  */
 public record Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
                        Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
-                       boolean domainRandomization) {
+                       boolean domainRandomization, List<SoundEmitter> soundEmitters, AcousticSettings acoustics) {
+
+    /** A silent scenario (no sound emitters, default acoustics). */
+    public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                    Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
+                    boolean domainRandomization) {
+        this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, List.of(), AcousticSettings.DEFAULT);
+    }
 
     /** A scenario rendered plainly (no domain randomization). */
     public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
@@ -33,15 +46,22 @@ public record Scenario(String name, Path source, String robotRef, RobotDescripti
         Objects.requireNonNull(task, "task");
         if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("timeLimitSeconds must be positive");
         if (!(physicsRateHz > 0)) throw new IllegalArgumentException("physicsRateHz must be positive");
+        soundEmitters = List.copyOf(soundEmitters == null ? List.of() : soundEmitters);
+        acoustics = acoustics == null ? AcousticSettings.DEFAULT : acoustics;
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s,
-                domainRandomization);
+                domainRandomization, soundEmitters, acoustics);
     }
 
     public Scenario withRobot(RobotDescription r) {
         return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed,
-                domainRandomization);
+                domainRandomization, soundEmitters, acoustics);
+    }
+
+    public Scenario withSounds(List<SoundEmitter> emitters, AcousticSettings a) {
+        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, emitters, a);
     }
 }

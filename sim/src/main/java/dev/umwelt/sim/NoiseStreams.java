@@ -12,6 +12,7 @@ public final class NoiseStreams {
     public static final String LIDAR = "lidar";
     public static final String ODOMETRY = "odometry";
     public static final String CAMERA = "camera";
+    public static final String AUDIO = "audio";
 
     private NoiseStreams() {}
 

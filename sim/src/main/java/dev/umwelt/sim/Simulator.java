@@ -11,6 +11,7 @@ import dev.umwelt.bus.time.Clock;
 import dev.umwelt.bus.time.SimClock;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.sim.audio.AcousticSimulator;
 import dev.umwelt.sim.camera.SimCamera;
 import dev.umwelt.sim.lidar.Lidar;
 import dev.umwelt.sim.lidar.StaticGeometry;
@@ -38,7 +39,9 @@ import java.util.SplittableRandom;
  *   <li>clock: advance by the substep;</li>
  *   <li>odometry: integrate the body's actual motion; publish when due;</li>
  *   <li>lidar: cast a scan from the pose at this instant when due;</li>
- *   <li>camera: render a frame from the poses at this instant when due (waits for the render thread).</li>
+ *   <li>camera: render a frame from the poses at this instant when due (waits for the render thread);</li>
+ *   <li>audio: when the scenario has emitters and the robot microphones, every chunk whose last
+ *       sample has passed, from the pose at this instant, stamped at its first sample.</li>
  * </ol>
  * Construction only prepares the static ray-casting grid; {@link #reset} builds the world.
  * The camera renders only when the simulator is given a {@link RenderService}: the default
@@ -55,6 +58,7 @@ public final class Simulator implements Environment {
     private final RobotDescription robot;
     private final Lidar lidar;
     private final SimCamera camera; // null: no camera, or rendering not wanted
+    private final AcousticSimulator audio; // null: no emitters or no microphones, so no audio is computed
     private final long controlPeriod, lidarPeriod, odomPeriod, cameraPeriod;
     private final int substeps;
     private final float dt;
@@ -65,7 +69,7 @@ public final class Simulator implements Environment {
     private ContactMonitor contacts;
     private WheelOdometry odometry;
     private java.util.SplittableRandom slip;
-    private long tick, nextLidar, nextOdom, nextCamera;
+    private long tick, nextLidar, nextOdom, nextCamera, nextAudio, audioSample;
 
     /** With a camera when the robot has one, rendered by {@link RenderService#shared()}. */
     public Simulator(Scenario scenario) {
@@ -84,6 +88,14 @@ public final class Simulator implements Environment {
         this.lidar = new Lidar(robot.lidar(), StaticRayCaster.of(StaticGeometry.of(scenario.world())));
         this.camera = renderer != null && robot.cameraSpec().isPresent() ? new SimCamera(renderer, scenario) : null;
         this.cameraPeriod = camera != null ? camera.periodNanos() : Long.MAX_VALUE;
+        this.audio = scenario.soundEmitters().isEmpty() || robot.microphones().isEmpty() ? null
+                : new AcousticSimulator(scenario.soundEmitters(), scenario.acoustics(), robot.microphones(),
+                scenario.world().walls());
+    }
+
+    /** Whether this simulator produces audio chunks (the scenario has emitters and the robot microphones). */
+    public boolean hasAudio() {
+        return audio != null;
     }
 
     /** Whether this simulator produces camera frames. */
@@ -118,6 +130,11 @@ public final class Simulator implements Environment {
             readings.add(camera.capture(pose, movablePoses(), now));
             nextCamera = now + cameraPeriod;
         }
+        if (audio != null) {
+            audio.reset(NoiseStreams.stream(seed, NoiseStreams.AUDIO));
+            audioSample = 0; // sample 0 is at the epoch; the first chunk is complete one chunk later
+            nextAudio = audio.stampOf(audio.chunkFrames());
+        }
         return new TickReadings(0, now, readings, List.of(), pose);
     }
 
@@ -129,6 +146,7 @@ public final class Simulator implements Environment {
         List<EpisodeEvent> events = new ArrayList<>(0);
         long start = clock.nowNanos();
         Body body = physics.robot;
+        boolean audioAdded = false;
         for (int k = 1; k <= substeps; k++) {
             long before = clock.nowNanos();
             long after = start + controlPeriod * k / substeps; // exact period despite rounding
@@ -154,8 +172,17 @@ public final class Simulator implements Environment {
                 readings.add(camera.capture(physics.robotPose(), movablePoses(), after));
                 nextCamera = next(nextCamera, cameraPeriod, after);
             }
+            // audio is a stream: a chunk is due once its last sample has passed, none is skipped
+            while (audio != null && after >= nextAudio) {
+                readings.add(audio.chunk(physics.robotPose(), audioSample));
+                audioSample += audio.chunkFrames();
+                nextAudio = audio.stampOf(audioSample + audio.chunkFrames());
+                audioAdded = true;
+            }
         }
         contacts.target(null, 0);
+        // a chunk is stamped at its first sample, before the readings of its emitting substep
+        if (audioAdded) readings.sort(java.util.Comparator.comparingLong(r -> r.header().stampNanos()));
         return new TickReadings(++tick, clock.nowNanos(), readings, events, physics.robotPose());
     }
 

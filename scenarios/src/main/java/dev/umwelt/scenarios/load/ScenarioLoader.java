@@ -56,7 +56,7 @@ public final class ScenarioLoader {
 
     private static Scenario fromYaml(YamlMap m, Path file, String robotYaml) {
         m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors",
-                "domainRandomization");
+                "domainRandomization", "sounds");
         String name = m.requireString("name");
         // Read for validation only: the Scenario record has no description field yet.
         m.optionalString("description", "");
@@ -78,7 +78,10 @@ public final class ScenarioLoader {
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
         Task task = task(taskMap, robot, world);
         boolean randomize = m.optionalBoolean("domainRandomization", false);
-        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize);
+        SoundsLoader.Loaded sounds = m.has("sounds") ? SoundsLoader.load(m.requireMap("sounds"), file)
+                : new SoundsLoader.Loaded(java.util.List.of(), dev.umwelt.scenarios.world.AcousticSettings.DEFAULT);
+        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
+                sounds.emitters(), sounds.acoustics());
     }
 
     private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {
