@@ -9,6 +9,8 @@ import dev.umwelt.agent.suite.SuiteSummary;
 import dev.umwelt.episodes.mcap.McapBenchmark;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.sensors.sync.SyncBenchmark;
+import dev.umwelt.sim.audio.AudioBenchmark;
 import dev.umwelt.sim.render.RenderBenchmark;
 import dev.umwelt.sim.render.RenderPath;
 import dev.umwelt.sim.bench.BenchWorld;
@@ -37,7 +39,9 @@ import java.util.function.Supplier;
                 "  render: ms per camera frame (render + read-back) at 128x96 and 320x240 in the bench world,",
                 "       instanced beside a plain one-draw-call-per-object reference.",
                 "  log: episode-log (MCAP) throughput: writes in MB/s and messages/s, uncompressed and zstd, and streamed",
-                "       reads in messages/s; 100k messages of 1-3 KB on 4 channels, production options, a temp file."})
+                "       reads in messages/s; 100k messages of 1-3 KB on 4 channels, production options, a temp file.",
+                "  sensors: observation build cost per tick, synchronizer cost per set, audio simulation and",
+                "       feature cost per second of audio."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render, log }
+    enum What { sim, render, sensors, log }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -65,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);
+        if (what == What.sensors) return sensors(out);
         out.printf(Locale.ROOT, "bench sim: %s; %d processors available%n", BenchWorld.DESCRIPTION,
                 Runtime.getRuntime().availableProcessors());
         out.flush();
@@ -135,6 +140,23 @@ final class BenchCommand implements Callable<Integer> {
         for (McapBenchmark.Row r : rows) out.println("  " + r);
         McapBenchmark.Row plain = rows.stream().filter(r -> r.compression().equals("none")).findFirst().orElseThrow();
         out.printf(Locale.ROOT, "%nuncompressed writes: %.0f MB/s (target >= 300 MB/s)%n", plain.writeMbPerS());
+        out.flush();
+        return Umwelt.EXIT_OK;
+    }
+
+    private int sensors(PrintWriter out) {
+        out.println("bench sensors: observation building, ApproximateTime synchronization, simulated audio and features");
+        SyncBenchmark.Result build = SyncBenchmark.observationBuilder(2000, 5, 5);
+        out.printf(Locale.ROOT, "  %-30s %9.0f ns per tick (%d ticks at 50 Hz; camera, lidar, odometry arriving out of order)%n",
+                "observation build", build.nsPerOp(), build.operations());
+        SyncBenchmark.Result sync = SyncBenchmark.synchronizer(2000, 5, 5);
+        out.printf(Locale.ROOT, "  %-30s %9.0f ns per set (%d sets; 3 streams at 20/10/50 Hz with jitter)%n",
+                "ApproximateTime synchronizer", sync.nsPerOp(), sync.operations());
+        AudioBenchmark.Result audio = AudioBenchmark.run(20);
+        out.printf(Locale.ROOT, "  %-30s %9.2f ms per second of audio (%.0fx real time; 3 emitters, 60 walls, 2 mics)%n",
+                "audio simulation", audio.simMsPerAudioSecond(), 1000 / audio.simMsPerAudioSecond());
+        out.printf(Locale.ROOT, "  %-30s %9.2f ms per second of audio (%.0fx real time; both channels)%n",
+                "log-mel + GCC-PHAT bearing", audio.featuresMsPerAudioSecond(), 1000 / audio.featuresMsPerAudioSecond());
         out.flush();
         return Umwelt.EXIT_OK;
     }
