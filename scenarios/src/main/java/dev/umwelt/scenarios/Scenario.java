@@ -4,8 +4,10 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.WorldMap;
+import dev.umwelt.sensors.fault.Fault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,10 +16,19 @@ import java.util.Objects;
  * the time limit and the seed. {@code source} is the file it came from (null when built in code).
  * {@code domainRandomization} switches the camera's seeded randomization of light, wall and floor
  * colours, texture and camera noise (object colours never change: instructions name them).
+ * {@code faults}: sensor faults injected into the simulated readings (empty: none).
  */
 public record Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
                        Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
-                       boolean domainRandomization) {
+                       boolean domainRandomization, List<Fault> faults) {
+
+    /** Without injected sensor faults. */
+    public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                    Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
+                    boolean domainRandomization) {
+        this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, List.of());
+    }
 
     /** A scenario rendered plainly (no domain randomization). */
     public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
@@ -33,15 +44,22 @@ public record Scenario(String name, Path source, String robotRef, RobotDescripti
         Objects.requireNonNull(task, "task");
         if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("timeLimitSeconds must be positive");
         if (!(physicsRateHz > 0)) throw new IllegalArgumentException("physicsRateHz must be positive");
+        faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s,
-                domainRandomization);
+                domainRandomization, faults);
+    }
+
+    /** The same scenario with these sensor faults injected (e.g. the scenario's merged with the command line's). */
+    public Scenario withFaults(List<Fault> f) {
+        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, f);
     }
 
     public Scenario withRobot(RobotDescription r) {
         return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed,
-                domainRandomization);
+                domainRandomization, faults);
     }
 }

@@ -8,8 +8,10 @@ import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.WorldObject;
+import dev.umwelt.sensors.fault.Fault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,7 +58,7 @@ public final class ScenarioLoader {
 
     private static Scenario fromYaml(YamlMap m, Path file, String robotYaml) {
         m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors",
-                "domainRandomization");
+                "domainRandomization", "faults");
         String name = m.requireString("name");
         // Read for validation only: the Scenario record has no description field yet.
         m.optionalString("description", "");
@@ -78,7 +80,9 @@ public final class ScenarioLoader {
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
         Task task = task(taskMap, robot, world);
         boolean randomize = m.optionalBoolean("domainRandomization", false);
-        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize);
+        List<Fault> faults = FaultsLoader.load(m.optionalList("faults"));
+        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
+                faults);
     }
 
     private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {
