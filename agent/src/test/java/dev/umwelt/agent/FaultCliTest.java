@@ -30,6 +30,16 @@ class FaultCliTest {
     }
 
     @Test
+    void healthySensorsRaiseNothingInAnyCatalogScenario() {
+        // False alarms would blank a healthy sense: catalog rooms include open halls (+Inf beams) and blank walls.
+        for (java.nio.file.Path file : Catalog.scenarios()) {
+            CliTest.Outcome o = umwelt("run", file.toString(), "--events", "--no-pictures", "--no-record");
+            assertEquals(0, o.code(), o.err());
+            assertTrue(o.out().lines().noneMatch(l -> l.contains("SENSOR_")), file + ":\n" + o.out());
+        }
+    }
+
+    @Test
     void aBadFaultIsBadInputNamingThePart() {
         CliTest.Outcome kind = umwelt("run", Catalog.scenario("single-room").toString(), "--no-pictures", "--no-record",
                 "--fault", "lidar:melt@2s-4s");
