@@ -6,6 +6,7 @@ import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldMap;
+import dev.umwelt.sensors.fault.Fault;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +19,36 @@ import java.util.Objects;
  * {@code domainRandomization} switches the camera's seeded randomization of light, wall and floor
  * colours, texture and camera noise (object colours never change: instructions name them).
  * {@code soundEmitters} and {@code acoustics} describe what the microphones hear (none: silence,
- * and the simulator computes no audio).
+ * and the simulator computes no audio). {@code faults}: sensor faults injected into the
+ * simulated readings (empty: none).
  */
 public record Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
                        Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
-                       boolean domainRandomization, List<SoundEmitter> soundEmitters, AcousticSettings acoustics) {
+                       boolean domainRandomization, List<SoundEmitter> soundEmitters, AcousticSettings acoustics,
+                       List<Fault> faults) {
 
-    /** A silent scenario (no sound emitters, default acoustics). */
+    /** Without injected sensor faults. */
+    public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                    Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
+                    boolean domainRandomization, List<SoundEmitter> soundEmitters, AcousticSettings acoustics) {
+        this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, soundEmitters, acoustics, List.of());
+    }
+
+    /** A silent scenario (no sound emitters, default acoustics) with these faults. */
+    public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
+                    Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
+                    boolean domainRandomization, List<Fault> faults) {
+        this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, List.of(), AcousticSettings.DEFAULT, faults);
+    }
+
+    /** A silent scenario without faults. */
     public Scenario(String name, Path source, String robotRef, RobotDescription robot, WorldMap world,
                     Pose2D start, Task task, double timeLimitSeconds, double physicsRateHz, long seed,
                     boolean domainRandomization) {
         this(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
-                domainRandomization, List.of(), AcousticSettings.DEFAULT);
+                domainRandomization, List.of(), AcousticSettings.DEFAULT, List.of());
     }
 
     /** A scenario rendered plainly (no domain randomization). */
@@ -48,20 +67,27 @@ public record Scenario(String name, Path source, String robotRef, RobotDescripti
         if (!(physicsRateHz > 0)) throw new IllegalArgumentException("physicsRateHz must be positive");
         soundEmitters = List.copyOf(soundEmitters == null ? List.of() : soundEmitters);
         acoustics = acoustics == null ? AcousticSettings.DEFAULT : acoustics;
+        faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, s,
-                domainRandomization, soundEmitters, acoustics);
+                domainRandomization, soundEmitters, acoustics, faults);
+    }
+
+    /** The same scenario with these sensor faults injected (e.g. the scenario's merged with the command line's). */
+    public Scenario withFaults(List<Fault> f) {
+        return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
+                domainRandomization, soundEmitters, acoustics, f);
     }
 
     public Scenario withRobot(RobotDescription r) {
         return new Scenario(name, source, robotRef, r, world, start, task, timeLimitSeconds, physicsRateHz, seed,
-                domainRandomization, soundEmitters, acoustics);
+                domainRandomization, soundEmitters, acoustics, faults);
     }
 
     public Scenario withSounds(List<SoundEmitter> emitters, AcousticSettings a) {
         return new Scenario(name, source, robotRef, robot, world, start, task, timeLimitSeconds, physicsRateHz, seed,
-                domainRandomization, emitters, a);
+                domainRandomization, emitters, a, faults);
     }
 }

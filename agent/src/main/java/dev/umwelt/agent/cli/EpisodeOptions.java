@@ -7,11 +7,15 @@ import dev.umwelt.agent.view.ViewerUnavailableException;
 import dev.umwelt.agent.view.ViewerWindow;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
+import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.sensors.fault.FaultSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Options shared by every command that runs an episode. */
 final class EpisodeOptions {
@@ -37,6 +41,25 @@ final class EpisodeOptions {
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
             description = "With --realtime or --view: simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
     double speed;
+
+    @Option(names = "--fault", paramLabel = "SENSOR:KIND[=ARG]@FROM-TO",
+            description = "Inject a sensor fault, added to the scenario's (repeatable), e.g. lidar:drop@10s-20s, "
+                    + "camera:corrupt=black@5s-8s, lidar:noise=0.5@2s-4s, odometry:delay=0.3@1s-5s, lidar:corrupt=nan@3s-6s.")
+    List<String> faults = new ArrayList<>();
+
+    /** The scenario's faults followed by the command line's; a bad one is bad input naming it. */
+    static Scenario withFaults(Scenario scenario, List<String> specs) {
+        if (specs == null || specs.isEmpty()) return scenario;
+        List<Fault> all = new ArrayList<>(scenario.faults());
+        for (String f : specs) {
+            try {
+                all.add(FaultSpec.parse(f));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--fault: " + e.getMessage());
+            }
+        }
+        return scenario.withFaults(all);
+    }
 
     /** Loads the scenario, runs the episode, prints its report on the command's output and writes its pictures. */
     int runAndReport(CommandSpec command, Path file, PictureOptions pictures, RecordOptions record) {
@@ -65,7 +88,7 @@ final class EpisodeOptions {
         }
         if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
         if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
-        Scenario scenario = ScenarioLoader.load(file);
+        Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.
         return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed);
     }

@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,10 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--fault", paramLabel = "SENSOR:KIND[=ARG]@FROM-TO",
+            description = "Inject a sensor fault into every episode, added to each scenario's (repeatable), e.g. lidar:drop@10s-20s.")
+    List<String> faults = new ArrayList<>();
+
     @Mixin
     PictureOptions pictures = new PictureOptions();
 
@@ -79,7 +84,8 @@ final class SuiteCommand implements Callable<Integer> {
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (t < 1) throw new BadInputException("--threads must be at least 1");
-        List<SuiteEntry> entries = entries(out);
+        List<SuiteEntry> entries = entries(out).stream().map(e -> new SuiteEntry(
+                EpisodeOptions.withFaults(e.scenario(), faults), e.seed(), e.labels(), e.scenarioYaml())).toList();
         if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
         Path sheetDir = pictures.directory("suite");
         Path episodes = record.suiteDirectory(sheetDir != null ? sheetDir : pictures.runDirectory("suite"));

@@ -32,6 +32,8 @@ final class EpisodeVerticle extends VerticleBase {
     private final Promise<EpisodeResult> done;
     private Environment env;
     private PolicyEndpoint policyEndpoint;
+    /** Set before the first tick; the policy's fault events go to its episode events. */
+    private SimulatorEndpoint simulator;
 
     EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, LongConsumer progress,
                     EpisodeObserver observer, Promise<EpisodeResult> done) {
@@ -51,13 +53,16 @@ final class EpisodeVerticle extends VerticleBase {
         policy.reset(new EpisodeContext(scenario.robot(), instruction, spec.seed(),
                 policy.privileged() ? scenario : null));
         observer.onInstruction(instruction);
-        policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction);
+        policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
+            if (simulator != null) simulator.emitFromPolicy(e);
+        });
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.
         context.runOnContext(v -> {
             try {
-                new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, done).start();
+                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, done);
+                simulator.start();
             } catch (RuntimeException e) {
                 done.tryFail(e);
             }

@@ -2,19 +2,25 @@ package dev.umwelt.agent.episode;
 
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.sensors.fault.FaultMonitor;
+import dev.umwelt.sensors.fault.SensorExpectation;
 import dev.umwelt.sensors.observation.ObservationBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The policy's side of the lockstep loop: consumes each tick's readings, builds the
@@ -32,8 +38,16 @@ final class PolicyEndpoint {
     private MessageConsumer<TickReadings> consumer;
     private EventBus bus;
     private String actionAddress;
+    /** Judges the arriving readings so that faulty senses reach the policy as absent, with the reason. */
+    private final FaultMonitor faults;
+    private final Consumer<EpisodeEvent> faultEvents;
 
     PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
+        this(policy, robot, instruction, e -> { });
+    }
+
+    /** {@code faultEvents}: where SENSOR_FAULT and SENSOR_RECOVERED go (the episode's events). */
+    PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents) {
         this.policy = policy;
         this.instruction = instruction;
         EnumMap<Modality, Double> rates = new EnumMap<>(Modality.class);
@@ -42,6 +56,13 @@ final class PolicyEndpoint {
         robot.cameraSpec().ifPresent(c -> rates.put(Modality.CAMERA, c.rateHz()));
         this.observations = ObservationBuilder.forRates(rates, MAX_AGE_PERIODS);
         this.observations.accept(instruction);
+        long control = robot.controlPeriodNanos();
+        List<SensorExpectation> expected = new ArrayList<>();
+        expected.add(SensorExpectation.lidar(robot.lidar().rateHz(), control, robot.lidar().beams(), robot.lidar().noiseStddev()));
+        expected.add(SensorExpectation.odometry(robot.odometry().rateHz(), control));
+        robot.cameraSpec().ifPresent(c -> expected.add(SensorExpectation.camera(c.rateHz(), control, c.width(), c.height())));
+        this.faults = new FaultMonitor(expected);
+        this.faultEvents = faultEvents;
     }
 
     void listen(Vertx vertx, Addresses addresses) {
@@ -58,7 +79,9 @@ final class PolicyEndpoint {
         TickReadings tick = msg.body();
         try {
             tick.readings().forEach(observations::accept);
-            Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null);
+            faults.update(tick.stampNanos(), tick.readings()).forEach(faultEvents);
+            Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null,
+                    faults::reason);
             ActionChunk chunk = policy.act(obs, instruction);
             bus.send(actionAddress, chunk);
         } catch (RuntimeException e) {

@@ -16,6 +16,8 @@ import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import dev.umwelt.scenarios.metrics.MetricsCalculator;
 import dev.umwelt.scenarios.metrics.TrajectoryRecorder;
 import dev.umwelt.sim.Environment;
+import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.sensors.fault.FaultInjector;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -64,6 +66,8 @@ final class SimulatorEndpoint {
     private CameraFrame firstFrame, lastFrame;
     /** Realtime only: ticks that started more than one control period after their wall-clock instant. */
     private long missedDeadlines;
+    /** The scenario's sensor faults, applied to every tick's readings before anyone sees them (null: none). */
+    private final FaultInjector faults;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
                       LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done) {
@@ -78,11 +82,26 @@ final class SimulatorEndpoint {
         this.timeLimitNanos = Clock.seconds(spec.scenario().timeLimitSeconds());
         this.commandTimeoutNanos = spec.scenario().robot().commandTimeoutNanos();
         this.controlPeriodNanos = spec.scenario().robot().controlPeriodNanos();
+        List<Fault> f = spec.scenario().faults();
+        // Without faults the readings pass untouched, so fault-free trajectories cannot change.
+        this.faults = f.isEmpty() ? null : new FaultInjector(f, spec.seed(), Clock.SIM_EPOCH_NANOS);
+    }
+
+    /** The readings as the faulty sensors deliver them: the recording, the viewer and the policy all see these. */
+    private TickReadings inject(TickReadings t) {
+        if (faults == null) return t;
+        return new TickReadings(t.tick(), t.stampNanos(), faults.apply(t.stampNanos(), t.readings()), t.events(),
+                t.groundTruth());
+    }
+
+    /** Events the policy's side detected (sensor faults): into the episode's events, recorded like the simulator's. */
+    void emitFromPolicy(EpisodeEvent e) {
+        emit(e);
     }
 
     void start() {
         actions = vertx.eventBus().consumer(addresses.action(), this::onActionMessage);
-        TickReadings first = env.reset(spec.seed());
+        TickReadings first = inject(env.reset(spec.seed()));
         emit(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",
                 spec.scenario().name() + " seed=" + spec.seed() + " policy=" + spec.policy()));
         observe(first, null);
@@ -114,7 +133,7 @@ final class SimulatorEndpoint {
             observer.onCommand(command);
             EventBus bus = vertx.eventBus();
             bus.publish(addresses.cmdVel(), command);
-            TickReadings next = env.step(command);
+            TickReadings next = inject(env.step(command));
             observe(next, command);
             if (elapsedNanos() >= timeLimitNanos) {
                 emit(new EpisodeEvent(new Header(next.stampNanos(), Frames.MAP), EpisodeEvent.Kind.TIME_LIMIT_REACHED,

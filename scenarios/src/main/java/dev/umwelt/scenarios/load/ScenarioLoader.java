@@ -7,9 +7,12 @@ import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.WorldObject;
+import dev.umwelt.sensors.fault.Fault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,7 +59,7 @@ public final class ScenarioLoader {
 
     private static Scenario fromYaml(YamlMap m, Path file, String robotYaml) {
         m.allowOnly("name", "description", "robot", "seed", "timeLimit", "physicsRate", "start", "task", "world", "sensors",
-                "domainRandomization", "sounds");
+                "domainRandomization", "sounds", "faults");
         String name = m.requireString("name");
         // Read for validation only: the Scenario record has no description field yet.
         m.optionalString("description", "");
@@ -79,9 +82,10 @@ public final class ScenarioLoader {
         Task task = task(taskMap, robot, world);
         boolean randomize = m.optionalBoolean("domainRandomization", false);
         SoundsLoader.Loaded sounds = m.has("sounds") ? SoundsLoader.load(m.requireMap("sounds"), file)
-                : new SoundsLoader.Loaded(java.util.List.of(), dev.umwelt.scenarios.world.AcousticSettings.DEFAULT);
+                : new SoundsLoader.Loaded(List.of(), AcousticSettings.DEFAULT);
+        List<Fault> faults = FaultsLoader.load(m.optionalList("faults"));
         return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
-                sounds.emitters(), sounds.acoustics());
+                sounds.emitters(), sounds.acoustics(), faults);
     }
 
     private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {

@@ -11,6 +11,7 @@ import dev.umwelt.bus.observation.Sense;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The control loop's view of the senses: at each tick, per modality, the newest reading by
@@ -49,8 +50,24 @@ public final class ObservationBuilder {
     }
 
     public Observation build(long stampNanos, Pose2D privilegedPose) {
+        return build(stampNanos, privilegedPose, m -> AbsenceReason.NONE);
+    }
+
+    /**
+     * With a fault verdict per modality (e.g. a {@code FaultMonitor}'s): a modality judged faulty
+     * is absent with that reason, keeping its newest reading for diagnostics only, so that
+     * garbage never reaches a policy as present.
+     */
+    public Observation build(long stampNanos, Pose2D privilegedPose, Function<Modality, AbsenceReason> faults) {
         Observation.Builder b = Observation.at(stampNanos).privilegedPose(privilegedPose);
-        for (Modality m : Modality.values()) b.sense(senseOf(m, stampNanos));
+        for (Modality m : Modality.values()) {
+            Sense<?> s = senseOf(m, stampNanos);
+            AbsenceReason fault = faults.apply(m);
+            if (fault != null && fault != AbsenceReason.NONE && s.absence() != AbsenceReason.NEVER_ARRIVED) {
+                s = new Sense<>(m, s.reading(), s.ageNanos(), fault);
+            }
+            b.sense(s);
+        }
         return b.build();
     }
 

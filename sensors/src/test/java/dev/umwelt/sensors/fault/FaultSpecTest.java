@@ -1,0 +1,42 @@
+package dev.umwelt.sensors.fault;
+
+import dev.umwelt.bus.observation.Modality;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FaultSpecTest {
+    @Test
+    void parsesTheCommandLineForms() {
+        assertEquals(new Fault(Modality.LIDAR, Fault.Kind.DROP, 10_000_000_000L, 20_000_000_000L, 0, null),
+                FaultSpec.parse("lidar:drop@10s-20s"));
+        assertEquals(Fault.Corruption.BLACK, FaultSpec.parse("camera:corrupt=black@5s-8s").corruption());
+        assertEquals(0.5, FaultSpec.parse("lidar:noise=0.5@2s-4s").value());
+        assertEquals(300_000_000L, FaultSpec.parse("odometry:delay=0.3@1s-5s").delayNanos());
+        assertEquals(Fault.Corruption.NAN, FaultSpec.parse("lidar:corrupt=nan@3-6").corruption());
+        assertEquals(500_000_000L, FaultSpec.parse("lidar:freeze@500ms-1s").fromNanos());
+        assertEquals(FaultSpec.parse("camera:corrupt=one-colour@1s-2s"), FaultSpec.parse(FaultSpec.parse("camera:corrupt=one-colour@1s-2s").toString()));
+    }
+
+    @Test
+    void errorsNameTheBadPart() {
+        assertMessage("lidar-drop", "SENSOR:KIND");
+        assertMessage("sonar:drop@1s-2s", "'sonar'");
+        assertMessage("lidar:melt@1s-2s", "'melt'");
+        assertMessage("lidar:noise@1s-2s", "needs a value");
+        assertMessage("lidar:noise=loud@1s-2s", "'loud'");
+        assertMessage("lidar:corrupt=purple@1s-2s", "'purple'");
+        assertMessage("lidar:corrupt=black@1s-2s", "black");
+        assertMessage("odometry:noise=1@1s-2s", "noise applies to lidar and camera");
+        assertMessage("lidar:drop@2s", "FROM-TO");
+        assertMessage("lidar:drop@4s-2s", "after start");
+        assertMessage("lidar:drop=3@1s-2s", "takes no value");
+    }
+
+    private static void assertMessage(String spec, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
+        assertTrue(e.getMessage().contains(part), spec + " -> " + e.getMessage());
+    }
+}
