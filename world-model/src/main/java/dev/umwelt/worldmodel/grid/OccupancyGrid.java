@@ -1,0 +1,151 @@
+package dev.umwelt.worldmodel.grid;
+
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.sensing.LidarScan;
+
+import java.util.Arrays;
+
+/**
+ * The project's one occupancy grid: log-odds per cell, fixed resolution, sized to fixed bounds
+ * in the {@code map} frame (REP-105). Cells outside the bounds are never updated and read as
+ * unknown. Lidar beams are ray-traced cell by cell (Amanatides-Woo DDA): every cell a beam
+ * crosses before its endpoint gets the free update, the endpoint cell of a finite return the
+ * occupied update. REP-117: {@code +Inf} (no return within range) marks free up to
+ * {@code rangeMax}; {@code -Inf} (too close) and NaN are skipped. Log-odds are clamped so the
+ * map can still change its mind.
+ */
+public final class OccupancyGrid {
+    public static final double DEFAULT_RESOLUTION = 0.05;
+    /** Log-odds increments and clamp, probability thresholds. */
+    public static final float L_OCC = 0.85f, L_FREE = -0.4f, L_MIN = -4f, L_MAX = 4f;
+    public static final double P_OCCUPIED = 0.65, P_FREE = 0.35;
+    private static final float LO_OCC = (float) Math.log(P_OCCUPIED / (1 - P_OCCUPIED));
+    private static final float LO_FREE = (float) Math.log(P_FREE / (1 - P_FREE));
+
+    private final double originX, originY, resolution;
+    private final int width, height;
+    private final float[] logOdds;
+    /** Cells whose occupied state flipped since the last {@link #drainChanges}: +index became occupied, -(index+1) cleared. */
+    private int[] changes = new int[256];
+    private int changeCount;
+    private long scans;
+
+    /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
+    public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
+        if (width <= 0 || height <= 0 || !(resolution > 0)) throw new IllegalArgumentException("bad grid size");
+        this.originX = originX;
+        this.originY = originY;
+        this.width = width;
+        this.height = height;
+        this.resolution = resolution;
+        this.logOdds = new float[width * height];
+    }
+
+    /** A grid at {@code resolution} covering the rectangle [minX,maxX] x [minY,maxY]. */
+    public static OccupancyGrid covering(double minX, double minY, double maxX, double maxY, double resolution) {
+        int w = (int) Math.ceil((maxX - minX) / resolution), h = (int) Math.ceil((maxY - minY) / resolution);
+        return new OccupancyGrid(minX, minY, Math.max(1, w), Math.max(1, h), resolution);
+    }
+
+    /** Integrates one scan seen from {@code laserPoseInMap} (the laser frame's pose in map). */
+    public void integrate(LidarScan scan, Pose2D laserPoseInMap) {
+        double ox = laserPoseInMap.x(), oy = laserPoseInMap.y(), yaw = laserPoseInMap.yaw();
+        double rangeMax = scan.rangeMax();
+        float[] ranges = scan.ranges();
+        for (int i = 0; i < ranges.length; i++) {
+            float r = ranges[i];
+            if (Float.isNaN(r) || r == Float.NEGATIVE_INFINITY) continue;
+            boolean hit = r != Float.POSITIVE_INFINITY && r <= rangeMax;
+            if (hit && r < scan.rangeMin()) continue;
+            double len = hit ? r : rangeMax;
+            double a = yaw + scan.angleOf(i);
+            trace(ox, oy, ox + len * Math.cos(a), oy + len * Math.sin(a), hit);
+        }
+        scans++;
+    }
+
+    private void trace(double x0, double y0, double x1, double y1, boolean hit) {
+        double gx0 = (x0 - originX) / resolution, gy0 = (y0 - originY) / resolution;
+        double gx1 = (x1 - originX) / resolution, gy1 = (y1 - originY) / resolution;
+        int ix = (int) Math.floor(gx0), iy = (int) Math.floor(gy0);
+        int ex = (int) Math.floor(gx1), ey = (int) Math.floor(gy1);
+        double dx = gx1 - gx0, dy = gy1 - gy0;
+        int stepX = dx > 0 ? 1 : -1, stepY = dy > 0 ? 1 : -1;
+        double tDeltaX = dx != 0 ? 1 / Math.abs(dx) : Double.POSITIVE_INFINITY;
+        double tDeltaY = dy != 0 ? 1 / Math.abs(dy) : Double.POSITIVE_INFINITY;
+        double tMaxX = dx > 0 ? (ix + 1 - gx0) / dx : dx < 0 ? (gx0 - ix) / -dx : Double.POSITIVE_INFINITY;
+        double tMaxY = dy > 0 ? (iy + 1 - gy0) / dy : dy < 0 ? (gy0 - iy) / -dy : Double.POSITIVE_INFINITY;
+        int n = Math.abs(ex - ix) + Math.abs(ey - iy);
+        for (int k = 0; k < n; k++) {
+            update(ix, iy, L_FREE);
+            if (tMaxX < tMaxY) { ix += stepX; tMaxX += tDeltaX; } else { iy += stepY; tMaxY += tDeltaY; }
+        }
+        update(ex, ey, hit ? L_OCC : L_FREE);
+    }
+
+    private void update(int ix, int iy, float delta) {
+        if (ix < 0 || iy < 0 || ix >= width || iy >= height) return;
+        int k = iy * width + ix;
+        float before = logOdds[k];
+        float after = Math.max(L_MIN, Math.min(L_MAX, before + delta));
+        logOdds[k] = after;
+        boolean wasOcc = before > LO_OCC, isOcc = after > LO_OCC;
+        if (wasOcc != isOcc) {
+            if (changeCount == changes.length) changes = Arrays.copyOf(changes, changeCount * 2);
+            changes[changeCount++] = isOcc ? k : -(k + 1);
+        }
+    }
+
+    /** The occupied-state changes since the last call (see field doc); consumed by {@link LikelihoodField}. */
+    int[] drainChanges() {
+        int[] out = Arrays.copyOf(changes, changeCount);
+        changeCount = 0;
+        return out;
+    }
+
+    public int cellX(double x) { return (int) Math.floor((x - originX) / resolution); }
+    public int cellY(double y) { return (int) Math.floor((y - originY) / resolution); }
+    public double centerX(int ix) { return originX + (ix + 0.5) * resolution; }
+    public double centerY(int iy) { return originY + (iy + 0.5) * resolution; }
+    public boolean inGrid(int ix, int iy) { return ix >= 0 && iy >= 0 && ix < width && iy < height; }
+
+    /** Log-odds of a cell; 0 (unknown) outside the grid. */
+    public float logOdds(int ix, int iy) {
+        return inGrid(ix, iy) ? logOdds[iy * width + ix] : 0f;
+    }
+
+    /** Occupancy probability of a cell; 0.5 outside the grid or never observed. */
+    public double probability(int ix, int iy) {
+        return 1 - 1 / (1 + Math.exp(logOdds(ix, iy)));
+    }
+
+    public double probabilityAt(double x, double y) { return probability(cellX(x), cellY(y)); }
+
+    public boolean isOccupied(int ix, int iy) { return logOdds(ix, iy) > LO_OCC; }
+    public boolean isFree(int ix, int iy) { return logOdds(ix, iy) < LO_FREE; }
+    public boolean isUnknown(int ix, int iy) { return !isOccupied(ix, iy) && !isFree(ix, iy); }
+    public boolean isOccupiedAt(double x, double y) { return isOccupied(cellX(x), cellY(y)); }
+    public boolean isFreeAt(double x, double y) { return isFree(cellX(x), cellY(y)); }
+
+    /** Row-major (index iy * width + ix) mask of the free cells. */
+    public boolean[] toFreeMask() {
+        boolean[] m = new boolean[logOdds.length];
+        for (int k = 0; k < m.length; k++) m[k] = logOdds[k] < LO_FREE;
+        return m;
+    }
+
+    /** Row-major mask of the occupied cells. */
+    public boolean[] toOccupiedMask() {
+        boolean[] m = new boolean[logOdds.length];
+        for (int k = 0; k < m.length; k++) m[k] = logOdds[k] > LO_OCC;
+        return m;
+    }
+
+    public int width() { return width; }
+    public int height() { return height; }
+    public double resolution() { return resolution; }
+    public double originX() { return originX; }
+    public double originY() { return originY; }
+    /** Scans integrated so far. */
+    public long scans() { return scans; }
+}
