@@ -16,7 +16,7 @@ class MappingSimTest {
     void fourRoomApartment() { check(run("four-room-apartment")); }
 
     @Test
-    void lCorridor() { check(run("l-corridor")); }
+    void twoRoomOffsetDoors() { check(run("two-room-offset-doors")); }
 
     @Test
     void clutteredOffice() { check(run("cluttered-office")); }
