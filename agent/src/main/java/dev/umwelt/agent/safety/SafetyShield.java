@@ -18,7 +18,10 @@ import java.util.Objects;
  * ranges per REP-117: {@code +Inf} and {@code NaN} are ignored, {@code -Inf} is an obstacle at
  * {@code rangeMin}; they are moved into base_link through the lidar mount. A point counts only
  * where the arc brings the footprint onto it <em>and</em> nearer than it is now, so a robot that
- * already stands too close can still turn in place or back away. A pure function of its inputs:
+ * already stands too close can still turn in place or back away. Where no factor keeps the full
+ * margin (a passage narrower than footprint plus margin, which the oracle plans through as a
+ * fallback), it allows a crawl: the largest factor up to {@value #CRAWL_SCALE} whose arc keeps
+ * the bare footprint {@value #CRAWL_CLEARANCE} m off every point. A pure function of its inputs:
  * the same twist, robot and scan give the same answer, in simulation and on a real robot.
  */
 public final class SafetyShield {
@@ -26,7 +29,13 @@ public final class SafetyShield {
     public static final double STEP_SECONDS = 0.05;
     static final int BISECTIONS = 12;
 
+    /** The tight clearance of the crawl: beyond the bare footprint by a few lidar noise deviations. */
+    public static final double CRAWL_CLEARANCE = 0.03;
+    /** The largest factor of the crawl (see the class comment). */
+    public static final double CRAWL_SCALE = 0.25;
+
     private final double radius;
+    private final double inner;
     private final double horizon;
     private final int steps;
     private final Pose2D mount;
@@ -37,6 +46,7 @@ public final class SafetyShield {
     public SafetyShield(RobotDescription robot) {
         Objects.requireNonNull(robot, "robot");
         this.radius = robot.footprintRadius() + robot.safetyMargin();
+        this.inner = Math.min(radius, robot.footprintRadius() + CRAWL_CLEARANCE);
         double a = robot.limits().maxLinearAcceleration();
         double stopping = a > 0 ? robot.limits().maxLinearVelocity() / a : 0;
         this.horizon = stopping + REACTION_SECONDS;
@@ -54,15 +64,24 @@ public final class SafetyShield {
         Objects.requireNonNull(proposed, "proposed");
         if (scan == null || (proposed.linear() == 0 && proposed.angular() == 0)) return new Decision(proposed, 1.0, false);
         double[] pts = points(scan, Math.abs(proposed.linear()) * horizon + radius);
-        if (pts.length == 0 || clear(proposed, 1.0, pts)) return new Decision(proposed, 1.0, false);
-        double lo = 0, hi = 1;
-        for (int i = 0; i < BISECTIONS; i++) {
-            double mid = (lo + hi) / 2;
-            if (clear(proposed, mid, pts)) lo = mid;
-            else hi = mid;
-        }
+        if (pts.length == 0 || clear(proposed, 1.0, pts, radius)) return new Decision(proposed, 1.0, false);
+        double lo = largest(proposed, pts, 1.0, radius);
+        // Blocked at the full margin (a doorway narrower than it): crawl on, clear of the bare footprint.
+        if (lo == 0 && inner < radius) lo = clear(proposed, CRAWL_SCALE, pts, inner) ? CRAWL_SCALE
+                : largest(proposed, pts, CRAWL_SCALE, inner);
         Twist2D passed = lo == 0 ? Twist2D.ZERO : new Twist2D(proposed.linear() * lo, proposed.angular() * lo);
         return new Decision(passed, lo, true);
+    }
+
+    /** The largest factor in [0, max] whose arc stays clear at clearance {@code r} (0 when none), by bisection. */
+    private double largest(Twist2D twist, double[] pts, double max, double r) {
+        double lo = 0, hi = max;
+        for (int i = 0; i < BISECTIONS; i++) {
+            double mid = (lo + hi) / 2;
+            if (clear(twist, mid, pts, r)) lo = mid;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The scan's returns in base_link within {@code reach} of its origin, as x0,y0,x1,y1,... */
@@ -87,9 +106,9 @@ public final class SafetyShield {
     }
 
     /** Whether the arc of {@code scale * twist} over the horizon keeps the footprint off every point it nears. */
-    private boolean clear(Twist2D twist, double scale, double[] pts) {
+    private boolean clear(Twist2D twist, double scale, double[] pts, double r) {
         double v = twist.linear() * scale, w = twist.angular() * scale;
-        double r2 = radius * radius;
+        double r2 = r * r;
         for (int k = 1; k <= steps; k++) {
             double t = Math.min(horizon, k * STEP_SECONDS);
             double x, y;

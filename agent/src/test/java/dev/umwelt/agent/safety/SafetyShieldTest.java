@@ -50,8 +50,8 @@ class SafetyShieldTest {
         assertTrue(travel + ROBOT.footprintRadius() + ROBOT.safetyMargin() <= wall + 1e-3,
                 "travel " + travel + " into a wall at " + wall);
         assertEquals(0, d.twist().angular(), 1e-12);
-        // Up against the wall (already within the margin): no forward motion at all, but turning in place is allowed.
-        SafetyShield.Decision close = shield.filter(new Twist2D(vmax, 0), scan(Float.POSITIVE_INFINITY, 0.2));
+        // Up against the wall (within the crawl clearance): no forward motion at all, but turning in place is allowed.
+        SafetyShield.Decision close = shield.filter(new Twist2D(vmax, 0), scan(Float.POSITIVE_INFINITY, ROBOT.footprintRadius() + SafetyShield.CRAWL_CLEARANCE - ROBOT.lidar().mount().x()));
         assertEquals(0, close.twist().linear(), 1e-9);
         assertFalse(shield.filter(new Twist2D(0, 1.0), scan(Float.POSITIVE_INFINITY, 0.2)).intervened());
     }
