@@ -3,6 +3,7 @@ package dev.umwelt.agent;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.oracle.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
+import dev.umwelt.policy.walk.RandomWalkPolicy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class Policies {
     static {
         KNOWN.put("oracle", OraclePolicy::new);
         KNOWN.put("random", RandomPolicy::new);
+        KNOWN.put("random-walk", RandomWalkPolicy::new);
     }
 
     private Policies() {}

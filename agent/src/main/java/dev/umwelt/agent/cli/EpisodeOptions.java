@@ -42,6 +42,9 @@ final class EpisodeOptions {
             description = "With --realtime or --view: simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(names = "--no-shield", description = "Run without the safety shield (the watchdog and e-stop stay).")
+    boolean noShield;
+
     @Option(names = "--fault", paramLabel = "SENSOR:KIND[=ARG]@FROM-TO",
             description = "Inject a sensor fault, added to the scenario's (repeatable), e.g. lidar:drop@10s-20s, "
                     + "camera:corrupt=black@5s-8s, lidar:noise=0.5@2s-4s, odometry:delay=0.3@1s-5s, lidar:corrupt=nan@3s-6s.")
@@ -90,6 +93,7 @@ final class EpisodeOptions {
         if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
         Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.
-        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed);
+        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed)
+                .withShield(!noShield);
     }
 }

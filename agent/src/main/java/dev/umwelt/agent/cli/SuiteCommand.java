@@ -66,6 +66,9 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path json;
 
+    @Option(names = "--no-shield", description = "Run without the safety shield (the watchdog and e-stop stay).")
+    boolean noShield;
+
     @Option(names = "--fault", paramLabel = "SENSOR:KIND[=ARG]@FROM-TO",
             description = "Inject a sensor fault into every episode, added to each scenario's (repeatable), e.g. lidar:drop@10s-20s.")
     List<String> faults = new ArrayList<>();
@@ -100,7 +103,7 @@ final class SuiteCommand implements Callable<Integer> {
                         err.println(w);
                         err.flush();
                     }
-                }).run(entries, p, o -> {
+                }).shield(!noShield).run(entries, p, o -> {
                     if (bar != null) bar.step();
                 }));
             }

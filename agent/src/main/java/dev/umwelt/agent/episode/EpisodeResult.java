@@ -46,7 +46,14 @@ public record EpisodeResult(EpisodeSpec spec, EpisodeMetrics metrics, List<Episo
         m.put("ticks", ticks);
         m.put("missedDeadlines", missedDeadlines);
         m.put("wallSeconds", wallSeconds);
+        m.put("shieldInterventions", count(EpisodeEvent.Kind.SHIELD_INTERVENTION));
+        m.put("watchdogStops", count(EpisodeEvent.Kind.WATCHDOG_STOP));
         return m;
+    }
+
+    /** How many events of a kind the episode had (shield interventions, watchdog stops, ...). */
+    public long count(EpisodeEvent.Kind kind) {
+        return events.stream().filter(e -> e.kind() == kind).count();
     }
 
     /** Simulated seconds per wall-clock second. */

@@ -11,15 +11,26 @@ import java.util.Objects;
  * how many simulated seconds pass per wall-clock second ({@code speed}, 1.0 = real time).
  * {@code scenarioYaml} is the text the scenario was parsed from when it has no file (a generated
  * one), for the episode file; null: read from {@code scenario.source()} when recording.
+ * {@code shield}: whether the safety shield filters the policy's commands (on unless {@code --no-shield}).
  */
 public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera,
-                          double speed, String scenarioYaml) {
+                          double speed, String scenarioYaml, boolean shield) {
     public EpisodeSpec {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(policy, "policy");
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive finite number: " + speed);
         }
+    }
+
+    /** With the shield on. */
+    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed,
+                       String scenarioYaml) {
+        this(scenario, seed, policy, realtime, camera, speed, scenarioYaml, true);
+    }
+
+    public EpisodeSpec withShield(boolean on) {
+        return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, scenarioYaml, on);
     }
 
     public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed) {

@@ -13,6 +13,7 @@ import dev.umwelt.sensors.fault.FaultMonitor;
 import dev.umwelt.sensors.fault.SensorExpectation;
 import dev.umwelt.sensors.observation.ObservationBuilder;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
 final class PolicyEndpoint {
     /** A reading older than this many sensor periods is stale. */
     static final double MAX_AGE_PERIODS = 3.0;
+    /** Header on an action message: the policy's required modalities absent from the observation it acted on. */
+    static final String MISSING_HEADER = "umwelt-missing-required";
 
     private final Policy policy;
     private final Instruction instruction;
@@ -75,6 +78,18 @@ final class PolicyEndpoint {
         if (consumer != null) consumer.unregister();
     }
 
+    /** The required modalities absent from {@code obs}, comma-separated in enum order ("" when none). */
+    private String missingRequired(Observation obs) {
+        StringBuilder b = new StringBuilder();
+        for (Modality m : Modality.values()) {
+            if (policy.requiredModalities().contains(m) && !obs.has(m)) {
+                if (b.length() > 0) b.append(',');
+                b.append(m.name());
+            }
+        }
+        return b.toString();
+    }
+
     private void onTick(Message<TickReadings> msg) {
         TickReadings tick = msg.body();
         try {
@@ -83,7 +98,11 @@ final class PolicyEndpoint {
             Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null,
                     faults::reason);
             ActionChunk chunk = policy.act(obs, instruction);
-            bus.send(actionAddress, chunk);
+            // The chunk travels as the policy proposed it; which required senses its observation
+            // lacked rides along as a header, for the watchdog on the robot's side.
+            String missing = missingRequired(obs);
+            if (missing.isEmpty()) bus.send(actionAddress, chunk);
+            else bus.send(actionAddress, chunk, new DeliveryOptions().addHeader(MISSING_HEADER, missing));
         } catch (RuntimeException e) {
             bus.send(actionAddress, new PolicyFailure(policy.name(), tick.tick(), e.toString()));
         }

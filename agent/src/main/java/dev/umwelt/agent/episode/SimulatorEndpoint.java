@@ -1,6 +1,12 @@
 package dev.umwelt.agent.episode;
 
+import dev.umwelt.agent.safety.EmergencyStop;
+import dev.umwelt.agent.safety.SafetyShield;
+import dev.umwelt.agent.safety.Watchdog;
 import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.Frames;
 import dev.umwelt.bus.Header;
 import dev.umwelt.bus.command.ActionChunk;
@@ -26,6 +32,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -33,8 +41,9 @@ import java.util.function.LongConsumer;
  * The simulator's side of the lockstep loop, one tick at a time, all on the episode's context:
  * <ol>
  *   <li>send the tick's readings to the policy; its action chunk comes back on the action address;</li>
- *   <li>STOP ends the episode; otherwise the action in force becomes a velocity command with
- *       the robot's command timeout;</li>
+ *   <li>STOP ends the episode; otherwise the action in force passes the safety chain (watchdog,
+ *       latched e-stop, shield; see {@link #safe}) and becomes a velocity command with the
+ *       robot's command timeout;</li>
  *   <li>the simulator steps one control period with it; the ground-truth pose is recorded;</li>
  *   <li>the time limit ends the episode; otherwise the next tick starts (at once in lockstep,
  *       at its wall-clock instant with {@code --realtime}, scaled by the spec's speed).</li>
@@ -68,6 +77,15 @@ final class SimulatorEndpoint {
     private long missedDeadlines;
     /** The scenario's sensor faults, applied to every tick's readings before anyone sees them (null: none). */
     private final FaultInjector faults;
+    /** The safety chain (see {@link #safe}); the shield is null with {@code --no-shield}. */
+    private final SafetyShield shield;
+    private final Watchdog watchdog = new Watchdog();
+    private final EmergencyStop estop = new EmergencyStop();
+    private MessageConsumer<Object> estopConsumer;
+    /** The latest scan as delivered (faults included); the shield's view of the world. */
+    private LidarScan lastScan;
+    /** Whether the shield changed the previous tick's command (an intervention lasts until it lets one pass). */
+    private boolean shielding;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
                       LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done) {
@@ -85,6 +103,7 @@ final class SimulatorEndpoint {
         List<Fault> f = spec.scenario().faults();
         // Without faults the readings pass untouched, so fault-free trajectories cannot change.
         this.faults = f.isEmpty() ? null : new FaultInjector(f, spec.seed(), Clock.SIM_EPOCH_NANOS);
+        this.shield = spec.shield() ? new SafetyShield(spec.scenario().robot()) : null;
     }
 
     /** The readings as the faulty sensors deliver them: the recording, the viewer and the policy all see these. */
@@ -101,6 +120,7 @@ final class SimulatorEndpoint {
 
     void start() {
         actions = vertx.eventBus().consumer(addresses.action(), this::onActionMessage);
+        estopConsumer = vertx.eventBus().consumer(addresses.emergencyStop(), this::onEmergencyStop);
         TickReadings first = inject(env.reset(spec.seed()));
         emit(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",
                 spec.scenario().name() + " seed=" + spec.seed() + " policy=" + spec.policy()));
@@ -114,13 +134,56 @@ final class SimulatorEndpoint {
 
     private void onActionMessage(Message<Object> msg) {
         if (msg.body() instanceof ActionChunk chunk) {
-            onAction(chunk);
+            onAction(chunk, missingRequired(msg.headers().get(PolicyEndpoint.MISSING_HEADER)));
         } else {
             finish(false, "error", new IllegalStateException(String.valueOf(msg.body())));
         }
     }
 
-    private void onAction(ActionChunk chunk) {
+    private static Set<Modality> missingRequired(String header) {
+        if (header == null || header.isEmpty()) return Set.of();
+        EnumSet<Modality> out = EnumSet.noneOf(Modality.class);
+        for (String m : header.split(",")) out.add(Modality.valueOf(m));
+        return out;
+    }
+
+    /** A message on the e-stop address: true latches a stop, false releases it; anything else is ignored. */
+    private void onEmergencyStop(Message<Object> msg) {
+        if (!(msg.body() instanceof Boolean engage)) return;
+        if (estop.set(engage)) {
+            emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.BASE_LINK), EpisodeEvent.Kind.EMERGENCY_STOP, "safety",
+                    engage ? "latched" : "released"));
+        }
+    }
+
+    /**
+     * The safety chain between the policy's proposal and the base: the watchdog (a required sense
+     * is absent: zero), the latched e-stop (zero), then the shield (scaled down or stopped before
+     * an obstacle in the latest scan). Each change of mind is an event.
+     */
+    private Twist2D safe(long now, Twist2D proposed, Set<Modality> missing) {
+        Header h = new Header(now, Frames.BASE_LINK);
+        switch (watchdog.update(missing)) {
+            case STOP -> emit(new EpisodeEvent(h, EpisodeEvent.Kind.WATCHDOG_STOP, "safety", "missing " + missing));
+            case RESUME -> emit(new EpisodeEvent(h, EpisodeEvent.Kind.WATCHDOG_RESUME, "safety", ""));
+            case NONE -> { }
+        }
+        if (watchdog.stopped() || estop.latched()) {
+            shielding = false;
+            return Twist2D.ZERO;
+        }
+        if (shield == null) return proposed;
+        SafetyShield.Decision d = shield.filter(proposed, lastScan);
+        // One event per intervention: the first tick of a run of ticks the shield changed, with its factor.
+        if (d.intervened() && !shielding) {
+            emit(new EpisodeEvent(h, EpisodeEvent.Kind.SHIELD_INTERVENTION, "safety",
+                    String.format(java.util.Locale.ROOT, "scale=%.3f", d.scale())));
+        }
+        shielding = d.intervened();
+        return d.twist();
+    }
+
+    private void onAction(ActionChunk chunk, Set<Modality> missing) {
         try {
             long now = env.nowNanos();
             observer.onAction(chunk);
@@ -129,7 +192,7 @@ final class SimulatorEndpoint {
                 finish(true, "stop", null);
                 return;
             }
-            VelocityCommand command = VelocityCommand.of(now, chunk.actionAt(now), commandTimeoutNanos);
+            VelocityCommand command = VelocityCommand.of(now, safe(now, chunk.actionAt(now), missing), commandTimeoutNanos);
             observer.onCommand(command);
             EventBus bus = vertx.eventBus();
             bus.publish(addresses.cmdVel(), command);
@@ -164,6 +227,8 @@ final class SimulatorEndpoint {
     private void observe(TickReadings tick, VelocityCommand command) {
         ticks = tick.tick();
         trajectory.record(tick.groundTruth());
+        LidarScan scan = tick.latest(LidarScan.class);
+        if (scan != null) lastScan = scan;
         CameraFrame frame = tick.latest(CameraFrame.class);
         if (frame != null) {
             if (firstFrame == null) firstFrame = frame;
@@ -183,6 +248,7 @@ final class SimulatorEndpoint {
 
     private void finish(boolean stopped, String reason, Throwable error) {
         actions.unregister();
+        estopConsumer.unregister();
         if (error != null) {
             done.tryFail(error);
             return;

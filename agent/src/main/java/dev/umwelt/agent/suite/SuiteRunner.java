@@ -28,6 +28,15 @@ public final class SuiteRunner {
     private final Path episodes;
     private final Consumer<String> warn;
 
+    /** Whether the safety shield filters the policies' commands (default on). */
+    private boolean shield = true;
+
+    /** Turns the safety shield off ({@code --no-shield}) or on; returns this runner. */
+    public SuiteRunner shield(boolean on) {
+        this.shield = on;
+        return this;
+    }
+
     /** Renders the camera only for policies that require it (one render thread serves every episode). */
     public SuiteRunner(int threads) {
         this(threads, false);
@@ -63,7 +72,8 @@ public final class SuiteRunner {
                 slots.acquireUninterruptibly();
                 final int k = i;
                 SuiteEntry e = entries.get(i);
-                EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml());
+                EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml(),
+                        shield);
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
                 runner.start(spec, Policies.create(policy), null,
