@@ -1,2 +1,0 @@
-/** See this module's README: its work arrives with a later issue. */
-package dev.umwelt.rosbridge;
