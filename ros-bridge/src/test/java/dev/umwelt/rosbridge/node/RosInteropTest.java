@@ -175,4 +175,37 @@ class RosInteropTest {
             Await.result(status.close());
         }
     }
+
+    @Test
+    void masterApiQueries() {
+        RosPublisher<String> pose = Await.result(node.advertise("/pose_text", new StringCodec(), false, 1));
+        MasterClient m = node.master();
+        assertEquals(node.uri().toString(), Await.result(m.lookupNode("/umwelt_test")));
+        assertEquals("std_msgs/String", Await.result(m.getTopicTypes()).get("/pose_text"));
+        assertEquals("std_msgs/String", Await.result(m.getPublishedTopics("")).get("/pose_text"));
+        assertEquals(List.of("/umwelt_test"), Await.result(m.getSystemState()).publishers().get("/pose_text"));
+        assertEquals(core.masterUri().toString(), Await.result(m.getUri()));
+        Await.result(m.setParam("/umwelt/ns/depth", 3));
+        Await.result(m.setParam("/search_me", 1));
+        assertEquals("/search_me", Await.result(m.searchParam("search_me")));
+        assertEquals(null, Await.result(m.searchParam("no_such_key_anywhere")));
+        assertTrue(Await.result(m.getParamNames()).contains("/umwelt/ns/depth"));
+        RosApiException unknown = (RosApiException) m.lookupNode("/nobody").toCompletionStage().handle((v, e) -> e).toCompletableFuture().join();
+        assertEquals(-1, unknown.code());
+        Await.result(pose.close());
+        assertEquals(List.of(), Await.result(m.getSystemState()).publishers().getOrDefault("/pose_text", List.of()));
+    }
+
+    @Test
+    void rosnodeKillShutsTheNodeDown() {
+        RosNode victim = Await.result(RosNode.start(vertx, NodeConfig.of("/umwelt_victim", core.masterUri())));
+        Await.result(victim.advertise("/victim_out", new StringCodec(), false, 1));
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        victim.onShutdownRequested(reasons::add);
+        RosCore.Result kill = core.run(Duration.ofSeconds(30), "rosnode", "kill", "/umwelt_victim");
+        assertEquals(0, kill.exit(), kill.out() + kill.err());
+        Await.until("shutdown listener", Duration.ofSeconds(10), () -> !reasons.isEmpty());
+        assertTrue(Await.result(node.master().getSystemState()).publishers().getOrDefault("/victim_out", List.of()).isEmpty(),
+                "the killed node unregistered its publication");
+    }
 }
