@@ -208,4 +208,23 @@ class RosInteropTest {
         assertTrue(Await.result(node.master().getSystemState()).publishers().getOrDefault("/victim_out", List.of()).isEmpty(),
                 "the killed node unregistered its publication");
     }
+
+    @Test
+    void rosbagRecordsJavaMessages() throws Exception {
+        // rosbag record subscribes with md5sum "*" and stores our message_definition in the bag
+        RosPublisher<String> bagged = Await.result(node.advertise("/bagged", new StringCodec(), false, 10));
+        long timer = vertx.setPeriodic(50, id -> bagged.publish("bag me"));
+        try {
+            Path bag = core.home().resolve("java.bag");
+            RosCore.Result rec = core.run(Duration.ofSeconds(40), "rosbag", "record", "--duration=3", "-O", bag.toString(), "/bagged");
+            assertTrue(Files.exists(bag), "no bag: " + rec.out() + rec.err());
+            RosCore.Result info = core.run(Duration.ofSeconds(30), "rosbag", "info", bag.toString());
+            assertTrue(info.out().matches("(?s).*/bagged\\s+\\d+ msgs?\\s*: std_msgs/String.*"), info.out());
+            RosCore.Result echo = core.run(Duration.ofSeconds(30), "rostopic", "echo", "-b", bag.toString(), "-n", "1", "/bagged");
+            assertTrue(echo.out().contains("data: \"bag me\""), echo.out() + echo.err());
+        } finally {
+            vertx.cancelTimer(timer);
+            Await.result(bagged.close());
+        }
+    }
 }
