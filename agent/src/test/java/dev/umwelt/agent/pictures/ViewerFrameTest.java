@@ -64,19 +64,4 @@ class ViewerFrameTest {
         int[] ahead = t.pixelOf(2.5, 2.5 + room.robot().footprintRadius() * 1.2);
         assertEquals(Style.ROBOT.getRGB() & 0xFFFFFF, img.getRGB(ahead[0], ahead[1]) & 0xFFFFFF);
     }
-
-    @Test
-    void framesAreFastEnoughForAWindow() {
-        ViewerFrame viewer = new ViewerFrame();
-        ViewerState s = state(PictureWorlds.gradient(128, 96), new Pose2D(2, 2, 0.3), List.of(new Pose2D(1, 1, 0), new Pose2D(2, 2, 0)));
-        BufferedImage target = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < 10; i++) viewer.drawInto(s, target); // warm-up, static layer cached
-        int frames = 60;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < frames; i++) viewer.drawInto(s, target);
-        double ms = (System.nanoTime() - t0) / 1e6 / frames;
-        // 33 ms is 30 fps; the bound is loose so that a loaded CI machine does not fail it.
-        assertTrue(ms < 100, "viewer frame took " + ms + " ms");
-        System.out.printf("viewer frame 1024x768: %.2f ms%n", ms);
-    }
 }
