@@ -1,0 +1,17 @@
+package dev.umwelt.worldmodel.objects;
+
+import dev.umwelt.scenarios.world.Shape;
+
+/**
+ * An object the camera has seen, in {@code map}: palette colour name, shape (null when the
+ * silhouette was not conclusive), centre ({@code x}, {@code y}) in metres, estimated footprint
+ * radius, confidence 0..1 (grows with consistent sightings, decays when its place is in view and
+ * it is not seen), first/last sighting stamps and the number of sightings.
+ */
+public record RememberedObject(int id, String colour, Shape shape, double x, double y, double radius,
+                               double confidence, long firstSeenNanos, long lastSeenNanos, int sightings) {
+
+    public double distanceTo(double px, double py) {
+        return Math.hypot(px - x, py - y);
+    }
+}
