@@ -83,6 +83,13 @@ public final class RosBrain extends VerticleBase {
     private long clockNanos = Long.MIN_VALUE;
     private long lastTickNanos;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    /**
+     * Ticks sent to the policy whose answer has not come: their stamp and newest scan. Several
+     * ticks may be released at once, so the shield must judge each answer against its own tick's
+     * scan, not the newest one (that would depend on how ticks were batched).
+     */
+    private final java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
+    private LidarScan newestScan;
     private long timerId = -1;
 
     private RosBrain(Options options, Policy policy, Consumer<String> log) {
@@ -190,9 +197,17 @@ public final class RosBrain extends VerticleBase {
         return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v)) || "1".equals(String.valueOf(v));
     }
 
+    /** Readings received per stream (diagnostics: a dropped message changes what a replay computes). */
+    private final Map<String, Long> received = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Map<String, Long> received() {
+        return Map.copyOf(received);
+    }
+
     private void onReading(Stamped r) {
         String stream = r instanceof LidarScan ? "lidar" : r instanceof Odometry ? "odometry"
                 : r instanceof CameraFrame ? "camera" : r instanceof AudioChunk ? "audio" : "other";
+        received.merge(stream, 1L, Long::sum);
         ticker.offer(stream, r);
         if (simTime) runTicks();
     }
@@ -221,11 +236,12 @@ public final class RosBrain extends VerticleBase {
 
     private void tick(StampTicker.Tick t) {
         lastTickNanos = t.stampNanos();
-        for (Stamped r : t.readings()) if (r instanceof LidarScan s) safety.scan(s);
+        for (Stamped r : t.readings()) if (r instanceof LidarScan s) newestScan = s;
         Instruction next = desk.due(t.stampNanos());
         if (next != null) adopt(next);
         if (!active) return;
         // The same message the lockstep simulator sends; the endpoint answers on the action address.
+        inFlight.add(new Object[]{t.stampNanos(), newestScan});
         vertx.eventBus().send(addresses.tickReadings(),
                 new TickReadings(t.index(), t.stampNanos(), t.readings(), List.of(), Pose2D.ORIGIN));
     }
@@ -244,11 +260,15 @@ public final class RosBrain extends VerticleBase {
     }
 
     private void onAction(Message<Object> msg) {
-        if (!active) return;
+        Object[] asked = inFlight.poll();
+        if (!active || asked == null) return;
+        long now = (Long) asked[0];
+        safety.scan((LidarScan) asked[1]);
         if (msg.body() instanceof PolicyFailure f) {
             log.accept("ros brain: policy failed: " + f + "; stopping the base");
             send(Twist2D.ZERO);
             active = false;
+            inFlight.clear();
             return;
         }
         ActionChunk chunk = (ActionChunk) msg.body();
@@ -256,9 +276,9 @@ public final class RosBrain extends VerticleBase {
             log.accept("ros brain: policy says STOP; waiting for the next instruction");
             send(Twist2D.ZERO);
             active = false;
+            inFlight.clear();
             return;
         }
-        long now = lastTickNanos;
         send(safety.filter(now, chunk.actionAt(now),
                 SafetyChain.missingRequired(msg.headers().get(SafetyChain.MISSING_HEADER))));
     }
