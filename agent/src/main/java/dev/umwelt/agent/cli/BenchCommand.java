@@ -41,7 +41,9 @@ import java.util.function.Supplier;
                 "  log: episode-log (MCAP) throughput: writes in MB/s and messages/s, uncompressed and zstd, and streamed",
                 "       reads in messages/s; 100k messages of 1-3 KB on 4 channels, production options, a temp file.",
                 "  sensors: observation build cost per tick, synchronizer cost per set, audio simulation and",
-                "       feature cost per second of audio."})
+                "       feature cost per second of audio.",
+                "  ros: LaserScan messages/s and round-trip latency through the ROS bridge beside rospy",
+                "       (tools/ros/bench_rospy.py) on the same machine in the same run; starts its own roscore."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render, sensors, log }
+    enum What { sim, render, sensors, log, ros }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -70,6 +72,15 @@ final class BenchCommand implements Callable<Integer> {
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);
         if (what == What.sensors) return sensors(out);
+        if (what == What.ros) {
+            out.println("bench ros: 360-beam LaserScan through TCPROS on loopback, the bridge beside rospy");
+            try {
+                dev.umwelt.agent.ros.RosBenchmark.run(Umwelt.home(), 3.0, 1000, out);
+            } catch (Exception e) {
+                throw new IllegalStateException("bench ros failed: " + e.getMessage(), e);
+            }
+            return Umwelt.EXIT_OK;
+        }
         out.printf(Locale.ROOT, "bench sim: %s; %d processors available%n", BenchWorld.DESCRIPTION,
                 Runtime.getRuntime().availableProcessors());
         out.flush();

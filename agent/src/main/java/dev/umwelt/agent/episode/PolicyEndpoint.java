@@ -27,16 +27,17 @@ import java.util.function.Consumer;
  * The policy's side of the lockstep loop: consumes each tick's readings, builds the
  * observation (by stamps, with ages and absence reasons) and sends an action chunk to the
  * robot's action address (or a {@link PolicyFailure}). Only privileged policies see the
- * ground-truth pose.
+ * ground-truth pose. Public for the ROS brain ({@code dev.umwelt.agent.ros}), which feeds it
+ * ticks it assembles from ROS messages and may change the instruction between ticks.
  */
-final class PolicyEndpoint {
+public final class PolicyEndpoint {
     /** A reading older than this many sensor periods is stale. */
     static final double MAX_AGE_PERIODS = 3.0;
     /** Header on an action message: the policy's required modalities absent from the observation it acted on. */
-    static final String MISSING_HEADER = "umwelt-missing-required";
+    static final String MISSING_HEADER = dev.umwelt.agent.safety.SafetyChain.MISSING_HEADER;
 
     private final Policy policy;
-    private final Instruction instruction;
+    private Instruction instruction;
     private final ObservationBuilder observations;
     private MessageConsumer<TickReadings> consumer;
     private EventBus bus;
@@ -45,12 +46,12 @@ final class PolicyEndpoint {
     private final FaultMonitor faults;
     private final Consumer<EpisodeEvent> faultEvents;
 
-    PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
+    public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
         this(policy, robot, instruction, e -> { });
     }
 
     /** {@code faultEvents}: where SENSOR_FAULT and SENSOR_RECOVERED go (the episode's events). */
-    PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents) {
+    public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents) {
         this.policy = policy;
         this.instruction = instruction;
         EnumMap<Modality, Double> rates = new EnumMap<>(Modality.class);
@@ -68,13 +69,19 @@ final class PolicyEndpoint {
         this.faultEvents = faultEvents;
     }
 
-    void listen(Vertx vertx, Addresses addresses) {
+    /** A new instruction for the ticks to come (the caller resets the policy if it starts a new task). */
+    public void instruct(Instruction next) {
+        this.instruction = next;
+        observations.accept(next);
+    }
+
+    public void listen(Vertx vertx, Addresses addresses) {
         bus = vertx.eventBus();
         actionAddress = addresses.action();
         consumer = bus.consumer(addresses.tickReadings(), this::onTick);
     }
 
-    void close() {
+    public void close() {
         if (consumer != null) consumer.unregister();
     }
 

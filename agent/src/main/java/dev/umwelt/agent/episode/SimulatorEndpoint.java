@@ -1,8 +1,6 @@
 package dev.umwelt.agent.episode;
 
-import dev.umwelt.agent.safety.EmergencyStop;
-import dev.umwelt.agent.safety.SafetyShield;
-import dev.umwelt.agent.safety.Watchdog;
+import dev.umwelt.agent.safety.SafetyChain;
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.observation.Modality;
@@ -32,7 +30,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -77,15 +74,9 @@ final class SimulatorEndpoint {
     private long missedDeadlines;
     /** The scenario's sensor faults, applied to every tick's readings before anyone sees them (null: none). */
     private final FaultInjector faults;
-    /** The safety chain (see {@link #safe}); the shield is null with {@code --no-shield}. */
-    private final SafetyShield shield;
-    private final Watchdog watchdog = new Watchdog();
-    private final EmergencyStop estop = new EmergencyStop();
+    /** The safety chain (watchdog, e-stop, shield unless {@code --no-shield}); it sees every scan as delivered. */
+    private final SafetyChain safety;
     private MessageConsumer<Object> estopConsumer;
-    /** The latest scan as delivered (faults included); the shield's view of the world. */
-    private LidarScan lastScan;
-    /** Whether the shield changed the previous tick's command (an intervention lasts until it lets one pass). */
-    private boolean shielding;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
                       LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done) {
@@ -103,7 +94,7 @@ final class SimulatorEndpoint {
         List<Fault> f = spec.scenario().faults();
         // Without faults the readings pass untouched, so fault-free trajectories cannot change.
         this.faults = f.isEmpty() ? null : new FaultInjector(f, spec.seed(), Clock.SIM_EPOCH_NANOS);
-        this.shield = spec.shield() ? new SafetyShield(spec.scenario().robot()) : null;
+        this.safety = new SafetyChain(spec.scenario().robot(), spec.shield(), this::emit);
     }
 
     /** The readings as the faulty sensors deliver them: the recording, the viewer and the policy all see these. */
@@ -141,46 +132,17 @@ final class SimulatorEndpoint {
     }
 
     private static Set<Modality> missingRequired(String header) {
-        if (header == null || header.isEmpty()) return Set.of();
-        EnumSet<Modality> out = EnumSet.noneOf(Modality.class);
-        for (String m : header.split(",")) out.add(Modality.valueOf(m));
-        return out;
+        return SafetyChain.missingRequired(header);
     }
 
     /** A message on the e-stop address: true latches a stop, false releases it; anything else is ignored. */
     private void onEmergencyStop(Message<Object> msg) {
-        if (!(msg.body() instanceof Boolean engage)) return;
-        if (estop.set(engage)) {
-            emit(new EpisodeEvent(new Header(env.nowNanos(), Frames.BASE_LINK), EpisodeEvent.Kind.EMERGENCY_STOP, "safety",
-                    engage ? "latched" : "released"));
-        }
+        if (msg.body() instanceof Boolean engage) safety.emergencyStop(engage, env.nowNanos());
     }
 
-    /**
-     * The safety chain between the policy's proposal and the base: the watchdog (a required sense
-     * is absent: zero), the latched e-stop (zero), then the shield (scaled down or stopped before
-     * an obstacle in the latest scan). Each change of mind is an event.
-     */
+    /** The safety chain between the policy's proposal and the base ({@link SafetyChain}). */
     private Twist2D safe(long now, Twist2D proposed, Set<Modality> missing) {
-        Header h = new Header(now, Frames.BASE_LINK);
-        switch (watchdog.update(missing)) {
-            case STOP -> emit(new EpisodeEvent(h, EpisodeEvent.Kind.WATCHDOG_STOP, "safety", "missing " + missing));
-            case RESUME -> emit(new EpisodeEvent(h, EpisodeEvent.Kind.WATCHDOG_RESUME, "safety", ""));
-            case NONE -> { }
-        }
-        if (watchdog.stopped() || estop.latched()) {
-            shielding = false;
-            return Twist2D.ZERO;
-        }
-        if (shield == null) return proposed;
-        SafetyShield.Decision d = shield.filter(proposed, lastScan);
-        // One event per intervention: the first tick of a run of ticks the shield changed, with its factor.
-        if (d.intervened() && !shielding) {
-            emit(new EpisodeEvent(h, EpisodeEvent.Kind.SHIELD_INTERVENTION, "safety",
-                    String.format(java.util.Locale.ROOT, "scale=%.3f", d.scale())));
-        }
-        shielding = d.intervened();
-        return d.twist();
+        return safety.filter(now, proposed, missing);
     }
 
     private void onAction(ActionChunk chunk, Set<Modality> missing) {
@@ -228,7 +190,7 @@ final class SimulatorEndpoint {
         ticks = tick.tick();
         trajectory.record(tick.groundTruth());
         LidarScan scan = tick.latest(LidarScan.class);
-        if (scan != null) lastScan = scan;
+        safety.scan(scan);
         CameraFrame frame = tick.latest(CameraFrame.class);
         if (frame != null) {
             if (firstFrame == null) firstFrame = frame;

@@ -38,6 +38,14 @@ public final class Ros1Buffer {
         return Arrays.copyOf(bytes, le.position());
     }
 
+    /**
+     * The backing array itself (bytes [0, {@link #size()}) are the message), valid until the next
+     * write: lets a caller copy the message once into its own frame instead of via {@link #toByteArray()}.
+     */
+    public byte[] array() {
+        return bytes;
+    }
+
     /** A read-only little-endian view of the written bytes, valid until the next write. */
     public ByteBuffer view() {
         return ByteBuffer.wrap(bytes, 0, le.position()).slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);

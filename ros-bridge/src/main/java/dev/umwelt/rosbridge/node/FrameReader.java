@@ -47,7 +47,27 @@ final class FrameReader {
 
     void feed(Buffer chunk) {
         if (stopped) return;
+        if (read == pending.length()) {
+            // Nothing left over: read frames straight out of the chunk and keep only its tail.
+            pending = chunk;
+            read = 0;
+            split();
+            if (!stopped) pending = read == pending.length() ? Buffer.buffer() : pending.getBuffer(read, pending.length());
+            read = 0;
+            return;
+        }
         pending.appendBuffer(chunk);
+        split();
+        if (read == pending.length()) {
+            pending = Buffer.buffer();
+            read = 0;
+        } else if (read > (1 << 16) && read > pending.length() / 2) {
+            pending = pending.getBuffer(read, pending.length());
+            read = 0;
+        }
+    }
+
+    private void split() {
         while (!stopped) {
             int available = pending.length() - read;
             if (available < 4) break;
@@ -61,13 +81,6 @@ final class FrameReader {
             byte[] body = pending.getBytes(read + 4, read + 4 + (int) length);
             read += 4 + (int) length;
             sink.frame(body);
-        }
-        if (read == pending.length()) {
-            pending = Buffer.buffer();
-            read = 0;
-        } else if (read > (1 << 16) && read > pending.length() / 2) {
-            pending = pending.getBuffer(read, pending.length());
-            read = 0;
         }
     }
 }

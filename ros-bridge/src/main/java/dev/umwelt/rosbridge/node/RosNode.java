@@ -273,6 +273,10 @@ public final class RosNode {
         return "/" + name;
     }
 
+    boolean onLoopThread() {
+        return Thread.currentThread() == loop;
+    }
+
     void onLoop(Runnable action) {
         if (Thread.currentThread() == loop) action.run();
         else context.runOnContext(v -> action.run());

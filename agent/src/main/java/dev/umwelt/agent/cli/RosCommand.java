@@ -1,0 +1,168 @@
+package dev.umwelt.agent.cli;
+
+import dev.umwelt.agent.Policies;
+import dev.umwelt.agent.ros.RosBrain;
+import dev.umwelt.agent.ros.RosSim;
+import dev.umwelt.bus.codec.BusCodecs;
+import dev.umwelt.rosbridge.config.BridgeConfig;
+import dev.umwelt.rosbridge.config.BridgeConfigLoader;
+import dev.umwelt.rosbridge.node.NodeConfig;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.load.ScenarioLoader;
+import dev.umwelt.sim.Simulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./umwelt ros brain|sim}: the two ROS modes. Both run until interrupted (Ctrl-C). */
+@Command(name = "ros", mixinStandardHelpOptions = true,
+        description = {"ROS 1 modes (a ROS master must be running, e.g. roscore):",
+                "  brain: drive a ROS robot: its sensor topics and instructions in, the policy, /cmd_vel out",
+                "         through the watchdog, e-stop and shield. Ticks follow sensor stamps under /use_sim_time.",
+                "  sim:   the simulator as a ROS robot: /scan, /odom, /camera/image_raw, /tf, /tf_static, /clock",
+                "         (sets /use_sim_time true); obeys /cmd_vel, stopping after the command timeout."},
+        subcommands = {RosCommand.Brain.class, RosCommand.Sim.class})
+final class RosCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options both modes share. */
+    static final class Common {
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Mapping file (default: ros-bridge/config/turtle.yaml).")
+        Path config;
+
+        @Option(names = "--master", paramLabel = "URI",
+                description = "ROS master (default: $ROS_MASTER_URI, else http://127.0.0.1:11311/).")
+        String master;
+
+        BridgeConfig bridge() {
+            if (config == null) return BridgeConfigLoader.loadDefault(Umwelt.home());
+            if (!Files.isRegularFile(config)) throw new BadInputException("--config: no such file: " + config);
+            return BridgeConfigLoader.load(config);
+        }
+
+        NodeConfig node(String name) {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            if (master != null) env.put("ROS_MASTER_URI", master);
+            try {
+                URI.create(env.getOrDefault("ROS_MASTER_URI", "http://127.0.0.1:11311/"));
+                return NodeConfig.fromEnvironment(name, env);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--master: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Starts a deployment, prints its lines, then waits for Ctrl-C and undeploys cleanly. */
+    static int runUntilInterrupted(PrintWriter out, PrintWriter err, java.util.function.Function<Vertx, Future<?>> deploy) {
+        Vertx vertx = Vertx.vertx();
+        BusCodecs.register(vertx);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            stopped.countDown();
+        }, "umwelt-ros-shutdown");
+        try {
+            deploy.apply(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            err.println("umwelt ros: could not start: " + c.getMessage());
+            vertx.close();
+            return Umwelt.EXIT_CRASH;
+        }
+        out.println("running; Ctrl-C stops");
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Umwelt.EXIT_OK;
+    }
+
+    @Command(name = "brain", mixinStandardHelpOptions = true,
+            description = "Drive a ROS robot with a policy: sensors and instructions in, /cmd_vel out.")
+    static final class Brain implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--policy", defaultValue = "random-walk",
+                description = "Policy (default: ${DEFAULT-VALUE}; not a privileged one: the brain has no scenario).")
+        String policy;
+        @Option(names = "--no-shield", description = "Turn the safety shield off (watchdog and e-stop stay).")
+        boolean noShield;
+
+        @Override
+        public Integer call() {
+            if (!Policies.exists(policy)) {
+                throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
+            }
+            var p = Policies.create(policy);
+            if (p.privileged()) throw new BadInputException("--policy: '" + policy + "' is privileged (needs the scenario); "
+                    + "a ROS robot's brain has only its senses");
+            BridgeConfig bridge = common.bridge();
+            NodeConfig node = common.node("/umwelt_brain");
+            PrintWriter out = spec.commandLine().getOut();
+            return runUntilInterrupted(out, spec.commandLine().getErr(), vertx -> RosBrain.start(vertx,
+                    new RosBrain.Options(node, bridge, !noShield, "r1"), p, line -> {
+                        out.println(line);
+                        out.flush();
+                    }));
+        }
+    }
+
+    @Command(name = "sim", mixinStandardHelpOptions = true,
+            description = "Expose the simulator on ROS: sensors, tf and /clock out, /cmd_vel in.")
+    static final class Sim implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Mixin
+        Common common = new Common();
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+        Path scenario;
+        @Option(names = "--speed", defaultValue = "1.0", description = "Sim seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+        double speed;
+        @Option(names = "--seed", description = "Seed (default: the scenario's).")
+        Long seed;
+        @Option(names = "--no-camera", description = "Do not render or publish the camera.")
+        boolean noCamera;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(scenario)) throw new BadInputException(scenario + ": no such scenario file");
+            if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+            Scenario s = ScenarioLoader.load(scenario);
+            BridgeConfig bridge = common.bridge().withRobot(s.robot());
+            NodeConfig node = common.node("/umwelt_sim");
+            PrintWriter out = spec.commandLine().getOut();
+            boolean camera = !noCamera;
+            return runUntilInterrupted(out, spec.commandLine().getErr(), vertx -> RosSim.start(vertx,
+                    new RosSim.Options(node, bridge, seed != null ? seed : s.seed(), speed), s,
+                    sc -> camera ? new Simulator(sc) : new Simulator(sc, null), line -> {
+                        out.println(line);
+                        out.flush();
+                    }));
+        }
+    }
+}

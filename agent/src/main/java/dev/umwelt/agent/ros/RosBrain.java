@@ -1,0 +1,307 @@
+package dev.umwelt.agent.ros;
+
+import dev.umwelt.agent.episode.PolicyEndpoint;
+import dev.umwelt.agent.episode.PolicyFailure;
+import dev.umwelt.agent.safety.SafetyChain;
+import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Stamped;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.codec.BusCodecs;
+import dev.umwelt.bus.codec.LocalCodec;
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.ros1.ClockCodec;
+import dev.umwelt.bus.ros1.InstructionCodec;
+import dev.umwelt.bus.ros1.StringCodec;
+import dev.umwelt.bus.ros1.TwistCodec;
+import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.bus.sensing.CameraFrame;
+import dev.umwelt.bus.sensing.Instruction;
+import dev.umwelt.bus.sensing.LidarScan;
+import dev.umwelt.bus.sensing.Odometry;
+import dev.umwelt.bus.tick.TickReadings;
+import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.policy.Policy;
+import dev.umwelt.rosbridge.config.BridgeConfig;
+import dev.umwelt.rosbridge.config.Role;
+import dev.umwelt.rosbridge.config.TopicMapping;
+import dev.umwelt.rosbridge.node.NodeConfig;
+import dev.umwelt.rosbridge.node.RosNode;
+import dev.umwelt.rosbridge.node.RosPublisher;
+import dev.umwelt.rosbridge.sensors.RosSensorFeed;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./umwelt ros brain}: drives a ROS robot with a policy. Sensor topics come in through
+ * the ROS-fed adapters ({@link RosSensorFeed}); control ticks are assembled by
+ * {@link StampTicker} (sensor stamps under {@code /use_sim_time}, else the wall clock at the
+ * control rate) and handed to the agent's own {@link PolicyEndpoint} on the bus, exactly as the
+ * lockstep simulator hands it {@link TickReadings}; its action chunk passes the agent's
+ * {@link SafetyChain} (watchdog, e-stop, shield) and goes out on cmd_vel. Nothing is sent before
+ * the first instruction; STOP sends one zero twist and waits for the next instruction. Every
+ * instruction resets the policy. One verticle: the node, the ticks, the endpoint and the
+ * safety chain share one context.
+ */
+public final class RosBrain extends VerticleBase {
+    /** How the brain joins the graph. {@code robotId}: the bus addresses it uses inside the process. */
+    public record Options(NodeConfig node, BridgeConfig bridge, boolean shield, String robotId) {}
+
+    /** A sense silent this long past a tick (sim time) no longer holds the tick back. */
+    static final long GRACE_NANOS = 250_000_000L;
+
+    private final Options options;
+    private final Policy policy;
+    private final Consumer<String> log;
+    private final List<Twist2D> commands = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Twist2D>> commandListeners = new CopyOnWriteArrayList<>();
+    private final List<EpisodeEvent> events = new CopyOnWriteArrayList<>();
+    private RosNode node;
+    private RosSensorFeed feed;
+    private RosPublisher<Twist2D> cmdVel;
+    private RosPublisher<Instruction> decisions;
+    private StampTicker ticker;
+    private final InstructionDesk desk = new InstructionDesk();
+    private SafetyChain safety;
+    private PolicyEndpoint endpoint;
+    private Addresses addresses;
+    private volatile boolean active;
+    private boolean simTime;
+    private long clockNanos = Long.MIN_VALUE;
+    private long lastTickNanos;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    /**
+     * Ticks sent to the policy whose answer has not come: their stamp and newest scan. Several
+     * ticks may be released at once, so the shield must judge each answer against its own tick's
+     * scan, not the newest one (that would depend on how ticks were batched).
+     */
+    private final java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
+    private LidarScan newestScan;
+    private long timerId = -1;
+
+    private RosBrain(Options options, Policy policy, Consumer<String> log) {
+        if (policy.privileged()) {
+            throw new IllegalArgumentException("policy '" + policy.name() + "' is privileged (needs the scenario); "
+                    + "the brain of a ROS robot has only its senses");
+        }
+        this.options = options;
+        this.policy = policy;
+        this.log = log;
+    }
+
+    /** Deploys a brain on {@code vertx}; registers the bus codecs it needs when missing. */
+    public static Future<RosBrain> start(Vertx vertx, Options options, Policy policy, Consumer<String> log) {
+        registerCodecs(vertx);
+        RosBrain brain = new RosBrain(options, policy, log);
+        return vertx.deployVerticle(brain).map(id -> brain);
+    }
+
+    /** The local bus codecs of the records the brain sends (idempotent per Vert.x instance). */
+    static synchronized void registerCodecs(Vertx vertx) {
+        try {
+            BusCodecs.register(vertx);
+        } catch (IllegalStateException already) {
+            // registered by an EpisodeRunner or an earlier brain on the same instance
+        }
+        try {
+            vertx.eventBus().registerDefaultCodec(PolicyFailure.class, new LocalCodec<>(PolicyFailure.class));
+        } catch (IllegalStateException already) {
+            // idem
+        }
+    }
+
+    /** Every command sent on cmd_vel, in order. */
+    public List<Twist2D> commands() {
+        return List.copyOf(commands);
+    }
+
+    public void onCommand(Consumer<Twist2D> listener) {
+        commandListeners.add(listener);
+    }
+
+    public List<EpisodeEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Whether an instruction is being carried out (false before the first and after STOP). */
+    public boolean acting() {
+        return active;
+    }
+
+    public boolean useSimTime() {
+        return simTime;
+    }
+
+    @Override
+    public Future<?> start() {
+        BridgeConfig bridge = options.bridge();
+        RobotDescription robot = bridge.robot();
+        addresses = Addresses.of(options.robotId());
+        safety = new SafetyChain(robot, options.shield(), this::event);
+        Map<String, Long> periods = new HashMap<>();
+        periods.put("lidar", periodOf(robot.lidar().rateHz()));
+        periods.put("odometry", periodOf(robot.odometry().rateHz()));
+        robot.cameraSpec().ifPresent(c -> periods.put("camera", periodOf(c.rateHz())));
+        ticker = new StampTicker(robot.controlPeriodNanos(), periods, GRACE_NANOS);
+        consumers.add(vertx.eventBus().consumer(addresses.action(), this::onAction));
+        consumers.add(vertx.eventBus().consumer(addresses.emergencyStop(), (Message<Object> m) -> {
+            if (m.body() instanceof Boolean b) safety.emergencyStop(b, lastTickNanos);
+        }));
+        return RosNode.start(vertx, options.node()).compose(n -> {
+            node = n;
+            return n.getParam("/use_sim_time").map(RosBrain::truthy).otherwise(false);
+        }).compose(sim -> {
+            simTime = sim;
+            List<Future<?>> all = new ArrayList<>();
+            TopicMapping cmd = bridge.mapping(Role.CMD_VEL).orElseThrow(() -> new IllegalArgumentException(
+                    bridge.source() + ": the brain needs the cmd_vel mapping enabled"));
+            all.add(node.advertise(cmd.topic(), new TwistCodec(), false, cmd.queueSize()).onSuccess(p -> cmdVel = p));
+            bridge.mapping(Role.ADOPTED).ifPresent(m -> {
+                all.add(node.advertise(m.topic(), new InstructionCodec(), true, m.queueSize()).onSuccess(p -> decisions = p));
+                all.add(node.subscribe(m.topic(), new InstructionCodec(), m.queueSize(), this::onDecision));
+            });
+            bridge.mapping(Role.INSTRUCTION).ifPresent(m ->
+                    all.add(node.subscribe(m.topic(), new StringCodec(), m.queueSize(), this::onText)));
+            if (simTime) {
+                bridge.mapping(Role.CLOCK).ifPresent(m ->
+                        all.add(node.subscribe(m.topic(), new ClockCodec(), m.queueSize(), this::onClock)));
+            } else {
+                long ms = Math.max(1, robot.controlPeriodNanos() / 1_000_000L);
+                timerId = vertx.setPeriodic(ms, id -> onClock(System.currentTimeMillis() * 1_000_000L));
+            }
+            all.add(RosSensorFeed.start(node, bridge, this::onReading).onSuccess(f -> feed = f));
+            return Future.all(all);
+        }).onSuccess(v -> log.accept("ros brain: policy " + policy.name() + ", " + (simTime ? "sim time (ticks follow sensor stamps)"
+                        : "wall clock") + ", listening on " + feed.topics() + " and " + bridge.topic(Role.INSTRUCTION)
+                        + ", commands on " + bridge.topic(Role.CMD_VEL)));
+    }
+
+    private static long periodOf(double hz) {
+        return Math.round(1e9 / hz);
+    }
+
+    private static boolean truthy(Object v) {
+        return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v)) || "1".equals(String.valueOf(v));
+    }
+
+    /** Readings received per stream (diagnostics: a dropped message changes what a replay computes). */
+    private final Map<String, Long> received = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Map<String, Long> received() {
+        return Map.copyOf(received);
+    }
+
+    private void onReading(Stamped r) {
+        String stream = r instanceof LidarScan ? "lidar" : r instanceof Odometry ? "odometry"
+                : r instanceof CameraFrame ? "camera" : r instanceof AudioChunk ? "audio" : "other";
+        received.merge(stream, 1L, Long::sum);
+        ticker.offer(stream, r);
+        if (simTime) runTicks();
+    }
+
+    private void onClock(Long nanos) {
+        clockNanos = Math.max(clockNanos, nanos);
+        ticker.clock(nanos);
+        runTicks();
+    }
+
+    private void onText(String text) {
+        Instruction decided = desk.onText(text, ticker.nextTickNanos(), ticker.periodNanos(),
+                clockNanos == Long.MIN_VALUE ? lastTickNanos : clockNanos);
+        if (decided == null) return;
+        log.accept("ros brain: instruction '" + text + "' takes effect at tick " + decided.header().stampNanos());
+        if (decisions != null) decisions.publish(decided);
+    }
+
+    private void onDecision(Instruction decided) {
+        desk.onDecision(decided);
+    }
+
+    private void runTicks() {
+        for (StampTicker.Tick t : ticker.release()) tick(t);
+    }
+
+    private void tick(StampTicker.Tick t) {
+        lastTickNanos = t.stampNanos();
+        for (Stamped r : t.readings()) if (r instanceof LidarScan s) newestScan = s;
+        Instruction next = desk.due(t.stampNanos());
+        if (next != null) adopt(next);
+        if (!active) return;
+        // The same message the lockstep simulator sends; the endpoint answers on the action address.
+        inFlight.add(new Object[]{t.stampNanos(), newestScan});
+        vertx.eventBus().send(addresses.tickReadings(),
+                new TickReadings(t.index(), t.stampNanos(), t.readings(), List.of(), Pose2D.ORIGIN));
+    }
+
+    private void adopt(Instruction instruction) {
+        RobotDescription robot = options.bridge().robot();
+        policy.reset(new EpisodeContext(robot, instruction, 0L, null));
+        if (endpoint == null) {
+            endpoint = new PolicyEndpoint(policy, robot, instruction, this::event);
+            endpoint.listen(vertx, addresses);
+        } else {
+            endpoint.instruct(instruction);
+        }
+        active = true;
+        log.accept("ros brain: acting on '" + instruction.text() + "'");
+    }
+
+    private void onAction(Message<Object> msg) {
+        Object[] asked = inFlight.poll();
+        if (!active || asked == null) return;
+        long now = (Long) asked[0];
+        safety.scan((LidarScan) asked[1]);
+        if (msg.body() instanceof PolicyFailure f) {
+            log.accept("ros brain: policy failed: " + f + "; stopping the base");
+            send(Twist2D.ZERO);
+            active = false;
+            inFlight.clear();
+            return;
+        }
+        ActionChunk chunk = (ActionChunk) msg.body();
+        if (chunk.stop()) {
+            log.accept("ros brain: policy says STOP; waiting for the next instruction");
+            send(Twist2D.ZERO);
+            active = false;
+            inFlight.clear();
+            return;
+        }
+        send(safety.filter(now, chunk.actionAt(now),
+                SafetyChain.missingRequired(msg.headers().get(SafetyChain.MISSING_HEADER))));
+    }
+
+    private void send(Twist2D twist) {
+        commands.add(twist);
+        cmdVel.publish(twist);
+        for (Consumer<Twist2D> l : commandListeners) l.accept(twist);
+    }
+
+    private void event(EpisodeEvent e) {
+        events.add(e);
+        vertx.eventBus().publish(addresses.events(), e);
+        log.accept("ros brain: " + e.kind() + " " + e.detail());
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (timerId >= 0) vertx.cancelTimer(timerId);
+        consumers.forEach(MessageConsumer::unregister);
+        if (endpoint != null) endpoint.close();
+        Promise<Void> done = Promise.promise();
+        (node == null ? Future.<Void>succeededFuture() : node.shutdown()).onComplete(ar -> done.complete());
+        return done.future();
+    }
+}
