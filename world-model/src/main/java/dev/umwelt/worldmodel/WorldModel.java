@@ -60,7 +60,7 @@ public final class WorldModel {
     private LidarScan latestScan;
     private List<Frontier> frontiers;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
-    private long frontiersAtScans = -1, exploredAtScans = -1;
+    private long frontiersAtVersion = -1, exploredAtVersion = -1;
     private double explored;
 
     public WorldModel(RobotDescription robot, Pose2D startPoseInMap, WorldModelConfig config) {
@@ -144,9 +144,9 @@ public final class WorldModel {
     public List<Frontier> frontiers() {
         Pose2D p = pose();
         boolean moved = !(Math.abs(p.x() - frontiersX) < grid.resolution() && Math.abs(p.y() - frontiersY) < grid.resolution());
-        if (frontiers == null || frontiersAtScans != grid.scans() || moved) {
+        if (frontiers == null || frontiersAtVersion != grid.version() || moved) {
             frontiers = List.copyOf(frontierFinder.find(p.x(), p.y()));
-            frontiersAtScans = grid.scans();
+            frontiersAtVersion = grid.version();
             frontiersX = p.x();
             frontiersY = p.y();
         }
@@ -163,12 +163,12 @@ public final class WorldModel {
 
     /** Floor seen free so far, m^2. */
     public double exploredArea() {
-        if (exploredAtScans != grid.scans()) {
+        if (exploredAtVersion != grid.version()) {
             long free = 0;
             for (int iy = 0; iy < grid.height(); iy++)
                 for (int ix = 0; ix < grid.width(); ix++) if (grid.isFree(ix, iy)) free++;
             explored = free * grid.resolution() * grid.resolution();
-            exploredAtScans = grid.scans();
+            exploredAtVersion = grid.version();
         }
         return explored;
     }

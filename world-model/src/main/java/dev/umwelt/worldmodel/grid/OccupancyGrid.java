@@ -28,7 +28,7 @@ public final class OccupancyGrid {
     /** Cells whose occupied state flipped since the last {@link #drainChanges}: +index became occupied, -(index+1) cleared. */
     private int[] changes = new int[256];
     private int changeCount;
-    private long scans;
+    private long scans, version;
 
     /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
     public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
@@ -62,6 +62,7 @@ public final class OccupancyGrid {
             trace(ox, oy, ox + len * Math.cos(a), oy + len * Math.sin(a), hit);
         }
         scans++;
+        version++;
     }
 
     private void trace(double x0, double y0, double x1, double y1, boolean hit) {
@@ -94,6 +95,13 @@ public final class OccupancyGrid {
             if (changeCount == changes.length) changes = Arrays.copyOf(changes, changeCount * 2);
             changes[changeCount++] = isOcc ? k : -(k + 1);
         }
+    }
+
+    /** Sets one cell's log-odds (clamped): for maps loaded or drawn by hand, and tests. Outside the grid: ignored. */
+    public void setLogOdds(int ix, int iy, float value) {
+        if (!inGrid(ix, iy)) return;
+        update(ix, iy, Math.max(L_MIN, Math.min(L_MAX, value)) - logOdds[iy * width + ix]);
+        version++;
     }
 
     /** The occupied-state changes since the last call (see field doc); consumed by {@link LikelihoodField}. */
@@ -146,6 +154,8 @@ public final class OccupancyGrid {
     public double resolution() { return resolution; }
     public double originX() { return originX; }
     public double originY() { return originY; }
+    /** Grows with every change (scan integrated or cell set): caches over the grid compare it. */
+    public long version() { return version; }
     /** Scans integrated so far. */
     public long scans() { return scans; }
 }

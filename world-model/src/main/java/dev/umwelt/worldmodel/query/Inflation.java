@@ -12,7 +12,7 @@ public final class Inflation {
     private final double radius;
     private final int[] discDx, discDy;
     private boolean[] lethal;
-    private long builtAtScans = -1;
+    private long builtAtVersion = -1;
     private long builds;
 
     public Inflation(OccupancyGrid grid, double radius) {
@@ -32,7 +32,7 @@ public final class Inflation {
 
     /** Row-major lethal mask, current with the grid. Do not modify. */
     public boolean[] lethal() {
-        if (builtAtScans != grid.scans() || lethal == null) rebuild();
+        if (builtAtVersion != grid.version() || lethal == null) rebuild();
         return lethal;
     }
 
@@ -58,7 +58,7 @@ public final class Inflation {
                 }
             }
         lethal = m;
-        builtAtScans = grid.scans();
+        builtAtVersion = grid.version();
         builds++;
     }
 }
