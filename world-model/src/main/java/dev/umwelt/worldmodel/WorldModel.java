@@ -60,8 +60,7 @@ public final class WorldModel {
     private LidarScan latestScan;
     private List<Frontier> frontiers;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
-    private long frontiersAtVersion = -1, exploredAtVersion = -1;
-    private double explored;
+    private long frontiersAtVersion = -1;
 
     public WorldModel(RobotDescription robot, Pose2D startPoseInMap, WorldModelConfig config) {
         this.robot = Objects.requireNonNull(robot, "robot");
@@ -163,14 +162,19 @@ public final class WorldModel {
 
     /** Floor seen free so far, m^2. */
     public double exploredArea() {
-        if (exploredAtVersion != grid.version()) {
-            long free = 0;
-            for (int iy = 0; iy < grid.height(); iy++)
-                for (int ix = 0; ix < grid.width(); ix++) if (grid.isFree(ix, iy)) free++;
-            explored = free * grid.resolution() * grid.resolution();
-            exploredAtVersion = grid.version();
-        }
-        return explored;
+        return grid.freeCells() * grid.resolution() * grid.resolution();
+    }
+
+    /** A compact copy of the grid, trail, objects, sounds and frontiers (for pictures). */
+    public MapSnapshot snapshot() {
+        byte[] cells = new byte[grid.width() * grid.height()];
+        for (int iy = 0; iy < grid.height(); iy++)
+            for (int ix = 0; ix < grid.width(); ix++) {
+                cells[iy * grid.width() + ix] = grid.isOccupied(ix, iy) ? MapSnapshot.OCCUPIED
+                        : grid.isFree(ix, iy) ? MapSnapshot.FREE : MapSnapshot.UNKNOWN;
+            }
+        return new MapSnapshot(grid.originX(), grid.originY(), grid.resolution(), grid.width(), grid.height(), cells,
+                trail, objects.objects(), sounds.strongest().stream().toList(), frontiers());
     }
 
     /** A snapshot for the bus (frame {@code map}). */

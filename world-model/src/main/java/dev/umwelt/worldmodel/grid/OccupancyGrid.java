@@ -29,6 +29,8 @@ public final class OccupancyGrid {
     private int[] changes = new int[256];
     private int changeCount;
     private long scans, version;
+    /** Cells currently free, kept as cells flip (the explored area without a scan of the grid). */
+    private int freeCells;
 
     /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
     public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
@@ -90,6 +92,8 @@ public final class OccupancyGrid {
         float before = logOdds[k];
         float after = Math.max(L_MIN, Math.min(L_MAX, before + delta));
         logOdds[k] = after;
+        boolean wasFree = before < LO_FREE, isFree = after < LO_FREE;
+        if (wasFree != isFree) freeCells += isFree ? 1 : -1;
         boolean wasOcc = before > LO_OCC, isOcc = after > LO_OCC;
         if (wasOcc != isOcc) {
             if (changeCount == changes.length) changes = Arrays.copyOf(changes, changeCount * 2);
@@ -156,6 +160,8 @@ public final class OccupancyGrid {
     public double originY() { return originY; }
     /** Grows with every change (scan integrated or cell set): caches over the grid compare it. */
     public long version() { return version; }
+    /** How many cells are free now. */
+    public int freeCells() { return freeCells; }
     /** Scans integrated so far. */
     public long scans() { return scans; }
 }
