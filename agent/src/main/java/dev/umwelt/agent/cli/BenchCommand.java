@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import dev.umwelt.scenarios.load.ScenarioLoader;
+import dev.umwelt.scenarios.Scenario;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks that print their figures.",
@@ -43,7 +45,10 @@ import java.util.function.Supplier;
                 "  sensors: observation build cost per tick, synchronizer cost per set, audio simulation and",
                 "       feature cost per second of audio.",
                 "  ros: LaserScan messages/s and round-trip latency through the ROS bridge beside rospy",
-                "       (tools/ros/bench_rospy.py) on the same machine in the same run; starts its own roscore."})
+                "       (tools/ros/bench_rospy.py) on the same machine in the same run; starts its own roscore.",
+                "  world: world-model costs on 60 s of simulated readings (apartment-find-red-box, camera on): grid update",
+                "       per scan, scan match, the whole motion-gated facade per sim-second, frontiers, straight path,",
+                "       nearest object, planner, object memory per frame, sound map per chunk (--seconds caps the drive)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render, sensors, log, ros }
+    enum What { sim, render, sensors, log, world, ros }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -72,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);
         if (what == What.sensors) return sensors(out);
+        if (what == What.world) {
+            Scenario world = ScenarioLoader.load(Umwelt.home().resolve("scenarios/catalog/apartment-find-red-box.yaml"));
+            new dev.umwelt.agent.bench.WorldBenchmark(world, Math.min(seconds, 60)).run(out);
+            return Umwelt.EXIT_OK;
+        }
         if (what == What.ros) {
             out.println("bench ros: 360-beam LaserScan through TCPROS on loopback, the bridge beside rospy");
             try {

@@ -28,7 +28,11 @@ public final class OccupancyGrid {
     /** Cells whose occupied state flipped since the last {@link #drainChanges}: +index became occupied, -(index+1) cleared. */
     private int[] changes = new int[256];
     private int changeCount;
-    private long scans;
+    private long scans, version;
+    /** Cells currently free, kept as cells flip (the explored area without a scan of the grid). */
+    private int freeCells;
+    /** The rectangle of cells any update has touched (inclusive; empty while minTouchedX > maxTouchedX). */
+    private int minTouchedX = Integer.MAX_VALUE, minTouchedY = Integer.MAX_VALUE, maxTouchedX = -1, maxTouchedY = -1;
 
     /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
     public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
@@ -62,6 +66,7 @@ public final class OccupancyGrid {
             trace(ox, oy, ox + len * Math.cos(a), oy + len * Math.sin(a), hit);
         }
         scans++;
+        version++;
     }
 
     private void trace(double x0, double y0, double x1, double y1, boolean hit) {
@@ -75,6 +80,7 @@ public final class OccupancyGrid {
         double tDeltaY = dy != 0 ? 1 / Math.abs(dy) : Double.POSITIVE_INFINITY;
         double tMaxX = dx > 0 ? (ix + 1 - gx0) / dx : dx < 0 ? (gx0 - ix) / -dx : Double.POSITIVE_INFINITY;
         double tMaxY = dy > 0 ? (iy + 1 - gy0) / dy : dy < 0 ? (gy0 - iy) / -dy : Double.POSITIVE_INFINITY;
+        touch(Math.min(ix, ex), Math.min(iy, ey), Math.max(ix, ex), Math.max(iy, ey));
         int n = Math.abs(ex - ix) + Math.abs(ey - iy);
         for (int k = 0; k < n; k++) {
             update(ix, iy, L_FREE);
@@ -89,11 +95,37 @@ public final class OccupancyGrid {
         float before = logOdds[k];
         float after = Math.max(L_MIN, Math.min(L_MAX, before + delta));
         logOdds[k] = after;
+        boolean wasFree = before < LO_FREE, isFree = after < LO_FREE;
+        if (wasFree != isFree) freeCells += isFree ? 1 : -1;
         boolean wasOcc = before > LO_OCC, isOcc = after > LO_OCC;
         if (wasOcc != isOcc) {
             if (changeCount == changes.length) changes = Arrays.copyOf(changes, changeCount * 2);
             changes[changeCount++] = isOcc ? k : -(k + 1);
         }
+    }
+
+    private void touch(int x0, int y0, int x1, int y1) {
+        if (x0 < minTouchedX) minTouchedX = Math.max(0, x0);
+        if (y0 < minTouchedY) minTouchedY = Math.max(0, y0);
+        if (x1 > maxTouchedX) maxTouchedX = Math.min(width - 1, x1);
+        if (y1 > maxTouchedY) maxTouchedY = Math.min(height - 1, y1);
+    }
+
+    /**
+     * The cells ever updated, {minX, minY, maxX, maxY} inclusive, or null when none: everything
+     * outside is unknown, so whole-grid passes (inflation, pictures) can stay inside it.
+     */
+    public int[] touchedBounds() {
+        if (minTouchedX > maxTouchedX || minTouchedY > maxTouchedY) return null;
+        return new int[] {minTouchedX, minTouchedY, maxTouchedX, maxTouchedY};
+    }
+
+    /** Sets one cell's log-odds (clamped): for maps loaded or drawn by hand, and tests. Outside the grid: ignored. */
+    public void setLogOdds(int ix, int iy, float value) {
+        if (!inGrid(ix, iy)) return;
+        touch(ix, iy, ix, iy);
+        update(ix, iy, Math.max(L_MIN, Math.min(L_MAX, value)) - logOdds[iy * width + ix]);
+        version++;
     }
 
     /** The occupied-state changes since the last call (see field doc); consumed by {@link LikelihoodField}. */
@@ -146,6 +178,10 @@ public final class OccupancyGrid {
     public double resolution() { return resolution; }
     public double originX() { return originX; }
     public double originY() { return originY; }
+    /** Grows with every change (scan integrated or cell set): caches over the grid compare it. */
+    public long version() { return version; }
+    /** How many cells are free now. */
+    public int freeCells() { return freeCells; }
     /** Scans integrated so far. */
     public long scans() { return scans; }
 }
