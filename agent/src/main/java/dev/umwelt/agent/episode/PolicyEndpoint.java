@@ -37,7 +37,7 @@ public final class PolicyEndpoint {
     /** Header on an action message: the policy's required modalities absent from the observation it acted on. */
     static final String MISSING_HEADER = dev.umwelt.agent.safety.SafetyChain.MISSING_HEADER;
     /** The belief goes on the bus at 2 Hz of sim time (stamps, not the wall clock). */
-    static final long BELIEF_PERIOD_NANOS = 500_000_000L;
+    public static final long BELIEF_PERIOD_NANOS = 500_000_000L;
 
     private final Policy policy;
     private Instruction instruction;

@@ -22,6 +22,8 @@ import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.WorldModelConfig;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.rosbridge.config.BridgeConfig;
 import dev.umwelt.rosbridge.config.Role;
@@ -77,6 +79,8 @@ public final class RosBrain extends VerticleBase {
     private final InstructionDesk desk = new InstructionDesk();
     private SafetyChain safety;
     private PolicyEndpoint endpoint;
+    /** The robot's belief, made at the first instruction and kept for the node's life. */
+    private WorldModel world;
     private Addresses addresses;
     private volatile boolean active;
     private boolean simTime;
@@ -248,9 +252,12 @@ public final class RosBrain extends VerticleBase {
 
     private void adopt(Instruction instruction) {
         RobotDescription robot = options.bridge().robot();
-        policy.reset(new EpisodeContext(robot, instruction, 0L, null));
+        // A real robot is not told where it starts: its map frame is where odometry began. The belief
+        // outlives instructions, so a second task starts from everything seen during the first.
+        if (world == null) world = new WorldModel(robot, Pose2D.ORIGIN, WorldModelConfig.DEFAULTS);
+        policy.reset(new EpisodeContext(robot, instruction, 0L, null, world));
         if (endpoint == null) {
-            endpoint = new PolicyEndpoint(policy, robot, instruction, this::event);
+            endpoint = new PolicyEndpoint(policy, robot, instruction, this::event, world, PolicyEndpoint.BELIEF_PERIOD_NANOS);
             endpoint.listen(vertx, addresses);
         } else {
             endpoint.instruct(instruction);
