@@ -2,13 +2,14 @@ package dev.umwelt.sensors.audio;
 
 /**
  * In-place iterative radix-2 complex FFT of one fixed power-of-two size, on primitive arrays.
- * Twiddles and the bit-reversal table are computed once per instance, so a feature extractor
+ * Twiddles (contiguous per stage) and the bit-reversal table are computed once per instance, so a feature extractor
  * reuses one Fft per frame size and allocates nothing per frame. The tables are read-only, so one
  * instance may be shared between threads; the data arrays are the caller's.
  */
 public final class Fft {
     private final int n;
     private final int[] reverse;
+    /** Twiddles per stage, contiguous: for a stage of half-size h, index h + k holds e^{2 pi i k / 2h}. */
     private final double[] cos, sin;
 
     public Fft(int n) {
@@ -17,11 +18,14 @@ public final class Fft {
         int bits = Integer.numberOfTrailingZeros(n);
         reverse = new int[n];
         for (int i = 0; i < n; i++) reverse[i] = Integer.reverse(i) >>> (32 - bits);
-        cos = new double[n / 2];
-        sin = new double[n / 2];
-        for (int i = 0; i < n / 2; i++) {
-            cos[i] = Math.cos(2 * Math.PI * i / n);
-            sin[i] = Math.sin(2 * Math.PI * i / n);
+        cos = new double[n];
+        sin = new double[n];
+        for (int half = 1; half < n; half <<= 1) {
+            int stride = n / (2 * half);
+            for (int k = 0; k < half; k++) { // the same values as a table of e^{2 pi i j / n} at j = k * stride
+                cos[half + k] = Math.cos(2 * Math.PI * (k * stride) / n);
+                sin[half + k] = Math.sin(2 * Math.PI * (k * stride) / n);
+            }
         }
     }
 
@@ -52,19 +56,35 @@ public final class Fft {
                 t = im[i]; im[i] = im[j]; im[j] = t;
             }
         }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >> 1, stride = n / len;
-            for (int start = 0; start < n; start += len) {
+        for (int a = 0; a + 1 < n; a += 2) { // first stage: twiddle 1
+            double xr = re[a + 1], xi = im[a + 1];
+            re[a + 1] = re[a] - xr;
+            im[a + 1] = im[a] - xi;
+            re[a] += xr;
+            im[a] += xi;
+        }
+        for (int len = 4; len <= n; len <<= 1) {
+            int half = len >> 1;
+            if (half < 32) { // few twiddles, many blocks: load each twiddle once
                 for (int k = 0; k < half; k++) {
-                    double wr = cos[k * stride], wi = sign * sin[k * stride];
-                    int a = start + k, b = a + half;
-                    double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    double wr = cos[half + k], wi = sign * sin[half + k];
+                    for (int a = k; a < n; a += len) butterfly(re, im, a, a + half, wr, wi);
+                }
+            } else {
+                for (int start = 0; start < n; start += len) {
+                    for (int k = 0; k < half; k++) {
+                        butterfly(re, im, start + k, start + k + half, cos[half + k], sign * sin[half + k]);
+                    }
                 }
             }
         }
+    }
+
+    private static void butterfly(double[] re, double[] im, int a, int b, double wr, double wi) {
+        double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
     }
 }

@@ -10,19 +10,29 @@ import java.util.Optional;
  * <ol>
  *   <li>Frames of {@code frameSize} (Hann, hop frameSize/2), zero-padded to twice that so the
  *       circular correlation does not wrap; the cross-spectrum G[k] = X2[k] conj(X1[k]) is summed
- *       over frames (1 = first channel, e.g. mic_left).</li>
+ *       over frames (1 = first channel, e.g. mic_left). Both real channels go through one complex
+ *       FFT (x1 + i x2) and are split by conjugate symmetry: X1[k] = (Z[k] + conj Z[-k]) / 2,
+ *       X2[k] = (Z[k] - conj Z[-k]) / 2i.</li>
  *   <li>Energy gate, per bin: a bin counts only when |G[k]| exceeds the median |G| of the chunk
  *       (the noise floor) by {@code gateDb}. Noise is incoherent between the mics, so its summed
  *       cross-spectrum stays near the floor; a source's bins stand far above it. No bin above
  *       the gate (silence, noise only, a beep in its off phase) means no estimate, never a
  *       random angle. A chunk whose RMS is below {@code minLevelDbfs} is rejected first.</li>
  *   <li>PHAT weighting G/|G| on the gated bins only (zero elsewhere: whitening noise-only bins
- *       would let them vote), inverse FFT {@value #UPSAMPLE}x zero-padded (interpolation in lag),
- *       peak within the physically possible lags, parabolic refinement.</li>
+ *       would let them vote); the correlation is evaluated at {@value #UPSAMPLE}x the sample rate
+ *       (the lags of a {@value #UPSAMPLE}x zero-padded inverse FFT) but only at the physically
+ *       possible lags |tau| <= d / c (and one beyond, for the parabola), by a direct sum over
+ *       the gated bins: r(l) = sum Re(W[k] e^{2 pi i k l / N}), about 40 lags x the gated bins
+ *       instead of a 4096-point inverse FFT. Peak, then parabolic refinement.</li>
  *   <li>theta = asin(c * tdoa / d), clamped to [-90, 90] deg.</li>
  * </ol>
  * A narrowband source (a tone) correlates as a cosine of its period; the lag is unambiguous only
  * when its period exceeds 2 d / c (d = 0.2 m: below ~850 Hz).
+ * <p>
+ * Not thread-safe: an instance owns its scratch buffers and allocates nothing per call after
+ * the first (beyond the returned {@code Optional}); use one instance per thread, i.e. one per
+ * robot's sound path. The results match the plain two-FFT, full-inverse-FFT algorithm (kept in
+ * the tests as {@code GccPhatReference}) to rounding.
  */
 public final class GccPhatBearing {
     public static final double SPEED_OF_SOUND = 343.0;
@@ -30,10 +40,12 @@ public final class GccPhatBearing {
     public static final int DEFAULT_FRAME = 512;
     public static final double DEFAULT_GATE_DB = 20, DEFAULT_MIN_LEVEL_DBFS = -90;
 
-    private final int sampleRate, frame, nfft, nUp;
-    private final double spacing, gateDb, minRms;
-    private final Fft fft, ifft;
-    private final double[] hann, r1, i1, r2, i2, gr, gi, mag, ur, ui;
+    private final int sampleRate, frame, nfft, nUp, bins, maxLag;
+    private final double spacing, minRms, gateFactor2;
+    private final Fft fft;
+    private final double[] hann, zr, zi, gr, gi, mag2, select, wr, wi, cosUp, sinUp, corr;
+    private final int[] gatedBin;
+    private double[] x1 = new double[0], x2 = new double[0];
 
     public GccPhatBearing(int sampleRate, double micSpacing, int frameSize, double gateDb, double minLevelDbfs) {
         if (!(micSpacing > 0)) throw new IllegalArgumentException("micSpacing must be positive");
@@ -42,15 +54,24 @@ public final class GccPhatBearing {
         this.frame = frameSize;
         this.nfft = 2 * frameSize;
         this.nUp = UPSAMPLE * nfft;
-        this.gateDb = gateDb;
+        this.bins = nfft / 2 + 1;
+        // |G| > median |G| * 10^(gateDb/10), compared on squared magnitudes
+        this.gateFactor2 = Math.pow(10, gateDb / 5);
         this.minRms = Math.pow(10, minLevelDbfs / 20);
         this.fft = new Fft(nfft);
-        this.ifft = new Fft(nUp);
+        double maxTdoa = spacing / SPEED_OF_SOUND;
+        this.maxLag = Math.min(nUp / 2 - 2, (int) Math.ceil(maxTdoa * sampleRate * UPSAMPLE) + 1);
         hann = new double[frame];
         for (int i = 0; i < frame; i++) hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / frame);
-        r1 = new double[nfft]; i1 = new double[nfft]; r2 = new double[nfft]; i2 = new double[nfft];
-        gr = new double[nfft / 2 + 1]; gi = new double[nfft / 2 + 1]; mag = new double[nfft / 2 + 1];
-        ur = new double[nUp]; ui = new double[nUp];
+        zr = new double[nfft]; zi = new double[nfft];
+        gr = new double[bins]; gi = new double[bins]; mag2 = new double[bins]; select = new double[bins - 1];
+        wr = new double[bins]; wi = new double[bins]; gatedBin = new int[bins];
+        cosUp = new double[nUp]; sinUp = new double[nUp];
+        for (int i = 0; i < nUp; i++) {
+            cosUp[i] = Math.cos(2 * Math.PI * i / nUp);
+            sinUp[i] = Math.sin(2 * Math.PI * i / nUp);
+        }
+        corr = new double[2 * maxLag + 3]; // lags -maxLag-1 .. maxLag+1
     }
 
     public GccPhatBearing(int sampleRate, double micSpacing) {
@@ -63,7 +84,7 @@ public final class GccPhatBearing {
         if (a < 0 || b < 0) throw new IllegalArgumentException("chunk has channels " + chunk.channelFrames()
                 + ", not " + first + " and " + second);
         int ch = chunk.channels(), n = chunk.frames();
-        double[] x1 = new double[n], x2 = new double[n];
+        if (x1.length < n) { x1 = new double[n]; x2 = new double[n]; }
         short[] s = chunk.samples();
         for (int i = 0; i < n; i++) {
             x1[i] = s[i * ch + a] / 32768.0;
@@ -79,51 +100,92 @@ public final class GccPhatBearing {
         for (int i = 0; i < n; i++) { e1 += x1[i] * x1[i]; e2 += x2[i] * x2[i]; }
         if (Math.sqrt(Math.min(e1, e2) / n) < minRms) return Optional.empty();
 
-        int bins = nfft / 2 + 1, hop = frame / 2;
-        Arrays.fill(gr, 0);
-        Arrays.fill(gi, 0);
-        for (int o = 0; o + frame <= n; o += hop) {
-            for (int i = 0; i < frame; i++) { r1[i] = x1[o + i] * hann[i]; r2[i] = x2[o + i] * hann[i]; }
-            Arrays.fill(r1, frame, nfft, 0); Arrays.fill(r2, frame, nfft, 0);
-            Arrays.fill(i1, 0); Arrays.fill(i2, 0);
-            fft.forward(r1, i1);
-            fft.forward(r2, i2);
-            for (int k = 0; k < bins; k++) { // X2 conj(X1)
-                gr[k] += r2[k] * r1[k] + i2[k] * i1[k];
-                gi[k] += i2[k] * r1[k] - r2[k] * i1[k];
-            }
-        }
-        for (int k = 0; k < bins; k++) mag[k] = Math.hypot(gr[k], gi[k]);
-        double[] sorted = Arrays.copyOfRange(mag, 1, bins);
-        Arrays.sort(sorted);
-        double threshold = sorted[sorted.length / 2] * Math.pow(10, gateDb / 10);
-
-        Arrays.fill(ur, 0);
-        Arrays.fill(ui, 0);
+        crossSpectrum(x1, x2, n);
+        System.arraycopy(mag2, 1, select, 0, bins - 1);
+        double threshold2 = nth(select, select.length / 2) * gateFactor2;
         int coherent = 0;
         for (int k = 1; k < bins - 1; k++) { // DC and Nyquist carry no delay information
-            if (!(mag[k] > threshold) || mag[k] == 0) continue;
+            if (!(mag2[k] > threshold2) || mag2[k] == 0) continue;
+            double m = Math.sqrt(mag2[k]);
+            gatedBin[coherent] = k;
+            wr[coherent] = gr[k] / m;
+            wi[coherent] = gi[k] / m;
             coherent++;
-            double wr = gr[k] / mag[k], wi = gi[k] / mag[k];
-            ur[k] = wr; ui[k] = wi;
-            ur[nUp - k] = wr; ui[nUp - k] = -wi; // Hermitian: the correlation is real
         }
         if (coherent == 0) return Optional.empty();
-        ifft.inverse(ur, ui);
+        correlateNearZero(coherent);
 
-        double maxTdoa = spacing / SPEED_OF_SOUND;
-        int maxLag = Math.min(nUp / 2 - 2, (int) Math.ceil(maxTdoa * sampleRate * UPSAMPLE) + 1);
         int best = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int lag = -maxLag; lag <= maxLag; lag++) {
-            double v = ur[Math.floorMod(lag, nUp)];
+            double v = corr[lag + maxLag + 1];
             if (v > bestValue) { bestValue = v; best = lag; }
         }
-        double ym = ur[Math.floorMod(best - 1, nUp)], y0 = bestValue, yp = ur[Math.floorMod(best + 1, nUp)];
+        double ym = corr[best + maxLag], y0 = bestValue, yp = corr[best + maxLag + 2];
         double den = ym - 2 * y0 + yp;
         double delta = den < 0 ? 0.5 * (ym - yp) / den : 0; // vertex of the parabola through 3 points
         double tdoa = (best + Math.max(-0.5, Math.min(0.5, delta))) / ((double) sampleRate * UPSAMPLE);
         double sin = Math.max(-1, Math.min(1, SPEED_OF_SOUND * tdoa / spacing));
         return Optional.of(new Bearing(Math.asin(sin), tdoa, coherent));
+    }
+
+    /** gr + i gi = sum over frames of X2 conj(X1); mag2 = |G|^2. One packed FFT per frame. */
+    private void crossSpectrum(double[] x1, double[] x2, int n) {
+        Arrays.fill(gr, 0);
+        Arrays.fill(gi, 0);
+        int hop = frame / 2, mask = nfft - 1;
+        for (int o = 0; o + frame <= n; o += hop) {
+            for (int i = 0; i < frame; i++) { zr[i] = x1[o + i] * hann[i]; zi[i] = x2[o + i] * hann[i]; }
+            Arrays.fill(zr, frame, nfft, 0);
+            Arrays.fill(zi, frame, nfft, 0);
+            fft.forward(zr, zi);
+            for (int k = 0; k < bins; k++) {
+                int j = (nfft - k) & mask;
+                double ar = zr[k], ai = zi[k], br = zr[j], bi = zi[j];
+                double x1r = 0.5 * (ar + br), x1i = 0.5 * (ai - bi); // (Z[k] + conj Z[-k]) / 2
+                double x2r = 0.5 * (ai + bi), x2i = 0.5 * (br - ar); // (Z[k] - conj Z[-k]) / 2i
+                gr[k] += x2r * x1r + x2i * x1i;
+                gi[k] += x2i * x1r - x2r * x1i;
+            }
+        }
+        for (int k = 0; k < bins; k++) mag2[k] = gr[k] * gr[k] + gi[k] * gi[k];
+    }
+
+    /**
+     * corr[l + maxLag + 1] = sum over gated bins of Re(W[k] e^{2 pi i k l / nUp}) for |l| <= maxLag + 1:
+     * the 4x zero-padded inverse FFT of the Hermitian PHAT spectrum at those lags (up to the factor
+     * 2 / nUp, which moves neither the peak nor the parabola). Lags l and -l share the cosine and
+     * sine sums: Re(W e^{+-i t}) = wr cos t -+ wi sin t.
+     */
+    private void correlateNearZero(int coherent) {
+        int mask = nUp - 1, mid = maxLag + 1;
+        for (int l = 0; l <= maxLag + 1; l++) {
+            double c = 0, s = 0;
+            for (int g = 0; g < coherent; g++) {
+                int idx = (gatedBin[g] * l) & mask;
+                c += wr[g] * cosUp[idx];
+                s += wi[g] * sinUp[idx];
+            }
+            corr[mid + l] = c - s;
+            corr[mid - l] = c + s;
+        }
+    }
+
+    /** The k-th smallest of {@code a} (0-based), partially reordering it; quickselect, no allocation. */
+    static double nth(double[] a, int k) {
+        int lo = 0, hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) { double t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
     }
 }
