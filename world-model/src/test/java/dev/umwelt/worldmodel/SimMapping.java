@@ -1,7 +1,7 @@
 package dev.umwelt.worldmodel;
 
+import dev.umwelt.sim.bench.LidarWander;
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
@@ -57,7 +57,7 @@ final class SimMapping {
             }
             if (k == ticks) break;
             if (k % 40 == 0) turnBias = rnd.nextDouble(-0.6, 0.6);
-            t = sim.step(VelocityCommand.of(sim.nowNanos(), wander(last, turnBias), 300_000_000L));
+            t = sim.step(VelocityCommand.of(sim.nowNanos(), LidarWander.command(last, turnBias), 300_000_000L));
             travelled += prevTruth.distanceTo(sim.groundTruth());
             prevTruth = sim.groundTruth();
         }
@@ -68,25 +68,6 @@ final class SimMapping {
         return new Result(scenario.name(), odomErr, corrErr, maxErr, iou(grid, truthSwept, scenario),
                 travelled, est.matches(), est.rejectedMatches(), grid);
     }
-
-    /** Forward unless something is near ahead; turn towards the side with more room. */
-    static Twist2D wander(LidarScan s, double bias) {
-        if (s == null) return new Twist2D(0, 0);
-        double front = Double.POSITIVE_INFINITY, left = 0, right = 0;
-        for (int i = 0; i < s.beams(); i++) {
-            double a = s.angleOf(i), r = s.ranges()[i];
-            if (Double.isNaN(r) || r == Double.NEGATIVE_INFINITY) continue;
-            if (Double.isInfinite(r)) r = s.rangeMax();
-            if (Math.abs(a) < Math.toRadians(35)) front = Math.min(front, r);
-            if (a > Math.toRadians(20) && a < Math.toRadians(90)) left += Math.min(r, 4);
-            if (a < Math.toRadians(-20) && a > Math.toRadians(-90)) right += Math.min(r, 4);
-        }
-        double turn = left >= right ? 1 : -1;
-        if (front < 0.55) return new Twist2D(0.0, 1.2 * turn);
-        if (front < 1.0) return new Twist2D(0.2, 0.8 * turn);
-        return new Twist2D(0.5, bias);
-    }
-
     /**
      * Free-space IoU: estimate = the grid's free cells; reference = cells swept by the same
      * scans ray-traced from the ground-truth laser poses (what the lidar observed) whose centre

@@ -1,5 +1,6 @@
 package dev.umwelt.worldmodel;
 
+import dev.umwelt.sim.bench.LidarWander;
 import dev.umwelt.bus.Frames;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Stamped;
@@ -54,7 +55,7 @@ class WorldModelSimTest {
             maxErr = Math.max(maxErr, wm.pose().distanceTo(sim.groundTruth()));
             if (k == ticks) break;
             if (k % 40 == 0) bias = rnd.nextDouble(-0.6, 0.6);
-            t = sim.step(VelocityCommand.of(sim.nowNanos(), SimMapping.wander(scan, bias), 300_000_000L));
+            t = sim.step(VelocityCommand.of(sim.nowNanos(), LidarWander.command(scan, bias), 300_000_000L));
         }
         Pose2D truth = sim.groundTruth();
         double rawErr = start.compose(odom.pose()).distanceTo(truth);

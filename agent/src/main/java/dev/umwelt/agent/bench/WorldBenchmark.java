@@ -1,9 +1,9 @@
 package dev.umwelt.agent.bench;
 
+import dev.umwelt.sim.bench.LidarWander;
 import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Stamped;
-import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.observation.Observation;
@@ -78,7 +78,7 @@ public final class WorldBenchmark {
                 blind.add(nb.build());
                 observations.add(b.build());
                 if (k % 40 == 0) bias = rnd.nextDouble(-0.6, 0.6);
-                t = sim.step(VelocityCommand.of(sim.nowNanos(), wander(scan, bias), 300_000_000L));
+                t = sim.step(VelocityCommand.of(sim.nowNanos(), LidarWander.command(scan, bias), 300_000_000L));
             }
         } catch (Exception e) {
             throw new IllegalStateException("bench world: simulation failed: " + e, e);
@@ -216,23 +216,5 @@ public final class WorldBenchmark {
             s[2 * i + 1] = (short) (v / 2);
         }
         return new AudioChunk(new Header(stamp, "base_link"), rate, List.of("mic_left", "mic_right"), s);
-    }
-
-    /** Forward unless something is near ahead; turn towards the side with more room. */
-    static Twist2D wander(LidarScan s, double bias) {
-        if (s == null) return new Twist2D(0, 0);
-        double front = Double.POSITIVE_INFINITY, left = 0, right = 0;
-        for (int i = 0; i < s.beams(); i++) {
-            double a = s.angleOf(i), r = s.ranges()[i];
-            if (Double.isNaN(r) || r == Double.NEGATIVE_INFINITY) continue;
-            if (Double.isInfinite(r)) r = s.rangeMax();
-            if (Math.abs(a) < Math.toRadians(35)) front = Math.min(front, r);
-            if (a > Math.toRadians(20) && a < Math.toRadians(90)) left += Math.min(r, 4);
-            if (a < Math.toRadians(-20) && a > Math.toRadians(-90)) right += Math.min(r, 4);
-        }
-        double turn = left >= right ? 1 : -1;
-        if (front < 0.55) return new Twist2D(0.0, 1.2 * turn);
-        if (front < 1.0) return new Twist2D(0.2, 0.8 * turn);
-        return new Twist2D(0.5, bias);
     }
 }
