@@ -1,0 +1,353 @@
+package dev.umwelt.policy.explore;
+
+import dev.umwelt.bus.Angles;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.sensing.Instruction;
+import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.policy.Policy;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.worldmodel.objects.RememberedObject;
+import dev.umwelt.worldmodel.sound.SoundSource;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The non-privileged explorer for ObjectNav, AudioGoal and PointNav: it reads only its senses
+ * (through the world model: corrected pose, occupancy grid, object memory, sound map), never the
+ * scenario or the true pose. States: LOOK (a 360 degree look-around at the start and at new
+ * places), EXPLORE (drive to the best reachable frontier, replanning as the grid grows), APPROACH
+ * (plan to a stand-off point near the remembered target), FACE then STOP, RECOVER (back off when
+ * stuck), DONE (STOP with a note: instruction not understood, ambiguous, or nothing left to
+ * explore). See policy/README.md for the parameters and measured figures.
+ */
+public final class ExplorerPolicy implements Policy {
+    static final double LOOK_RATE = 1.6, LOOK_SPACING = 2.5;
+    static final long REPLAN_NANOS = 1_000_000_000L;
+    static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
+    /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
+    static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
+    static final double MIN_CONFIDENCE = 0.5, AMBIGUOUS_APART = 1.0;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0;
+    static final double POINT_STOP = 0.12;
+    static final double GRID_HALF_SIZE = 30;
+
+    enum Mode { LOOK, EXPLORE, APPROACH, RECOVER, DONE }
+
+    private RobotDescription robot;
+    private Goal goal;
+    private BeliefView belief;
+    private Drive drive;
+    private Mode mode;
+    private String note;
+    private double hard, preferred;
+    // Route following.
+    private Route route;
+    private double progress;
+    /** Where the robot was when it last made STALL_PROGRESS metres of headway. */
+    private double[] anchor;
+    private long planStamp = Long.MIN_VALUE, progressStamp;
+    private double[] routeGoal;
+    private boolean routeToFrontier;
+    // Look-around and recovery.
+    private double lookTurned, lastYaw;
+    private final List<double[]> lookSpots = new ArrayList<>();
+    private final List<double[]> blacklist = new ArrayList<>();
+    private long recoverUntil;
+    private double minX, minY, maxX, maxY;
+    private long soundTurnUntil = Long.MIN_VALUE;
+
+    @Override
+    public String name() {
+        return "explorer";
+    }
+
+    /** Lidar and odometry always; the camera for object goals, audio for sound goals (camera until reset). */
+    @Override
+    public Set<Modality> requiredModalities() {
+        Set<Modality> m = EnumSet.of(Modality.LIDAR, Modality.ODOMETRY);
+        if (goal == null || goal instanceof Goal.FindObject) m.add(Modality.CAMERA);
+        if (goal instanceof Goal.FindSound) m.add(Modality.AUDIO);
+        return m;
+    }
+
+    @Override
+    public void reset(EpisodeContext context) {
+        robot = context.robot();
+        goal = GoalParser.parse(context.instruction().text());
+        belief = new LocalBelief(robot, Pose2D.ORIGIN, GRID_HALF_SIZE);
+        drive = new Drive(robot);
+        hard = robot.footprintRadius() + 0.03;
+        preferred = robot.inflationRadius() + 0.2;
+        note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
+        mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
+        route = null;
+        anchor = null;
+        planStamp = Long.MIN_VALUE;
+        lookTurned = 0;
+        lookSpots.clear();
+        blacklist.clear();
+        minX = minY = Double.POSITIVE_INFINITY;
+        maxX = maxY = Double.NEGATIVE_INFINITY;
+        soundTurnUntil = Long.MIN_VALUE;
+    }
+
+    /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public ActionChunk act(Observation observation, Instruction instruction) {
+        if (robot == null) throw new IllegalStateException("reset() the explorer before act()");
+        long now = observation.stampNanos(), period = robot.controlPeriodNanos();
+        if (mode == Mode.DONE) return ActionChunk.stop(now, period);
+        belief.update(observation);
+        if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
+        Pose2D pose = belief.pose();
+        minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
+        minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
+        Twist2D t = decide(pose, now);
+        if (t == null) {
+            mode = Mode.DONE;
+            drive.reset();
+            return ActionChunk.stop(now, period);
+        }
+        return ActionChunk.move(now, period, t);
+    }
+
+    /** The twist for this tick, or null for STOP. */
+    private Twist2D decide(Pose2D pose, long now) {
+        Twist2D t = decideInner(pose, now);
+        // Stall detection only counts time spent following a route; turning on the spot restarts it.
+        if (t != null && Math.abs(t.linear()) < 1e-3) anchor = null;
+        return t;
+    }
+
+    private Twist2D decideInner(Pose2D pose, long now) {
+        if (mode == Mode.RECOVER) {
+            if (now < recoverUntil) return drive.straight(-0.15);
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        double[] target = target(pose);          // {x, y, radius, standoff, stop}
+        if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
+        if (target != null) {
+            double dist = Math.hypot(target[0] - pose.x(), target[1] - pose.y()) - target[2];
+            if (dist <= target[4]) {
+                if (goal instanceof Goal.ReachPoint) return null;
+                double err = Angles.difference(Math.atan2(target[1] - pose.y(), target[0] - pose.x()), pose.yaw());
+                if (Math.abs(err) <= FACING && Math.abs(drive.lastW()) < 0.3) return null;
+                return drive.turn(err);
+            }
+            if (mode != Mode.APPROACH || routeGoal == null
+                    || Math.hypot(routeGoal[0] - target[0], routeGoal[1] - target[1]) > 0.3) route = null;
+            mode = Mode.APPROACH;
+            Twist2D t = approach(pose, now, target);
+            if (t != null) return t;
+            mode = Mode.EXPLORE; // no way to the target yet: keep exploring, the map will grow
+        } else if (mode == Mode.APPROACH) {
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        if (goal instanceof Goal.FindSound) {
+            Twist2D t = followSound(pose, now);
+            if (t != null) return t;
+        }
+        if (mode == Mode.LOOK) {
+            lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
+            lastYaw = pose.yaw();
+            if (lookTurned < 2 * Math.PI - 0.2) return drive.spin(LOOK_RATE);
+            lookSpots.add(new double[] {pose.x(), pose.y()});
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        return explore(pose, now);
+    }
+
+    private void startLook(Pose2D pose) {
+        mode = Mode.LOOK;
+        lookTurned = 0;
+        lastYaw = pose.yaw();
+    }
+
+    /** {x, y, radius, standoff, stop} of what to drive to, or null while it is not known. */
+    private double[] target(Pose2D pose) {
+        if (goal instanceof Goal.ReachPoint p) return new double[] {p.x(), p.y(), 0, 0.05, POINT_STOP};
+        if (goal instanceof Goal.FindObject f) {
+            List<RememberedObject> matches = belief.objects().stream()
+                    .filter(o -> o.confidence() >= MIN_CONFIDENCE && f.query().matches(o))
+                    // Sure shapes before unsure ones, then the nearest.
+                    .sorted(Comparator.comparing((RememberedObject o) -> o.shape() == null)
+                            .thenComparingDouble(o -> o.distanceTo(pose.x(), pose.y())))
+                    .toList();
+            if (matches.isEmpty()) return null;
+            RememberedObject best = matches.get(0);
+            for (RememberedObject o : matches) {
+                if (o != best && o.shape() != null && best.shape() != null
+                        && o.distanceTo(best.x(), best.y()) > AMBIGUOUS_APART) {
+                    note = String.format(java.util.Locale.ROOT, "ambiguous: two %s seen, at (%.1f, %.1f) and (%.1f, %.1f); stopping",
+                            f.words(), best.x(), best.y(), o.x(), o.y());
+                    mode = Mode.DONE;
+                    return null;
+                }
+            }
+            return new double[] {best.x(), best.y(), best.radius(), OBJECT_STANDOFF, OBJECT_STOP};
+        }
+        if (goal instanceof Goal.FindSound) {
+            Optional<SoundSource> s = belief.sounds().strongest();
+            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY) {
+                return new double[] {s.get().x(), s.get().y(), 0, SOUND_STANDOFF, SOUND_STOP};
+            }
+        }
+        return null;
+    }
+
+    private Twist2D approach(Pose2D pose, long now, double[] target) {
+        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, 2.0);
+            double tx = target[0], ty = target[1], inner = target[2] + 0.25, outer = target[2] + target[3];
+            NavGrid g = p.grid;
+            int cell = p.cheapest(k -> {
+                double d = Math.hypot(g.centerX(k % g.w) - tx, g.centerY(k / g.w) - ty);
+                return d >= Math.min(inner, outer - 0.1) && d <= outer;
+            });
+            if (cell < 0) return null;
+            setRoute(p, cell, pose, now, false, true);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    /** AudioGoal before the source is localised: turn to resolve front-back, then drive along the bearing. */
+    private Twist2D followSound(Pose2D pose, long now) {
+        var sounds = belief.sounds();
+        if (sounds.needsTurnToDisambiguate()) {
+            if (soundTurnUntil == Long.MIN_VALUE) soundTurnUntil = now + 4_000_000_000L;
+            if (now < soundTurnUntil) return drive.spin(LOOK_RATE);
+        } else {
+            soundTurnUntil = Long.MIN_VALUE;
+        }
+        OptionalDouble bearing = sounds.latestBearing();
+        if (bearing.isEmpty()) return null;
+        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            double b = bearing.getAsDouble();
+            double gx = pose.x() + 3 * Math.cos(b), gy = pose.y() + 3 * Math.sin(b);
+            GridPlanner p = planner(pose, 1.5);
+            NavGrid g = p.grid;
+            // Cheapest cell near the bearing point; where the way is blocked, the cell nearest to it.
+            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - gx, g.centerY(k / g.w) - gy) <= 1.0);
+            if (cell < 0) return null;
+            setRoute(p, cell, pose, now, false, true);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    private Twist2D explore(Pose2D pose, long now) {
+        boolean arrived = route != null && routeToFrontier
+                && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
+        if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
+            startLook(pose);
+            return drive.spin(LOOK_RATE);
+        }
+        if (route == null || !routeToFrontier || arrived || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
+            List<Frontiers.Frontier> fs = Frontiers.find(p, hard).stream().filter(f -> !blacklisted(f.x(), f.y())).toList();
+            Frontiers.Frontier best = null;
+            for (Frontiers.Frontier f : fs) {
+                double s = f.score();
+                // Hysteresis: keep the current frontier unless another is clearly better.
+                if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
+                if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            }
+            if (best == null) {
+                if (goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
+                    startLook(pose);
+                    return drive.spin(LOOK_RATE);
+                }
+                note = "explored everything reachable without finding " + describe();
+                return null;
+            }
+            int cell = p.grid.index(p.grid.cellI(best.x()), p.grid.cellJ(best.y()));
+            setRoute(p, cell, pose, now, true, false);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    private String describe() {
+        if (goal instanceof Goal.FindObject f) return "the " + f.words();
+        if (goal instanceof Goal.FindSound s) return "the " + s.soundWord();
+        return "the goal";
+    }
+
+    private boolean farFromLookSpots(Pose2D pose) {
+        for (double[] s : lookSpots) if (Math.hypot(s[0] - pose.x(), s[1] - pose.y()) < LOOK_SPACING) return false;
+        return true;
+    }
+
+    private boolean blacklisted(double x, double y) {
+        for (double[] b : blacklist) if (Math.hypot(b[0] - x, b[1] - y) < 0.6) return true;
+        return false;
+    }
+
+    private GridPlanner planner(Pose2D pose, double unknownCost) {
+        double r = robot.lidar().rangeMax() + 0.5;
+        NavGrid g = NavGrid.of(belief.grid(), minX - r, minY - r, maxX + r, maxY + r);
+        return new GridPlanner(g, pose.x(), pose.y(), hard, preferred, unknownCost);
+    }
+
+    private void setRoute(GridPlanner p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
+        route = new Route(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown));
+        routeGoal = route.end();
+        routeToFrontier = frontier;
+        progress = 0;
+        planStamp = now;
+    }
+
+    private boolean offRoute(Pose2D pose) {
+        return route != null && route.project(pose.x(), pose.y(), progress, 1.5)[1] > OFF_ROUTE;
+    }
+
+    private Twist2D followRoute(Pose2D pose, long now, double restAt) {
+        double[] proj = route.project(pose.x(), pose.y(), progress, 1.5);
+        progress = proj[0];
+        if (anchor == null || Math.hypot(anchor[0] - pose.x(), anchor[1] - pose.y()) > STALL_PROGRESS) {
+            anchor = new double[] {pose.x(), pose.y()};
+            progressStamp = now;
+        } else if ((now - progressStamp) * 1e-9 > STALL_SECONDS) {
+            // Stuck: give the goal up if it was a frontier, back off a little, then plan afresh.
+            if (routeToFrontier) blacklist.add(routeGoal.clone());
+            anchor = null;
+            mode = Mode.RECOVER;
+            recoverUntil = now + 800_000_000L;
+            route = null;
+            return drive.straight(-0.15);
+        }
+        double clearance = belief.grid().scans() > 0 ? clearanceAt(pose) : preferred;
+        return drive.follow(route, progress, pose, clearance, restAt, Double.POSITIVE_INFINITY);
+    }
+
+    private NavGrid lastGrid;
+
+    private double clearanceAt(Pose2D pose) {
+        return lastGridFor(pose).clearanceAt(pose.x(), pose.y());
+    }
+
+    private NavGrid lastGridFor(Pose2D pose) {
+        // The clearance for speed control comes from a small window around the robot, rebuilt per tick.
+        lastGrid = NavGrid.of(belief.grid(), pose.x() - 1.0, pose.y() - 1.0, pose.x() + 1.0, pose.y() + 1.0);
+        return lastGrid;
+    }
+}
