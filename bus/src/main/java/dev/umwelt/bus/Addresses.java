@@ -40,6 +40,10 @@ public record Addresses(String robotId) {
     public String instruction() { return root() + ".instruction"; }
     /** Episode events. */
     public String events() { return root() + ".events"; }
+    /** The world model's {@link dev.umwelt.bus.belief.Belief} snapshots, e.g. {@code robot.r1.belief}. */
+    public String belief() { return root() + ".belief"; }
+    /** Same as {@code Addresses.of(robotId).belief()}. */
+    public static String belief(String robotId) { return of(robotId).belief(); }
     /** Latching emergency stop. */
     public String emergencyStop() { return root() + ".estop"; }
 

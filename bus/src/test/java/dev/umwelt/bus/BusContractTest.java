@@ -86,6 +86,8 @@ class BusContractTest {
         Addresses a = Addresses.of("r1");
         assertEquals("robot.r1.sensor.lidar.front", a.sensor(Modality.LIDAR, "front"));
         assertEquals("robot.r1.cmd_vel", a.cmdVel());
+        assertEquals("robot.r1.belief", a.belief());
+        assertEquals("robot.r1.belief", Addresses.belief("r1"));
         assertThrows(IllegalArgumentException.class, () -> Addresses.of("R 1"));
         assertThrows(IllegalArgumentException.class, () -> a.sensor(Modality.CAMERA, "front.left"));
     }

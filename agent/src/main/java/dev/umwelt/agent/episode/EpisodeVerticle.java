@@ -10,6 +10,8 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.sim.Environment;
 import dev.umwelt.sim.Simulator;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.WorldModelConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -50,18 +52,27 @@ final class EpisodeVerticle extends VerticleBase {
         Scenario scenario = spec.scenario();
         Instruction instruction = new Instruction(new Header(Clock.SIM_EPOCH_NANOS, Frames.BASE_LINK),
                 scenario.task().instruction(), Instruction.Source.SCENARIO, 1.0);
+        // map = the scenario's frame; the robot is told where it starts (as a real robot is given its
+        // initial pose), odometry starts at its own origin: map -> odom starts as the start pose.
+        WorldModel world = new WorldModel(scenario.robot(), scenario.start(), WorldModelConfig.DEFAULTS);
         policy.reset(new EpisodeContext(scenario.robot(), instruction, spec.seed(),
-                policy.privileged() ? scenario : null));
+                policy.privileged() ? scenario : null, world));
         observer.onInstruction(instruction);
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
             if (simulator != null) simulator.emitFromPolicy(e);
-        });
+        }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS);
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.
         context.runOnContext(v -> {
             try {
-                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, done);
+                // the result carries the robot's final belief for map.png
+                Promise<EpisodeResult> simulated = Promise.promise();
+                simulated.future().onComplete(r -> {
+                    if (r.failed()) done.tryFail(r.cause());
+                    else done.tryComplete(r.result().withBelief(world.snapshot()));
+                });
+                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, simulated);
                 simulator.start();
             } catch (RuntimeException e) {
                 done.tryFail(e);

@@ -12,6 +12,7 @@ import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.sensors.fault.FaultMonitor;
 import dev.umwelt.sensors.fault.SensorExpectation;
 import dev.umwelt.sensors.observation.ObservationBuilder;
+import dev.umwelt.worldmodel.WorldModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -34,6 +35,8 @@ final class PolicyEndpoint {
     static final double MAX_AGE_PERIODS = 3.0;
     /** Header on an action message: the policy's required modalities absent from the observation it acted on. */
     static final String MISSING_HEADER = "umwelt-missing-required";
+    /** The belief goes on the bus at 2 Hz of sim time (stamps, not the wall clock). */
+    static final long BELIEF_PERIOD_NANOS = 500_000_000L;
 
     private final Policy policy;
     private final Instruction instruction;
@@ -44,6 +47,11 @@ final class PolicyEndpoint {
     /** Judges the arriving readings so that faulty senses reach the policy as absent, with the reason. */
     private final FaultMonitor faults;
     private final Consumer<EpisodeEvent> faultEvents;
+    /** The robot's belief, updated with every observation before the policy acts; null: none kept. */
+    private final WorldModel world;
+    private final long beliefPeriodNanos;
+    private String beliefAddress;
+    private long nextBeliefNanos = Long.MIN_VALUE;
 
     PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
         this(policy, robot, instruction, e -> { });
@@ -51,6 +59,14 @@ final class PolicyEndpoint {
 
     /** {@code faultEvents}: where SENSOR_FAULT and SENSOR_RECOVERED go (the episode's events). */
     PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents) {
+        this(policy, robot, instruction, faultEvents, null, 0);
+    }
+
+    /** {@code world}: the episode's world model (or null), its belief published every {@code beliefPeriodNanos} of sim time. */
+    PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents,
+                   WorldModel world, long beliefPeriodNanos) {
+        this.world = world;
+        this.beliefPeriodNanos = beliefPeriodNanos;
         this.policy = policy;
         this.instruction = instruction;
         EnumMap<Modality, Double> rates = new EnumMap<>(Modality.class);
@@ -71,6 +87,7 @@ final class PolicyEndpoint {
     void listen(Vertx vertx, Addresses addresses) {
         bus = vertx.eventBus();
         actionAddress = addresses.action();
+        beliefAddress = addresses.belief();
         consumer = bus.consumer(addresses.tickReadings(), this::onTick);
     }
 
@@ -97,6 +114,13 @@ final class PolicyEndpoint {
             faults.update(tick.stampNanos(), tick.readings()).forEach(faultEvents);
             Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null,
                     faults::reason);
+            if (world != null) {
+                world.update(obs);
+                if (beliefPeriodNanos > 0 && tick.stampNanos() >= nextBeliefNanos) {
+                    bus.publish(beliefAddress, world.belief(tick.stampNanos()));
+                    nextBeliefNanos = tick.stampNanos() + beliefPeriodNanos;
+                }
+            }
             ActionChunk chunk = policy.act(obs, instruction);
             // The chunk travels as the policy proposed it; which required senses its observation
             // lacked rides along as a header, for the watchdog on the robot's side.

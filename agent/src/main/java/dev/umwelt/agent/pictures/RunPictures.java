@@ -21,13 +21,17 @@ import java.util.Map;
 /**
  * The pictures of one run, in one directory: {@code trajectory.png} (the top-down map with the
  * path), {@code camera-first.png} and {@code camera-last.png} (only when the robot saw camera
- * frames) and {@code metrics.json} (the object {@code run --json} prints).
+ * frames), {@code map.png} (the robot's belief: occupancy grid, estimated path, remembered
+ * objects, sound sources, frontiers; when the result carries one) and {@code metrics.json}
+ * (the object {@code run --json} prints).
  */
 public final class RunPictures {
     public static final String TRAJECTORY = "trajectory.png";
     public static final String CAMERA_FIRST = "camera-first.png";
     public static final String CAMERA_LAST = "camera-last.png";
     public static final String METRICS = "metrics.json";
+    /** The robot's own belief (world model), see {@link BeliefMap}. */
+    public static final String MAP = "map.png";
     /** trajectory.png is this wide; its map is at most this tall (plus the caption). */
     public static final int WIDTH = 1024, MAX_MAP_HEIGHT = 900;
 
@@ -39,6 +43,9 @@ public final class RunPictures {
     public static List<Path> write(Path dir, EpisodeResult r) throws IOException {
         List<Path> written = write(dir, r.spec().scenario(), r.trajectory(), r.events(), r.metrics(),
                 r.firstFrame(), r.lastFrame());
+        if (r.belief() != null) {
+            written.add(png(BeliefMap.fitted(r.belief(), WIDTH, MAX_MAP_HEIGHT).render(), dir.resolve(MAP)));
+        }
         written.add(writeJson(dir.resolve(METRICS), r.toJsonMap()));
         return written;
     }

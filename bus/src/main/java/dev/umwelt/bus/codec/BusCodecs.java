@@ -1,5 +1,6 @@
 package dev.umwelt.bus.codec;
 
+import dev.umwelt.bus.belief.Belief;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
@@ -19,7 +20,8 @@ import java.util.List;
 public final class BusCodecs {
     public static final List<Class<?>> MESSAGE_TYPES = List.of(
             LidarScan.class, CameraFrame.class, AudioChunk.class, Odometry.class, Instruction.class,
-            VelocityCommand.class, ActionChunk.class, EpisodeEvent.class, Observation.class, TickReadings.class);
+            VelocityCommand.class, ActionChunk.class, EpisodeEvent.class, Observation.class, TickReadings.class,
+            Belief.class);
 
     private BusCodecs() {}
 

@@ -35,7 +35,7 @@ class MsgDefinitionsTest {
             String[] p = line.split(" ");
             golden.put(p[0], p[1]);
         }
-        assertEquals(23, golden.size());
+        assertEquals(26, golden.size());
         golden.forEach((type, md5) -> {
             assertEquals(md5, defs.md5(type), type);
             try {

@@ -53,6 +53,7 @@ class Ros1CodecRoundTripTest {
     @Test void episodeEvent() { exact(EpisodeEvent.class, Samples::event); }
     @Test void audioChunk() { exact(AudioChunk.class, Samples::audio); }
     @Test void twist() { exact(Twist2D.class, Samples::twist); }
+    @Test void belief() { exact(dev.umwelt.bus.belief.Belief.class, Samples::belief); }
     @Test void string() { exact(String.class, Samples::text); }
 
     @Test

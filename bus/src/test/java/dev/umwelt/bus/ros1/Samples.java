@@ -140,4 +140,20 @@ final class Samples {
     TfMessage tf() {
         return TfMessage.robot(stamp(), pose(), stamp(), pose());
     }
+
+    dev.umwelt.bus.belief.Belief belief() {
+        List<dev.umwelt.bus.belief.Belief.ObjectBelief> objects = new ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            objects.add(new dev.umwelt.bus.belief.Belief.ObjectBelief(r.nextInt(), text(), r.nextBoolean() ? "BOX" : "",
+                    finite(), finite(), r.nextDouble(), r.nextDouble(), r.nextInt(Integer.MAX_VALUE), stamp()));
+        }
+        List<dev.umwelt.bus.belief.Belief.SoundBelief> sounds = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            sounds.add(new dev.umwelt.bus.belief.Belief.SoundBelief(finite(), finite(), r.nextDouble(), -r.nextDouble() * 90,
+                    stamp(), r.nextInt(1000)));
+        }
+        double score = r.nextInt(4) == 0 ? Double.NaN : r.nextDouble();
+        return new dev.umwelt.bus.belief.Belief(header(), pose(), pose(), score, objects, sounds, r.nextInt(Integer.MAX_VALUE),
+                r.nextDouble() * 900);
+    }
 }

@@ -28,7 +28,9 @@ public final class OccupancyGrid {
     /** Cells whose occupied state flipped since the last {@link #drainChanges}: +index became occupied, -(index+1) cleared. */
     private int[] changes = new int[256];
     private int changeCount;
-    private long scans;
+    private long scans, version;
+    /** Cells currently free, kept as cells flip (the explored area without a scan of the grid). */
+    private int freeCells;
 
     /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
     public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
@@ -62,6 +64,7 @@ public final class OccupancyGrid {
             trace(ox, oy, ox + len * Math.cos(a), oy + len * Math.sin(a), hit);
         }
         scans++;
+        version++;
     }
 
     private void trace(double x0, double y0, double x1, double y1, boolean hit) {
@@ -89,11 +92,20 @@ public final class OccupancyGrid {
         float before = logOdds[k];
         float after = Math.max(L_MIN, Math.min(L_MAX, before + delta));
         logOdds[k] = after;
+        boolean wasFree = before < LO_FREE, isFree = after < LO_FREE;
+        if (wasFree != isFree) freeCells += isFree ? 1 : -1;
         boolean wasOcc = before > LO_OCC, isOcc = after > LO_OCC;
         if (wasOcc != isOcc) {
             if (changeCount == changes.length) changes = Arrays.copyOf(changes, changeCount * 2);
             changes[changeCount++] = isOcc ? k : -(k + 1);
         }
+    }
+
+    /** Sets one cell's log-odds (clamped): for maps loaded or drawn by hand, and tests. Outside the grid: ignored. */
+    public void setLogOdds(int ix, int iy, float value) {
+        if (!inGrid(ix, iy)) return;
+        update(ix, iy, Math.max(L_MIN, Math.min(L_MAX, value)) - logOdds[iy * width + ix]);
+        version++;
     }
 
     /** The occupied-state changes since the last call (see field doc); consumed by {@link LikelihoodField}. */
@@ -146,6 +158,10 @@ public final class OccupancyGrid {
     public double resolution() { return resolution; }
     public double originX() { return originX; }
     public double originY() { return originY; }
+    /** Grows with every change (scan integrated or cell set): caches over the grid compare it. */
+    public long version() { return version; }
+    /** How many cells are free now. */
+    public int freeCells() { return freeCells; }
     /** Scans integrated so far. */
     public long scans() { return scans; }
 }

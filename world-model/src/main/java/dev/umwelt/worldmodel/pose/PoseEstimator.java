@@ -86,6 +86,11 @@ public final class PoseEstimator {
         return mapToOdom.compose(lastOdom == null ? Pose2D.ORIGIN : lastOdom.pose());
     }
 
+    /** The base_link pose in map at {@code stampNanos}: the latest odometry extrapolated by its twist (up to 0.2 s). */
+    public Pose2D poseAt(long stampNanos) {
+        return mapToOdom.compose(odomPoseAt(stampNanos));
+    }
+
     /** The map->odom correction. */
     public Pose2D mapToOdom() { return mapToOdom; }
     public OccupancyGrid grid() { return grid; }

@@ -1,0 +1,194 @@
+package dev.umwelt.worldmodel;
+
+import dev.umwelt.bus.Header;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.belief.Belief;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.observation.Sense;
+import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.bus.sensing.CameraFrame;
+import dev.umwelt.bus.sensing.LidarScan;
+import dev.umwelt.bus.sensing.Odometry;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.worldmodel.grid.OccupancyGrid;
+import dev.umwelt.worldmodel.objects.ObjectMemory;
+import dev.umwelt.worldmodel.objects.ObjectQuery;
+import dev.umwelt.worldmodel.objects.RememberedObject;
+import dev.umwelt.worldmodel.pose.PoseEstimator;
+import dev.umwelt.worldmodel.pose.ScanMatcher;
+import dev.umwelt.worldmodel.query.Frontier;
+import dev.umwelt.worldmodel.query.Frontiers;
+import dev.umwelt.worldmodel.query.GridPlanner;
+import dev.umwelt.worldmodel.query.Inflation;
+import dev.umwelt.worldmodel.query.PlannedPath;
+import dev.umwelt.worldmodel.query.StraightPath;
+import dev.umwelt.worldmodel.sound.SoundSource;
+import dev.umwelt.worldmodel.sound.SoundSourceMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One robot's belief for one episode: pose (odometry corrected by scan matching), occupancy
+ * grid, object memory and sound-source map, fed by {@link #update(Observation)} and read by the
+ * policy through queries. The {@code map} frame is the scenario's world frame: the estimator's
+ * initial {@code map -> odom} is the start pose (odometry starts at its own origin), so point
+ * goals and the robot's belief share coordinates. The grid covers {@code config.width() x
+ * config.height()} metres centred on the start pose.
+ *
+ * <p>An observation carries the newest reading of each sense on every tick, so a reading can be
+ * seen several times; each is used once (by stamp). Absent senses are skipped. Not thread-safe:
+ * one owner (the policy endpoint) updates it and the policy reads it on the same thread.
+ */
+public final class WorldModel {
+    /** Trail points are kept once the pose has moved this far, so long episodes stay small. */
+    private static final double TRAIL_STEP = 0.02;
+
+    private final RobotDescription robot;
+    private final WorldModelConfig config;
+    private final OccupancyGrid grid;
+    private final PoseEstimator estimator;
+    private final ObjectMemory objects;
+    private final SoundSourceMap sounds;
+    private final Inflation inflation;
+    private final Frontiers frontierFinder;
+    private final GridPlanner planner;
+    private final List<Pose2D> trail = new ArrayList<>();
+    private long lastOdom = Long.MIN_VALUE, lastScan = Long.MIN_VALUE, lastFrame = Long.MIN_VALUE, lastAudio = Long.MIN_VALUE;
+    private LidarScan latestScan;
+    private List<Frontier> frontiers;
+    private double frontiersX = Double.NaN, frontiersY = Double.NaN;
+    private long frontiersAtVersion = -1;
+
+    public WorldModel(RobotDescription robot, Pose2D startPoseInMap, WorldModelConfig config) {
+        this.robot = Objects.requireNonNull(robot, "robot");
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(startPoseInMap, "startPoseInMap");
+        this.grid = OccupancyGrid.covering(startPoseInMap.x() - config.width() / 2, startPoseInMap.y() - config.height() / 2,
+                startPoseInMap.x() + config.width() / 2, startPoseInMap.y() + config.height() / 2, config.resolution());
+        this.estimator = new PoseEstimator(grid, new ScanMatcher(), robot.lidar().mount(), startPoseInMap,
+                config.minMatchScore(), config.matchDistance(), config.matchAngle(), 0.1);
+        this.objects = new ObjectMemory(robot);
+        this.sounds = new SoundSourceMap(robot);
+        this.inflation = new Inflation(grid, robot.footprintRadius());
+        this.frontierFinder = new Frontiers(inflation, config.minFrontierCells());
+        this.planner = new GridPlanner(inflation, config.unknownCost());
+        trail.add(startPoseInMap);
+    }
+
+    /** Feeds one observation: odometry -> pose, lidar -> grid (+ scan matching), camera -> objects, audio -> sounds. */
+    public void update(Observation observation) {
+        Sense<Odometry> odom = observation.odometry();
+        if (odom.present() && odom.reading().header().stampNanos() != lastOdom) {
+            estimator.onOdometry(odom.reading());
+            lastOdom = odom.reading().header().stampNanos();
+        }
+        Sense<LidarScan> lidar = observation.lidar();
+        if (lidar.present() && lidar.reading().header().stampNanos() != lastScan) {
+            LidarScan scan = lidar.reading();
+            Pose2D p = estimator.onScan(scan);
+            lastScan = scan.header().stampNanos();
+            latestScan = scan;
+            Pose2D prev = trail.get(trail.size() - 1);
+            if (prev.distanceTo(p) >= TRAIL_STEP) trail.add(p);
+        }
+        Sense<CameraFrame> camera = observation.camera();
+        if (camera.present() && camera.reading().header().stampNanos() != lastFrame) {
+            CameraFrame f = camera.reading();
+            lastFrame = f.header().stampNanos();
+            objects.observe(f, latestScan, estimator.poseAt(lastFrame));
+        }
+        Sense<AudioChunk> audio = observation.audio();
+        if (audio.present() && audio.reading().header().stampNanos() != lastAudio) {
+            AudioChunk a = audio.reading();
+            lastAudio = a.header().stampNanos();
+            sounds.observe(a, estimator.poseAt(lastAudio));
+        }
+    }
+
+    /** Corrected base_link pose in map, now (latest odometry). */
+    public Pose2D pose() { return estimator.pose(); }
+    public Pose2D mapToOdom() { return estimator.mapToOdom(); }
+    public OccupancyGrid grid() { return grid; }
+    public ObjectMemory objects() { return objects; }
+    public SoundSourceMap sounds() { return sounds; }
+    public PoseEstimator estimator() { return estimator; }
+    public RobotDescription robot() { return robot; }
+    public WorldModelConfig config() { return config; }
+    /** The obstacles grown by the robot's footprint radius, as the planner and frontier search see them. */
+    public Inflation inflation() { return inflation; }
+    /** The newest scan integrated, or null. */
+    public LidarScan latestScan() { return latestScan; }
+    /** Estimated base poses, one per {@value #TRAIL_STEP} m travelled, from the start pose. */
+    public List<Pose2D> trail() { return List.copyOf(trail); }
+
+    /** The remembered object best matching {@code q}, nearest to the robot. */
+    public Optional<RememberedObject> nearestObject(ObjectQuery q) {
+        Pose2D p = pose();
+        return objects.nearest(q, p.x(), p.y());
+    }
+
+    /** Whether a straight segment keeps {@code clearance} from occupied cells (and unknown ones if the config says so). */
+    public boolean isStraightPathFree(double x0, double y0, double x1, double y1, double clearance) {
+        return StraightPath.isFree(grid, x0, y0, x1, y1, clearance, config.unknownBlocksStraightPath());
+    }
+
+    public boolean isStraightPathFree(double x0, double y0, double x1, double y1, double clearance, boolean unknownBlocks) {
+        return StraightPath.isFree(grid, x0, y0, x1, y1, clearance, unknownBlocks);
+    }
+
+    /** Reachable frontiers from the robot's pose, nearest first; cached until a new scan or a move of a cell. */
+    public List<Frontier> frontiers() {
+        Pose2D p = pose();
+        boolean moved = !(Math.abs(p.x() - frontiersX) < grid.resolution() && Math.abs(p.y() - frontiersY) < grid.resolution());
+        if (frontiers == null || frontiersAtVersion != grid.version() || moved) {
+            frontiers = List.copyOf(frontierFinder.find(p.x(), p.y()));
+            frontiersAtVersion = grid.version();
+            frontiersX = p.x();
+            frontiersY = p.y();
+        }
+        return frontiers;
+    }
+
+    /** A path from the robot to within {@code tolerance} of (x, y), avoiding obstacles grown by the footprint. */
+    public Optional<PlannedPath> plan(double x, double y, double tolerance) {
+        Pose2D p = pose();
+        return planner.plan(p.x(), p.y(), x, y, tolerance);
+    }
+
+    public GridPlanner planner() { return planner; }
+
+    /** Floor seen free so far, m^2. */
+    public double exploredArea() {
+        return grid.freeCells() * grid.resolution() * grid.resolution();
+    }
+
+    /** A compact copy of the grid, trail, objects, sounds and frontiers (for pictures). */
+    public MapSnapshot snapshot() {
+        byte[] cells = new byte[grid.width() * grid.height()];
+        for (int iy = 0; iy < grid.height(); iy++)
+            for (int ix = 0; ix < grid.width(); ix++) {
+                cells[iy * grid.width() + ix] = grid.isOccupied(ix, iy) ? MapSnapshot.OCCUPIED
+                        : grid.isFree(ix, iy) ? MapSnapshot.FREE : MapSnapshot.UNKNOWN;
+            }
+        return new MapSnapshot(grid.originX(), grid.originY(), grid.resolution(), grid.width(), grid.height(), cells,
+                trail, objects.objects(), sounds.strongest().stream().toList(), frontiers());
+    }
+
+    /** A snapshot for the bus (frame {@code map}). */
+    public Belief belief(long stampNanos) {
+        ScanMatcher.Match m = estimator.lastMatch();
+        List<Belief.ObjectBelief> objs = new ArrayList<>();
+        for (RememberedObject o : objects.objects()) {
+            objs.add(new Belief.ObjectBelief(o.id(), o.colour(), o.shape() == null ? "" : o.shape().name(), o.x(), o.y(),
+                    o.radius(), o.confidence(), o.sightings(), o.lastSeenNanos()));
+        }
+        List<Belief.SoundBelief> snd = new ArrayList<>();
+        Optional<SoundSource> s = sounds.strongest();
+        s.ifPresent(v -> snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings())));
+        return new Belief(new Header(stampNanos, dev.umwelt.bus.Frames.MAP), pose(), mapToOdom(), m == null ? Double.NaN : m.score(),
+                objs, snd, frontiers().size(), exploredArea());
+    }
+}
