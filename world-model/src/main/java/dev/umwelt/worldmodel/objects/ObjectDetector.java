@@ -1,0 +1,197 @@
+package dev.umwelt.worldmodel.objects;
+
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.sensing.CameraFrame;
+import dev.umwelt.bus.sensing.LidarScan;
+import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.scenarios.world.Shape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One frame's objects, lidar-guided: every lidar return inside the camera's view is projected
+ * into the image at the height band 0.06..0.22 m (the base of whatever the beam hit, always
+ * below the 0.3 m camera), and the band's pixels vote a palette label for that beam. Runs of
+ * neighbouring beams with one label and continuous range are segments; each segment is an
+ * object candidate with its range for free (no monocular depth guess). Segments that are long
+ * and straight are walls (and achromatic ones seen cut by the image edge). Shape comes from the
+ * lidar footprint (a straight edge or a corner: BOX; an arc: round) and, for round objects, the
+ * silhouette's top profile in the image (flat: CYLINDER, a dome: SPHERE, a peak: CONE); null
+ * when the two are inconclusive. Positions are in base_link. Scratch buffers: one per memory.
+ */
+final class ObjectDetector {
+    record Sighting(int label, Shape shape, double x, double y, double radius, int beams) {}
+
+    private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
+
+    static final double Z_LO = 0.06, Z_HI = 0.22, MAX_RANGE = 7.0;
+    private final PixelPalette palette;
+    private final CameraSpec cam;
+    private final Pose2D laserMount;
+    private final double noise;
+    private byte[] labels = new byte[0];
+
+    ObjectDetector(PixelPalette palette, CameraSpec cam, Pose2D laserMount, double lidarNoise) {
+        this.palette = palette;
+        this.noise = Math.max(0.003, lidarNoise);
+        this.cam = cam;
+        this.laserMount = laserMount;
+    }
+
+    /** Pixel (col, row) of a base_link point, or null behind the camera. */
+    double[] project(double bx, double by, double bz, int width, int height) {
+        double cp = Math.cos(cam.pitch()), sp = Math.sin(cam.pitch());
+        double dx = bx - cam.x(), dy = by - cam.y(), dz = bz - cam.z();
+        double xc = -dy, yc = sp * dx + cp * dz, zf = cp * dx - sp * dz;
+        if (zf < 0.05) return null;
+        double focal = width / 2.0 / Math.tan(cam.horizontalFov() / 2);
+        return new double[] {width / 2.0 + focal * xc / zf - 0.5, height / 2.0 - focal * yc / zf - 0.5};
+    }
+
+    List<Sighting> detect(CameraFrame frame, LidarScan scan) {
+        int w = frame.width(), h = frame.height();
+        labelImage(frame);
+        double lightGain = floorGain(frame);
+        List<Beam> beams = new ArrayList<>();
+        float[] ranges = scan.ranges();
+        for (int i = 0; i < ranges.length; i++) {
+            double r = ranges[i];
+            if (!Double.isFinite(r) || r < scan.rangeMin() || r > MAX_RANGE) continue;
+            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            double[] lo = project(p.x(), p.y(), Z_LO, w, h), hi = project(p.x(), p.y(), Z_HI, w, h);
+            if (lo == null || hi == null) continue;
+            int col = (int) Math.round(lo[0]);
+            if (col < 0 || col >= w) continue;
+            int v0 = Math.max(0, (int) Math.round(hi[1])), v1 = Math.min(h - 1, (int) Math.round(lo[1]));
+            if (v1 < v0) continue;
+            int[] votes = new int[palette.names.length + 1];
+            double[] values = new double[v1 - v0 + 1];
+            int n = 0;
+            for (int v = v0; v <= v1; v++) {
+                int l = labels[v * w + col];
+                votes[l + 1]++;
+                int c = frame.rgbAt(col, v);
+                values[n++] = Math.max(c >> 16 & 255, Math.max(c >> 8 & 255, c & 255));
+            }
+            int best = 0;
+            for (int k = 1; k < votes.length; k++) if (votes[k] > votes[best]) best = k;
+            if (best == 0 || votes[best] < 0.6 * n) continue;
+            Arrays.sort(values, 0, n);
+            beams.add(new Beam(i, p.x(), p.y(), Math.hypot(p.x() - laserMount.x(), p.y() - laserMount.y()), col,
+                    best - 1, values[n / 2]));
+        }
+        beams.sort(Comparator.comparingInt(Beam::col).thenComparingInt(Beam::index));
+        List<Sighting> out = new ArrayList<>();
+        int start = 0;
+        for (int k = 1; k <= beams.size(); k++) {
+            if (k < beams.size() && continues(beams.get(k - 1), beams.get(k), ranges.length)) continue;
+            Sighting s = segment(beams.subList(start, k), frame, lightGain);
+            if (s != null) out.add(s);
+            start = k;
+        }
+        return out;
+    }
+
+    private static boolean continues(Beam a, Beam b, int n) {
+        int di = Math.abs(a.index() - b.index());
+        di = Math.min(di, n - di);
+        return a.label() == b.label() && di <= 2 && Math.abs(a.range() - b.range()) < 0.12 + 0.02 * a.range();
+    }
+
+    private Sighting segment(List<Beam> seg, CameraFrame frame, double lightGain) {
+        int n = seg.size();
+        if (n < 3) return null;
+        int w = frame.width();
+        Beam first = seg.get(0), last = seg.get(n - 1);
+        double extent = Math.hypot(first.x() - last.x(), first.y() - last.y());
+        double[] xs = new double[n], ys = new double[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) { xs[i] = seg.get(i).x(); ys[i] = seg.get(i).y(); values[i] = seg.get(i).value(); }
+        double lineRms = Footprint.lineRms(xs, ys, 0, n);
+        boolean straight = lineRms < 0.025;
+        boolean achromatic = palette.isAchromatic(first.label());
+        boolean atEdge = first.col() <= 1 || last.col() >= w - 2;
+        if (straight && extent > 2.4) return null;                       // a wall, whatever its colour
+        if (achromatic && (extent > 2.4 || (straight && extent > 1.0) || (atEdge && extent > 0.6))) return null;
+        if (extent > 3.0) return null;
+        int label = first.label();
+        if (achromatic) {
+            Arrays.sort(values);
+            label = palette.achromaticByBrightness(values[n / 2], lightGain);
+        }
+        Footprint fp = Footprint.fit(xs, ys, noise);
+        Shape footprint = fp.kind();
+        Shape shape = footprint;
+        if (footprint != null && footprint != Shape.BOX && !atEdge) {
+            shape = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
+                    first.label(), achromatic);
+        } else if (footprint == Shape.BOX && !atEdge) {
+            Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
+                    first.label(), achromatic);
+            if (s == Shape.CONE || s == Shape.SPHERE) shape = null; // silhouette contradicts the footprint
+        } else if (atEdge) {
+            shape = footprint == Shape.BOX ? Shape.BOX : null;
+        }
+        // Centre: the fitted circle for round footprints; otherwise the visible surface pushed
+        // back along the line of sight by about half the visible width.
+        double mx = 0, my = 0;
+        for (int i = 0; i < n; i++) { mx += xs[i]; my += ys[i]; }
+        mx /= n; my /= n;
+        double radius, cx, cy;
+        if (footprint != null && footprint != Shape.BOX && fp.radius() > 0) {
+            radius = fp.radius();
+            cx = fp.cx();
+            cy = fp.cy();
+        } else {
+            radius = Math.max(0.1, Math.min(1.5, extent / 2));
+            double push = Math.min(0.5, radius * (footprint == Shape.BOX ? 0.75 : 0.8));
+            double dx = mx - laserMount.x(), dy = my - laserMount.y(), d = Math.hypot(dx, dy);
+            cx = mx + push * dx / d;
+            cy = my + push * dy / d;
+        }
+        return new Sighting(label, shape, cx, cy, radius, n);
+    }
+
+    /** The band's middle row at each beam column (where the object's base surely is). */
+    private int[] rowsOf(List<Beam> seg, CameraFrame frame) {
+        int[] rows = new int[seg.size()];
+        for (int i = 0; i < seg.size(); i++) {
+            Beam b = seg.get(i);
+            double[] p = project(b.x(), b.y(), (Z_LO + Z_HI) / 2, frame.width(), frame.height());
+            rows[i] = p == null ? frame.height() - 1 : Math.max(0, Math.min(frame.height() - 1, (int) Math.round(p[1])));
+        }
+        return rows;
+    }
+
+    private void labelImage(CameraFrame frame) {
+        int n = frame.width() * frame.height();
+        if (labels.length != n) labels = new byte[n];
+        byte[] rgb = frame.rgb();
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            labels[i] = (byte) palette.label(rgb[j] & 255, rgb[j + 1] & 255, rgb[j + 2] & 255);
+        }
+    }
+
+    /**
+     * Light level from the bottom rows (the floor right in front of the robot), relative to the
+     * plain style's floor there; randomized floors differ by +-12% per channel, so this is rough.
+     */
+    private static double floorGain(CameraFrame frame) {
+        int w = frame.width(), h = frame.height();
+        int rows = Math.max(1, h / 12);
+        double[] v = new double[rows * w];
+        int n = 0;
+        for (int y = h - rows; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                int c = frame.rgbAt(x, y);
+                v[n++] = Math.max(c >> 16 & 255, Math.max(c >> 8 & 255, c & 255));
+            }
+        Arrays.sort(v, 0, n);
+        // The plain style lights the floor at ambient 0.75 + diffuse 0.35 * sin(elevation ~64 deg) ~ 1.06.
+        double plainFloor = 134 * 1.06;
+        return Math.max(0.55, Math.min(1.6, v[n / 2] / plainFloor));
+    }
+}
