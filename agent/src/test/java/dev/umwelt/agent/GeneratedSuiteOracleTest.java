@@ -25,7 +25,7 @@ class GeneratedSuiteOracleTest {
     static final int EPISODES = 300;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pointnav", "objectnav"})
+    @ValueSource(strings = {"pointnav", "objectnav", "audiogoal"})
     void oracleSucceedsOnAtLeast98PercentAndBeatsRandom(String task) {
         GeneratedSuite suite = GeneratedSuite.generate(EPISODES, 1, Split.TEST, task);
         System.out.println(suite.stats());

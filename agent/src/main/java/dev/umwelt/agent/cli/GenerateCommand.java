@@ -29,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "train, val or test (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--task", defaultValue = "pointnav", description = "pointnav or objectnav (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--task", defaultValue = "pointnav", description = "pointnav, objectnav or audiogoal (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the YAML.")

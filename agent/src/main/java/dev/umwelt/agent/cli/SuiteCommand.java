@@ -9,6 +9,7 @@ import dev.umwelt.agent.suite.SuiteEntry;
 import dev.umwelt.agent.suite.SuiteOutcome;
 import dev.umwelt.agent.suite.SuiteReport;
 import dev.umwelt.agent.suite.SuiteRunner;
+import dev.umwelt.scenarios.generate.ScenarioGenerator;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import me.tongfei.progressbar.ProgressBar;
@@ -50,7 +51,7 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "Generator split: train, val or test (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--task", defaultValue = "pointnav", description = "Generated task: pointnav or objectnav (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--task", defaultValue = "pointnav", description = "Generated task: pointnav, objectnav or audiogoal (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--policy", split = ",", defaultValue = "oracle",
@@ -163,8 +164,8 @@ final class SuiteCommand implements Callable<Integer> {
     }
 
     static String parseTask(String s) {
-        if (!s.equals("pointnav") && !s.equals("objectnav")) {
-            throw new BadInputException("--task: unknown task '" + s + "' (known: pointnav, objectnav)");
+        if (!ScenarioGenerator.TASKS.contains(s)) {
+            throw new BadInputException("--task: unknown task '" + s + "' (known: " + String.join(", ", ScenarioGenerator.TASKS) + ")");
         }
         return s;
     }

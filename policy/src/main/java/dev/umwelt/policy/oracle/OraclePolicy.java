@@ -22,6 +22,7 @@ import java.util.List;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
@@ -91,14 +92,15 @@ public final class OraclePolicy implements Policy {
             goal = pg.goal();
             target = null;
             stopRadius = Math.min(0.5 * sr, sr - 0.05);
-        } else if (task instanceof ObjectGoal og) {
+        } else if (task instanceof ObjectGoal || task instanceof AudioGoal) {
             goal = null;
-            target = og.target(world);
+            // An AudioGoal's surface is the emitter's object, or a small disc around the emitter.
+            target = task instanceof ObjectGoal og ? og.target(world) : ((AudioGoal) task).surface(world);
             // Comfortably inside the success region, so that pose noise or a late STOP still succeeds.
             stopRadius = Math.min(OBJECT_STOP, sr - STOP_INSET);
             planRadius = Math.max(0, stopRadius - OBJECT_PLAN_INSET);
         } else {
-            throw new IllegalArgumentException("the oracle handles pointnav and objectnav tasks, got " + task.kind());
+            throw new IllegalArgumentException("the oracle handles pointnav, objectnav and audiogoal tasks, got " + task.kind());
         }
         // Privileged: it knows where the movable objects start, so it plans around them first and
         // only pushes through them (the static map) when there is no other way.

@@ -3,6 +3,7 @@ package dev.umwelt.scenarios.generate;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.Room;
+import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;
 
@@ -32,6 +33,21 @@ final class Phrasing {
         double p = rng.nextDouble();
         int pick = rng.nextInt(2);
         if (!qualifiers.isEmpty() && p < QUALIFIER_PROBABILITY) text += " " + qualifiers.get(pick % qualifiers.size());
+        return text;
+    }
+
+    /**
+     * A beep is a "beeping alarm", a continuous tone a "ringing phone"; "in the <room>" is added
+     * with the qualifier probability. The words are drawn whatever applies, as for objects.
+     */
+    static String audioGoal(Split split, SoundEmitter emitter, WorldMap world, SplittableRandom rng) {
+        List<String> t = split.audioTemplates();
+        boolean beep = emitter.kind() == SoundEmitter.Kind.BEEP;
+        String text = t.get(rng.nextInt(t.size())).replace("{sound}", beep ? "beeping" : "ringing")
+                .replace("{device}", beep ? "alarm" : "phone");
+        double p = rng.nextDouble();
+        Room room = world.roomAt(emitter.position()).orElse(null);
+        if (room != null && world.rooms().size() > 1 && p < QUALIFIER_PROBABILITY) text += " in the " + room.name();
         return text;
     }
 

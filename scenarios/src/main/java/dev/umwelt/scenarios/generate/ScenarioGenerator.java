@@ -10,6 +10,7 @@ import dev.umwelt.scenarios.load.RobotResolver;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import dev.umwelt.scenarios.robot.CameraSpec;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.world.Room;
 import dev.umwelt.scenarios.world.WorldMap;
@@ -21,7 +22,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Procedural PointNav and ObjectNav scenarios from a seed. Each attempt draws a layout, furnishes
+ * Procedural PointNav, ObjectNav and AudioGoal scenarios from a seed. Each attempt draws a layout, furnishes
  * it, picks start and goal, and checks solvability on the clearance grid; a failed attempt is
  * redrawn from (seed, attempt). The result is YAML text, parsed back with {@link ScenarioLoader},
  * so the Scenario is exactly what loading the written file gives (same trajectory hashes).
@@ -37,19 +38,20 @@ public final class ScenarioGenerator {
 
     private ScenarioGenerator() {}
 
-    /** @param task "pointnav" or "objectnav" */
+    /** Task kinds the generator makes, as reports name them. */
+    public static final List<String> TASKS = List.of("pointnav", "objectnav", "audiogoal");
+
+    /** @param task "pointnav", "objectnav" or "audiogoal" */
     public static GeneratedScenario generate(long userSeed, int index, Split split, String task) {
-        boolean objectNav = switch (task) {
-            case "objectnav" -> true;
-            case "pointnav" -> false;
-            default -> throw new IllegalArgumentException("unknown task '" + task + "'; expected pointnav or objectnav");
-        };
+        if (!TASKS.contains(task)) {
+            throw new IllegalArgumentException("unknown task '" + task + "'; expected pointnav, objectnav or audiogoal");
+        }
         long seed = split.generatorSeed(userSeed, index);
         String name = String.format(Locale.ROOT, "gen-%s-%s-s%d-i%d", split.name().toLowerCase(Locale.ROOT), task, userSeed, index);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             SplittableRandom rng = new SplittableRandom(mix(seed, attempt));
             try {
-                return attempt(name, seed, attempt, split, objectNav, rng);
+                return attempt(name, seed, attempt, split, task, rng);
             } catch (Rejected r) {
                 // Draw again; the next attempt's generator depends only on (seed, attempt).
             }
@@ -57,8 +59,9 @@ public final class ScenarioGenerator {
         throw new IllegalStateException("no solvable " + task + " scenario in " + MAX_ATTEMPTS + " attempts for seed " + seed);
     }
 
-    private static GeneratedScenario attempt(String name, long seed, int attempt, Split split, boolean objectNav,
+    private static GeneratedScenario attempt(String name, long seed, int attempt, Split split, String task,
                                              SplittableRandom rng) {
+        boolean objectNav = task.equals("objectnav");
         Layout layout = LayoutGenerator.generate(1 + rng.nextInt(6), rng);
         List<Item> items = Furnisher.furnish(layout, objectNav, rng);
         WorldMap world = new WorldMap(layout.cutWalls(), layout.doors(), layout.rooms(), items.stream().map(Item::object).toList());
@@ -67,7 +70,7 @@ public final class ScenarioGenerator {
         Geodesics geodesics = new Geodesics(grid, TURTLE.footprintRadius());
         Poses poses = new Poses(world, grid, rng);
 
-        String taskText, instruction, description;
+        String taskText, instruction, description, sounds = "";
         Vec2 start;
         double geodesic;
         boolean outOfView = false, sharing = false;
@@ -99,6 +102,24 @@ public final class ScenarioGenerator {
             taskText = ScenarioYaml.objectNavTask(target.id(), radius, instruction);
             description = String.format(Locale.ROOT, "%s, %d rooms; find the %s %s in the %s", layout.kind().name().toLowerCase(Locale.ROOT),
                     world.rooms().size(), targetItem.colour(), targetItem.label(), targetRoom.name());
+        } else if (task.equals("audiogoal")) {
+            AudioGoals.Drawn a = AudioGoals.draw(split, world, poses, rng);
+            start = a.start();
+            yawDeg = a.yawDeg();
+            Reach reach = Reach.from(grid, start, TURTLE.inflationRadius());
+            WorldObject surface = a.surface();
+            double radius = AudioGoal.DEFAULT_SUCCESS_RADIUS;
+            if (Checks.nearestCellNear(reach, surface, Checks.TARGET_REACH).isEmpty()) throw new Rejected("emitter unreachable");
+            Vec2 near = Checks.nearestCellNear(reach, surface, 0.9 * radius).orElseThrow(() -> new Rejected("emitter unreachable"));
+            geodesic = geodesics.distance(start, near);
+            double fov = TURTLE.cameraSpec().map(CameraSpec::horizontalFov).orElse(Math.PI / 2);
+            outOfView = Checks.outOfView(new Pose2D(start.x(), start.y(), Math.toRadians(yawDeg)), surface, world, fov);
+            instruction = a.instruction();
+            taskText = ScenarioYaml.audioGoalTask(a.emitter().id(), AudioGoal.DEFAULT_EMITTER_RADIUS, radius, instruction);
+            sounds = ScenarioYaml.sounds(a.emitter(), a.snrDb());
+            description = String.format(Locale.ROOT, "%s, %d rooms; go to the %s (%s, %.0f dB) in the %s", layout.kind().name().toLowerCase(Locale.ROOT),
+                    world.rooms().size(), a.emitter().id(), a.emitter().kind().name().toLowerCase(Locale.ROOT), a.emitter().levelDb(),
+                    a.room().name());
         } else {
             start = poses.any(p -> true);
             yawDeg = poses.yawDeg();
@@ -117,7 +138,7 @@ public final class ScenarioGenerator {
         String header = String.format(Locale.ROOT, "Generated by dev.umwelt.scenarios.generate: split %s, generator seed %d, attempt %d.%n"
                 + "Geodesic distance %.2f m. Edit freely; angles are degrees.", split.name().toLowerCase(Locale.ROOT), seed, attempt, geodesic);
         String yaml = ScenarioYaml.write(new ScenarioYaml.Content(header, name, description, seed, timeLimit,
-                start.x(), start.y(), yawDeg, taskText, layout, items));
+                start.x(), start.y(), yawDeg, taskText, layout, items, sounds));
         Scenario scenario = ScenarioLoader.parse(yaml, Path.of(name + ".yaml"));
         // The checks above ran on the world built in code; it must be the world the file describes.
         if (!scenario.world().equals(world)) throw new IllegalStateException("generated world differs from its YAML: " + name);

@@ -3,6 +3,7 @@ package dev.umwelt.scenarios.generate;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.Room;
+import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.Wall;
 
 import java.util.List;
@@ -15,7 +16,13 @@ import java.util.List;
 final class ScenarioYaml {
     /** Everything the file says; angles in degrees as written. */
     record Content(String header, String name, String description, long seed, double timeLimit,
-                   double startX, double startY, double startYawDeg, String task, Layout layout, List<Item> items) {}
+                   double startX, double startY, double startYawDeg, String task, Layout layout, List<Item> items,
+                   String sounds) {
+        Content(String header, String name, String description, long seed, double timeLimit, double startX, double startY,
+                double startYawDeg, String task, Layout layout, List<Item> items) {
+            this(header, name, description, seed, timeLimit, startX, startY, startYawDeg, task, layout, items, "");
+        }
+    }
 
     private ScenarioYaml() {}
 
@@ -27,6 +34,25 @@ final class ScenarioYaml {
     static String objectNavTask(String targetId, double successRadius, String instruction) {
         return "{type: objectnav, target: " + quote(targetId) + ", successRadius: " + Num.lenText(successRadius)
                 + ", instruction: " + quote(instruction) + "}";
+    }
+
+    static String audioGoalTask(String emitterId, double emitterRadius, double successRadius, String instruction) {
+        return "{type: audiogoal, emitter: " + quote(emitterId) + ", emitterRadius: " + Num.lenText(emitterRadius)
+                + ", successRadius: " + Num.lenText(successRadius) + ", instruction: " + quote(instruction) + "}";
+    }
+
+    /** A {@code sounds:} section with one BEEP or TONE emitter (heights, levels and frequencies as drawn). */
+    static String sounds(SoundEmitter e, double snrDb) {
+        StringBuilder y = new StringBuilder("sounds:\n");
+        y.append("  snr: ").append(Num.lenText(snrDb)).append('\n');
+        y.append("  emitters:\n");
+        y.append("    - {id: ").append(quote(e.id())).append(", kind: ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .append(", position: ").append(point(e.position())).append(", height: ").append(Num.lenText(e.height()))
+                .append(", frequency: ").append(Num.lenText(e.frequencyHz())).append(", level: ").append(Num.lenText(e.levelDb()));
+        if (e.kind() == SoundEmitter.Kind.BEEP) {
+            y.append(", dutyCycle: ").append(Num.lenText(e.dutyCycle())).append(", period: ").append(Num.lenText(e.periodSeconds()));
+        }
+        return y.append("}\n").toString();
     }
 
     static String write(Content c) {
@@ -66,6 +92,7 @@ final class ScenarioYaml {
             if (i.movable()) y.append(", movable: true, mass: ").append(Num.lenText(i.mass()));
             y.append("}\n");
         }
+        y.append(c.sounds());
         return y.toString();
     }
 

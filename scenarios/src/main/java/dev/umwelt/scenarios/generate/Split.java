@@ -9,21 +9,26 @@ import java.util.List;
  */
 public enum Split {
     TRAIN(List.of("go to the {colour} {shape}", "navigate to the {colour} {shape}", "head over to the {colour} {shape}"),
-            List.of("go to {x}, {y}", "navigate to {x}, {y}", "head to position {x}, {y}")),
+            List.of("go to {x}, {y}", "navigate to {x}, {y}", "head to position {x}, {y}"),
+            List.of("go to the {sound} {device}", "navigate to the {sound} sound", "head over to the {device}")),
     VAL(List.of("find the {colour} {shape}", "look for the {colour} {shape}"),
-            List.of("find your way to {x}, {y}", "make your way to the point {x}, {y}")),
+            List.of("find your way to {x}, {y}", "make your way to the point {x}, {y}"),
+            List.of("find the {sound} {device}", "look for the {sound} sound")),
     TEST(List.of("drive up to the {colour} {shape}", "approach the {colour} {shape}", "go and find the {colour} {shape}"),
-            List.of("drive to coordinates {x}, {y}", "reach the location x {x}, y {y}"));
+            List.of("drive to coordinates {x}, {y}", "reach the location x {x}, y {y}"),
+            List.of("head towards the {sound} sound", "approach the {sound} {device}", "drive up to the {device} that is {sound}"));
 
     /** Seeds per split: user seed + index must stay below this. */
     public static final long SEEDS_PER_SPLIT = 1_000_000_000L;
 
     private final List<String> objectTemplates;
     private final List<String> pointTemplates;
+    private final List<String> audioTemplates;
 
-    Split(List<String> objectTemplates, List<String> pointTemplates) {
+    Split(List<String> objectTemplates, List<String> pointTemplates, List<String> audioTemplates) {
         this.objectTemplates = objectTemplates;
         this.pointTemplates = pointTemplates;
+        this.audioTemplates = audioTemplates;
     }
 
     /** ObjectNav phrasings, with {@code {colour}} and {@code {shape}} placeholders. */
@@ -31,6 +36,12 @@ public enum Split {
 
     /** PointNav phrasings, with {@code {x}} and {@code {y}} placeholders (2 decimals). */
     public List<String> pointTemplates() { return pointTemplates; }
+
+    /**
+     * AudioGoal phrasings, with {@code {sound}} ("beeping", "ringing") and {@code {device}}
+     * ("alarm", "phone") placeholders, both from the emitter's kind.
+     */
+    public List<String> audioTemplates() { return audioTemplates; }
 
     /** First generator seed of this split; the range is [base, base + SEEDS_PER_SPLIT). */
     public long seedBase() {

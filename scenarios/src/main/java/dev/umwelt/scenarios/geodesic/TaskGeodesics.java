@@ -1,6 +1,7 @@
 package dev.umwelt.scenarios.geodesic;
 
 import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
@@ -24,6 +25,7 @@ import java.util.Optional;
  *       a centimetre) rather than to a cell centre inside it. 0 when {@code from} is already within
  *       the success radius (so dT = 0 exactly when the position would succeed, whatever the
  *       inflation); +Infinity when no free cell of the region is reachable.</li>
+ *   <li>{@link AudioGoal}: as ObjectGoal, to the emitter's surface ({@link AudioGoal#surface}).</li>
  * </ul>
  */
 public final class TaskGeodesics {
@@ -41,6 +43,7 @@ public final class TaskGeodesics {
     public static Optional<GeodesicPath> path(Geodesics g, WorldMap world, Task task, Vec2 from) {
         if (task instanceof PointGoal pg) return g.shortestPath(from, pg.goal());
         if (task instanceof ObjectGoal og) return pathToObject(g, og.target(world), og.successRadius(), from);
+        if (task instanceof AudioGoal ag) return pathToObject(g, ag.surface(world), ag.successRadius(), from);
         throw new IllegalArgumentException("no geodesic for task kind " + task.kind());
     }
 

@@ -8,6 +8,7 @@ import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.AcousticSettings;
+import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldObject;
 import dev.umwelt.sensors.fault.Fault;
 
@@ -26,7 +27,7 @@ public final class ScenarioLoader {
     static final double DEFAULT_SUCCESS_RADIUS = 0.3;
 
     /** Task types the format knows; grows with the Task hierarchy. */
-    enum TaskType { POINTNAV, OBJECTNAV }
+    enum TaskType { POINTNAV, OBJECTNAV, AUDIOGOAL }
 
     private ScenarioLoader() {}
 
@@ -79,16 +80,17 @@ public final class ScenarioLoader {
         if (m.has("sensors")) robot = applySensorOverrides(robot, m.requireMap("sensors"));
 
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
-        Task task = task(taskMap, robot, world);
-        boolean randomize = m.optionalBoolean("domainRandomization", false);
+        // Sounds before the task: an AudioGoal names an emitter.
         SoundsLoader.Loaded sounds = m.has("sounds") ? SoundsLoader.load(m.requireMap("sounds"), file)
                 : new SoundsLoader.Loaded(List.of(), AcousticSettings.DEFAULT);
+        Task task = task(taskMap, robot, world, sounds.emitters());
+        boolean randomize = m.optionalBoolean("domainRandomization", false);
         List<Fault> faults = FaultsLoader.load(m.optionalList("faults"));
         return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
                 sounds.emitters(), sounds.acoustics(), faults);
     }
 
-    private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world) {
+    private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world, List<SoundEmitter> emitters) {
         TaskType type = t.requireEnum("type", TaskType.class);
         switch (type) {
             case POINTNAV: {
@@ -114,6 +116,8 @@ public final class ScenarioLoader {
                 String instruction = t.optionalString("instruction", "go to the " + o.colour().name() + " " + o.label());
                 return new ObjectGoal(targetId, radius, instruction);
             }
+            case AUDIOGOAL:
+                return AudioGoalLoader.load(t, world.map(), emitters);
             default:
                 throw t.require("type").error("unsupported task type " + type);
         }

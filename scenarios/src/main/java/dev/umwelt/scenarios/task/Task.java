@@ -7,7 +7,7 @@ import dev.umwelt.scenarios.world.WorldMap;
  * What the robot is asked to do in a scenario. Success is judged when the policy emits STOP
  * (Habitat's convention): an episode that ends by time limit is a failure.
  */
-public sealed interface Task permits PointGoal, ObjectGoal {
+public sealed interface Task permits PointGoal, ObjectGoal, AudioGoal {
     /** The natural-language instruction given to the robot at the start. */
     String instruction();
 

@@ -3,7 +3,9 @@ package dev.umwelt.scenarios.generate;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
+import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.WorldObject;
@@ -62,6 +64,40 @@ class GeneratorStatsTest {
             assertTrue(Oracle.canReach(s, goal), g.name() + " unsolvable");
             plausible(s);
         }
+    }
+
+    @Test
+    void audioGoalMeetsTheMinimums() {
+        List<GeneratedScenario> all = batch("audiogoal");
+        DifficultyStats stats = DifficultyStats.of(all.stream().map(GeneratedScenario::difficulty).toList());
+        System.out.println("AudioGoal, test split, " + N + " scenarios:\n" + stats);
+        assertTrue(stats.geodesicMedian() >= 4.0, stats.toString());
+        assertTrue(stats.shareOutOfView() >= 0.30, stats.toString());
+        int beeps = 0;
+        for (GeneratedScenario g : all) {
+            Scenario s = g.scenario();
+            AudioGoal goal = (AudioGoal) s.task();
+            assertEquals(1, s.soundEmitters().size(), g.name());
+            SoundEmitter e = s.soundEmitters().get(0);
+            assertEquals(e.id(), goal.emitterId(), g.name());
+            assertEquals(e.position(), goal.emitterPosition(), g.name());
+            assertTrue(e.levelDb() >= 65 && e.levelDb() <= 75, g.name() + " level " + e.levelDb());
+            double snr = e.levelDb() - s.acoustics().effectiveNoiseLevelDb(s.soundEmitters());
+            assertTrue(Math.abs(snr - 15) < 1e-9 || Math.abs(snr - 20) < 1e-9 || Math.abs(snr - 25) < 1e-9, g.name() + " snr " + snr);
+            if (e.kind() == SoundEmitter.Kind.BEEP) beeps++;
+            assertTrue(s.world().roomAt(e.position()).isPresent(), g.name());
+            String device = e.kind() == SoundEmitter.Kind.BEEP ? "beeping" : "ringing";
+            assertTrue(goal.instruction().contains(device) || goal.instruction().contains(e.kind() == SoundEmitter.Kind.BEEP ? "alarm" : "phone"),
+                    g.name() + ": " + goal.instruction());
+            assertTrue(Split.TEST.audioTemplates().stream().anyMatch(t -> goal.instruction().startsWith(
+                    t.replace("{sound}", e.kind() == SoundEmitter.Kind.BEEP ? "beeping" : "ringing")
+                            .replace("{device}", e.kind() == SoundEmitter.Kind.BEEP ? "alarm" : "phone"))), goal.instruction());
+            assertTrue(goal.distanceToGoal(s.world(), new Vec2(s.start().x(), s.start().y())) > goal.successRadius() + 1, g.name());
+            assertTrue(Oracle.canReachNear(s, goal.surface(s.world()), Checks.TARGET_REACH), g.name() + " unsolvable");
+            plausible(s);
+        }
+        // 70% beeps: a binomial(300, 0.7) stays within 0.6..0.8 with overwhelming probability (and the seed is fixed).
+        assertTrue(beeps > 0.6 * N && beeps < 0.8 * N, "beeps " + beeps);
     }
 
     static void plausible(Scenario s) {

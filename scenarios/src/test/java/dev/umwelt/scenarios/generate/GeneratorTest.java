@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GeneratorTest {
     @Test
     void sameArgumentsGiveByteIdenticalYamlAndEqualScenario() {
-        for (String task : List.of("pointnav", "objectnav")) {
+        for (String task : List.of("pointnav", "objectnav", "audiogoal")) {
             GeneratedScenario a = ScenarioGenerator.generate(7, 12, Split.TEST, task);
             GeneratedScenario b = ScenarioGenerator.generate(7, 12, Split.TEST, task);
             assertEquals(a.yaml(), b.yaml());
@@ -129,6 +129,7 @@ class GeneratorTest {
                 if (a == b) continue;
                 for (String t : a.objectTemplates()) assertFalse(b.objectTemplates().contains(t), t);
                 for (String t : a.pointTemplates()) assertFalse(b.pointTemplates().contains(t), t);
+                for (String t : a.audioTemplates()) assertFalse(b.audioTemplates().contains(t), t);
                 assertNotEquals(a.seedBase(), b.seedBase());
             }
         }
@@ -138,7 +139,7 @@ class GeneratorTest {
     void unknownTaskIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScenarioGenerator.generate(0, 0, Split.TRAIN, "vln"));
-        assertEquals("unknown task 'vln'; expected pointnav or objectnav", e.getMessage());
+        assertEquals("unknown task 'vln'; expected pointnav, objectnav or audiogoal", e.getMessage());
     }
 
     @Test

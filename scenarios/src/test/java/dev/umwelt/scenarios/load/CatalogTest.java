@@ -53,6 +53,8 @@ class CatalogTest {
             "open-hall-pillars.yaml, 1, 0, 14, 4",
             "two-room-offset-doors.yaml, 3, 2, 3, 8",
             "warehouse-aisles.yaml, 1, 0, 8, 4",
+            "kitchen-beeping-alarm.yaml, 1, 0, 3, 4",
+            "apartment-alarm-behind-wall.yaml, 4, 3, 4, 9",
     })
     void scenarioLoadsWithExpectedCounts(String file, int rooms, int doors, int objects, int walls) {
         Scenario s = ScenarioLoader.load(CATALOG.resolve(file));
