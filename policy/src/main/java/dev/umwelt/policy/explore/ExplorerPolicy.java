@@ -39,7 +39,7 @@ public final class ExplorerPolicy implements Policy {
     static final double MIN_CONFIDENCE = 0.5, AMBIGUOUS_APART = 1.0;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0;
     static final double POINT_STOP = 0.12;
-    static final double GRID_HALF_SIZE = 30;
+    static final double GRID_HALF_SIZE = 20;
 
     enum Mode { LOOK, EXPLORE, APPROACH, RECOVER, DONE }
 
@@ -84,7 +84,10 @@ public final class ExplorerPolicy implements Policy {
     public void reset(EpisodeContext context) {
         robot = context.robot();
         goal = GoalParser.parse(context.instruction().text());
-        belief = new LocalBelief(robot, Pose2D.ORIGIN, GRID_HALF_SIZE);
+        // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
+        // cannot take point goals in the scenario's frame, whose start pose it is not told).
+        belief = context.worldModel().<BeliefView>map(SharedBelief::new)
+                .orElseGet(() -> new LocalBelief(robot, Pose2D.ORIGIN, GRID_HALF_SIZE));
         drive = new Drive(robot);
         hard = robot.footprintRadius() + 0.03;
         preferred = robot.inflationRadius() + 0.2;

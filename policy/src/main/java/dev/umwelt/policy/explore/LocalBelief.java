@@ -11,6 +11,7 @@ import dev.umwelt.worldmodel.grid.OccupancyGrid;
 import dev.umwelt.worldmodel.objects.ObjectMemory;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 import dev.umwelt.worldmodel.pose.PoseEstimator;
+import dev.umwelt.worldmodel.pose.ScanMatcher;
 import dev.umwelt.worldmodel.sound.SoundSourceMap;
 
 import java.util.List;
@@ -34,7 +35,9 @@ final class LocalBelief implements BeliefView {
         this.robot = robot;
         this.grid = OccupancyGrid.covering(start.x() - halfSize, start.y() - halfSize, start.x() + halfSize,
                 start.y() + halfSize, OccupancyGrid.DEFAULT_RESOLUTION);
-        this.estimator = new PoseEstimator(grid, robot.lidar().mount(), start);
+        // Matching every 5 cm / 2 degrees of odometry rather than every scan: a third of the cost, same map.
+        this.estimator = new PoseEstimator(grid, new ScanMatcher(), robot.lidar().mount(), start, 0.3, 0.05,
+                Math.toRadians(2), 0.1);
         this.objects = new ObjectMemory(robot);
         this.sounds = new SoundSourceMap(robot);
     }
