@@ -58,6 +58,8 @@ public final class WorldModel {
     private final List<Pose2D> trail = new ArrayList<>();
     private long lastOdom = Long.MIN_VALUE, lastScan = Long.MIN_VALUE, lastFrame = Long.MIN_VALUE, lastAudio = Long.MIN_VALUE;
     private LidarScan latestScan;
+    private Pose2D lastProcessedPose;
+    private long lastProcessedNanos, scansProcessed;
     private List<Frontier> frontiers;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
     private long frontiersAtVersion = -1;
@@ -69,7 +71,7 @@ public final class WorldModel {
         this.grid = OccupancyGrid.covering(startPoseInMap.x() - config.width() / 2, startPoseInMap.y() - config.height() / 2,
                 startPoseInMap.x() + config.width() / 2, startPoseInMap.y() + config.height() / 2, config.resolution());
         this.estimator = new PoseEstimator(grid, new ScanMatcher(), robot.lidar().mount(), startPoseInMap,
-                config.minMatchScore(), config.matchDistance(), config.matchAngle(), 0.1);
+                config.minMatchScore(), 0, 0, 0.1); // the gate is here (whole scans), so the estimator matches each scan it gets
         this.objects = new ObjectMemory(robot);
         this.sounds = new SoundSourceMap(robot);
         this.inflation = new Inflation(grid, robot.footprintRadius());
@@ -88,11 +90,16 @@ public final class WorldModel {
         Sense<LidarScan> lidar = observation.lidar();
         if (lidar.present() && lidar.reading().header().stampNanos() != lastScan) {
             LidarScan scan = lidar.reading();
-            Pose2D p = estimator.onScan(scan);
             lastScan = scan.header().stampNanos();
             latestScan = scan;
-            Pose2D prev = trail.get(trail.size() - 1);
-            if (prev.distanceTo(p) >= TRAIL_STEP) trail.add(p);
+            if (scanDue(scan.header().stampNanos())) {
+                Pose2D p = estimator.onScan(scan);
+                lastProcessedPose = p;
+                lastProcessedNanos = scan.header().stampNanos();
+                scansProcessed++;
+            }
+            Pose2D now = estimator.pose(), prev = trail.get(trail.size() - 1);
+            if (prev.distanceTo(now) >= TRAIL_STEP) trail.add(now);
         }
         Sense<CameraFrame> camera = observation.camera();
         if (camera.present() && camera.reading().header().stampNanos() != lastFrame) {
@@ -107,6 +114,18 @@ public final class WorldModel {
             sounds.observe(a, estimator.poseAt(lastAudio));
         }
     }
+
+    /** The motion gate: the first scan, then once moved matchDistance, turned matchAngle or scanInterval passed. */
+    private boolean scanDue(long stamp) {
+        if (lastProcessedPose == null) return true;
+        Pose2D predicted = estimator.poseAt(stamp);
+        return predicted.distanceTo(lastProcessedPose) >= config.matchDistance()
+                || Math.abs(dev.umwelt.bus.Angles.normalize(predicted.yaw() - lastProcessedPose.yaw())) >= config.matchAngle()
+                || (stamp - lastProcessedNanos) * 1e-9 >= config.scanInterval();
+    }
+
+    /** Scans matched and integrated so far (the rest were skipped by the motion gate). */
+    public long scansProcessed() { return scansProcessed; }
 
     /** Corrected base_link pose in map, now (latest odometry). */
     public Pose2D pose() { return estimator.pose(); }

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import dev.umwelt.scenarios.load.ScenarioLoader;
+import dev.umwelt.scenarios.Scenario;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks that print their figures.",
@@ -41,7 +43,10 @@ import java.util.function.Supplier;
                 "  log: episode-log (MCAP) throughput: writes in MB/s and messages/s, uncompressed and zstd, and streamed",
                 "       reads in messages/s; 100k messages of 1-3 KB on 4 channels, production options, a temp file.",
                 "  sensors: observation build cost per tick, synchronizer cost per set, audio simulation and",
-                "       feature cost per second of audio."})
+                "       feature cost per second of audio.",
+                "  world: world-model costs on 60 s of simulated readings (apartment-find-red-box, camera on): grid update",
+                "       per scan, scan match, the whole motion-gated facade per sim-second, frontiers, straight path,",
+                "       nearest object, planner, object memory per frame, sound map per chunk (--seconds caps the drive)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render, sensors, log }
+    enum What { sim, render, sensors, log, world }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -70,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);
         if (what == What.sensors) return sensors(out);
+        if (what == What.world) {
+            Scenario world = ScenarioLoader.load(Umwelt.home().resolve("scenarios/catalog/apartment-find-red-box.yaml"));
+            new dev.umwelt.agent.bench.WorldBenchmark(world, Math.min(seconds, 60)).run(out);
+            return Umwelt.EXIT_OK;
+        }
         out.printf(Locale.ROOT, "bench sim: %s; %d processors available%n", BenchWorld.DESCRIPTION,
                 Runtime.getRuntime().availableProcessors());
         out.flush();

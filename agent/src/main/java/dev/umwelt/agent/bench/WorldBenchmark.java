@@ -1,0 +1,205 @@
+package dev.umwelt.agent.bench;
+
+import dev.umwelt.bus.Header;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Stamped;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.command.VelocityCommand;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.bus.sensing.CameraFrame;
+import dev.umwelt.bus.sensing.LidarScan;
+import dev.umwelt.bus.sensing.Odometry;
+import dev.umwelt.bus.tick.TickReadings;
+import dev.umwelt.scenarios.Scenario;
+import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.sim.Simulator;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.WorldModelConfig;
+import dev.umwelt.worldmodel.grid.LikelihoodField;
+import dev.umwelt.worldmodel.grid.OccupancyGrid;
+import dev.umwelt.worldmodel.objects.ObjectQuery;
+import dev.umwelt.worldmodel.pose.ScanMatcher;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * {@code bench world}: the world model's costs on real simulator readings. A catalog scenario is
+ * driven for {@code seconds} by a lidar-reactive wander (camera on), the readings are kept, then
+ * each part is timed on them: grid update per scan, one scan match, the whole facade per
+ * simulated second (motion-gated, as the agent runs it), and the queries (frontiers, straight
+ * path, nearest object, planner) on the final map, object memory per camera frame and sound
+ * map per audio chunk (a synthetic two-channel chunk when the scenario has no sound).
+ */
+public final class WorldBenchmark {
+    private final Scenario scenario;
+    private final double seconds;
+
+    public WorldBenchmark(Scenario scenario, double seconds) {
+        this.scenario = scenario;
+        this.seconds = seconds;
+    }
+
+    public void run(PrintWriter out) {
+        List<Observation> observations = new ArrayList<>();
+        List<LidarScan> scans = new ArrayList<>();
+        List<Pose2D> scanPoses = new ArrayList<>();
+        List<CameraFrame> frames = new ArrayList<>();
+        List<AudioChunk> chunks = new ArrayList<>();
+        try (Simulator sim = new Simulator(scenario)) {
+            TickReadings t = sim.reset(1);
+            LidarScan scan = null;
+            Odometry odom = null;
+            CameraFrame frame = null;
+            AudioChunk audio = null;
+            SplittableRandom rnd = new SplittableRandom(1);
+            double bias = 0;
+            int ticks = (int) (seconds * scenario.robot().controlRateHz());
+            for (int k = 0; k < ticks; k++) {
+                for (Stamped r : t.readings()) {
+                    if (r instanceof LidarScan s) { scan = s; scans.add(s); scanPoses.add(sim.groundTruth()); }
+                    else if (r instanceof Odometry o) odom = o;
+                    else if (r instanceof CameraFrame f) { frame = f; frames.add(f); }
+                    else if (r instanceof AudioChunk a) { audio = a; chunks.add(a); }
+                }
+                Observation.Builder b = Observation.at(t.stampNanos());
+                if (scan != null) b.present(Modality.LIDAR, scan);
+                if (odom != null) b.present(Modality.ODOMETRY, odom);
+                if (frame != null) b.present(Modality.CAMERA, frame);
+                if (audio != null) b.present(Modality.AUDIO, audio);
+                observations.add(b.build());
+                if (k % 40 == 0) bias = rnd.nextDouble(-0.6, 0.6);
+                t = sim.step(VelocityCommand.of(sim.nowNanos(), wander(scan, bias), 300_000_000L));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("bench world: simulation failed: " + e, e);
+        }
+        if (chunks.isEmpty()) chunks.add(syntheticChunk(observations.get(0).stampNanos()));
+        out.printf(Locale.ROOT, "bench world: %s, %.0f s of wander: %d ticks, %d scans, %d camera frames, %d audio chunks%s%n",
+                scenario.name(), seconds, observations.size(), scans.size(), frames.size(), chunks.size(),
+                chunks.size() == 1 ? " (synthetic)" : "");
+
+        WorldModelConfig config = WorldModelConfig.DEFAULTS;
+        Pose2D mount = scenario.robot().lidar().mount();
+        OccupancyGrid grid = new WorldModel(scenario.robot(), scenario.start(), config).grid();
+        for (int i = 0; i < Math.min(200, scans.size()); i++) grid.integrate(scans.get(i), scanPoses.get(i).compose(mount));
+        double integrate = perOp(3, scans.size(), i -> { grid.integrate(scans.get(i), scanPoses.get(i).compose(mount)); return 0; });
+        LikelihoodField field = new LikelihoodField(grid, 0.1);
+        field.update();
+        ScanMatcher matcher = new ScanMatcher();
+        int matches = Math.min(300, scans.size());
+        double match = perOp(2, matches, i -> {
+            Pose2D truth = scanPoses.get(i * scans.size() / matches);
+            Pose2D guess = new Pose2D(truth.x() + 0.05, truth.y() - 0.04, truth.yaw() + 0.03);
+            return (int) (1000 * matcher.match(field, scans.get(i * scans.size() / matches), mount, guess).score());
+        });
+
+        WorldModel[] wm = new WorldModel[1];
+        double facade = perOp(3, 1, i -> {
+            wm[0] = new WorldModel(scenario.robot(), scenario.start(), config);
+            for (Observation o : observations) wm[0].update(o);
+            return (int) wm[0].scansProcessed();
+        }) / seconds;
+        WorldModel w = wm[0];
+        Pose2D p = w.pose();
+        int[] frontierCount = {0};
+        double frontiers = perOp(3, 20, i -> {
+            w.grid().setLogOdds(0, 0, (i & 1) == 0 ? 0f : 0.1f); // invalidate the cache: time the search itself
+            frontierCount[0] = w.frontiers().size();
+            return frontierCount[0];
+        });
+        SplittableRandom rnd = new SplittableRandom(2);
+        double[][] goals = new double[200][];
+        for (int i = 0; i < goals.length; i++) {
+            double gx, gy;
+            do {
+                gx = p.x() + rnd.nextDouble(-8, 8);
+                gy = p.y() + rnd.nextDouble(-8, 8);
+            } while (!w.grid().isFreeAt(gx, gy));
+            goals[i] = new double[] {gx, gy};
+        }
+        double freePath = perOp(3, goals.length, i -> w.isStraightPathFree(p.x(), p.y(), goals[i][0], goals[i][1], 0.2) ? 1 : 0);
+        ObjectQuery q = new ObjectQuery("red", Shape.BOX, null);
+        double nearest = perOp(3, 10_000, i -> w.nearestObject(q).isPresent() ? 1 : 0);
+        int[] found = {0};
+        double plan = perOp(2, 50, i -> {
+            boolean ok = w.plan(goals[i][0], goals[i][1], 0.1).isPresent();
+            if (ok) found[0]++;
+            return ok ? 1 : 0;
+        });
+        double perFrame = frames.isEmpty() ? Double.NaN : perOp(2, frames.size(), i -> {
+            w.objects().observe(frames.get(i), scans.get(Math.min(scans.size() - 1, i * 2)), p);
+            return 0;
+        });
+        double perChunk = perOp(2, chunks.size(), i -> { w.sounds().observe(chunks.get(i), p); return 0; });
+
+        out.printf(Locale.ROOT, "  grid %dx%d @ %.2f m; %d of %d scans processed by the motion gate (%.2f m / %.0f deg / %.1f s)%n",
+                grid.width(), grid.height(), grid.resolution(), w.scansProcessed(), scans.size(), config.matchDistance(),
+                Math.toDegrees(config.matchAngle()), config.scanInterval());
+        row(out, "grid update, one scan", integrate);
+        row(out, "scan match, one scan", match);
+        out.printf(Locale.ROOT, "  %-34s %10.3f ms per sim-second (%.0fx real time on its own)%n",
+                "whole facade, as the agent runs it", facade / 1e6, 1e9 / facade);
+        row(out, "frontiers (" + frontierCount[0] + " found)", frontiers);
+        row(out, "straight path free, up to 11 m", freePath);
+        row(out, "nearest object (" + w.objects().objects().size() + " remembered)", nearest);
+        row(out, "planner, free goals within 8 m (" + found[0] + "/50)", plan);
+        row(out, "object memory, one camera frame", perFrame);
+        row(out, "sound map, one audio chunk", perChunk);
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String what, double nanos) {
+        out.printf(Locale.ROOT, "  %-34s %10.3f ms%n", what, nanos / 1e6);
+    }
+
+    /** Median over rounds of the mean ns per op; the first round also warms up. */
+    private static double perOp(int rounds, int ops, java.util.function.IntUnaryOperator op) {
+        double[] r = new double[rounds + 1];
+        long sink = 0;
+        for (int k = 0; k <= rounds; k++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < ops; i++) sink += op.applyAsInt(i);
+            r[k] = (System.nanoTime() - t0) / (double) ops;
+        }
+        if (sink == Long.MIN_VALUE) System.out.print("");
+        double[] kept = java.util.Arrays.copyOfRange(r, 1, r.length);
+        java.util.Arrays.sort(kept);
+        return kept[kept.length / 2];
+    }
+
+    private AudioChunk syntheticChunk(long stamp) {
+        int rate = 16_000, frames = 1600;
+        short[] s = new short[2 * frames];
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < frames; i++) {
+            short v = (short) (2000 * Math.sin(2 * Math.PI * 1000 * i / rate) + rnd.nextInt(-200, 200));
+            s[2 * i] = v;
+            s[2 * i + 1] = (short) (v / 2);
+        }
+        return new AudioChunk(new Header(stamp, "base_link"), rate, List.of("mic_left", "mic_right"), s);
+    }
+
+    /** Forward unless something is near ahead; turn towards the side with more room. */
+    static Twist2D wander(LidarScan s, double bias) {
+        if (s == null) return new Twist2D(0, 0);
+        double front = Double.POSITIVE_INFINITY, left = 0, right = 0;
+        for (int i = 0; i < s.beams(); i++) {
+            double a = s.angleOf(i), r = s.ranges()[i];
+            if (Double.isNaN(r) || r == Double.NEGATIVE_INFINITY) continue;
+            if (Double.isInfinite(r)) r = s.rangeMax();
+            if (Math.abs(a) < Math.toRadians(35)) front = Math.min(front, r);
+            if (a > Math.toRadians(20) && a < Math.toRadians(90)) left += Math.min(r, 4);
+            if (a < Math.toRadians(-20) && a > Math.toRadians(-90)) right += Math.min(r, 4);
+        }
+        double turn = left >= right ? 1 : -1;
+        if (front < 0.55) return new Twist2D(0.0, 1.2 * turn);
+        if (front < 1.0) return new Twist2D(0.2, 0.8 * turn);
+        return new Twist2D(0.5, bias);
+    }
+}
