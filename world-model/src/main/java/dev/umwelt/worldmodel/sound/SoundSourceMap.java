@@ -124,24 +124,30 @@ public final class SoundSourceMap {
         if (rays.size() < MIN_RAYS) return;
         Ray[] r = rays.toArray(new Ray[0]);
         List<double[]> cands = candidates(r);
-        double[] best = null, bestCost = {Double.MAX_VALUE};
-        for (double[] c : cands) {
-            double cost = cost(r, c[0], c[1]);
-            if (cost < bestCost[0]) { bestCost[0] = cost; best = c; }
+        double[] costs = new double[cands.size()];
+        int bi = -1;
+        for (int i = 0; i < costs.length; i++) {
+            double[] c = cands.get(i);
+            costs[i] = cost(r, c[0], c[1]);
+            if (bi < 0 || costs[i] < costs[bi]) bi = i;
         }
-        if (best == null) return;
-        double[] fit = refine(r, best[0], best[1]);
+        if (bi < 0) return;
+        double[] fit = refine(r, cands.get(bi)[0], cands.get(bi)[1]);
         double fitCost = cost(r, fit[0], fit[1]);
         Ray last = r[r.length - 1];
         double dir = Math.atan2(fit[1] - last.oy(), fit[0] - last.ox());
-        // The mirror: the best candidate in a clearly different direction from the robot.
+        // The mirror: the best candidate in a clearly different direction from the robot, refined.
+        int mi = -1;
+        for (int i = 0; i < costs.length; i++) {
+            double[] c = cands.get(i);
+            if (Math.abs(Angles.normalize(Math.atan2(c[1] - last.oy(), c[0] - last.ox()) - dir)) < Math.toRadians(30)) continue;
+            if (mi < 0 || costs[i] < costs[mi]) mi = i;
+        }
         double mirrorCost = Double.MAX_VALUE;
-        for (double[] c : cands) {
-            double d = Math.atan2(c[1] - last.oy(), c[0] - last.ox());
-            if (Math.abs(Angles.normalize(d - dir)) < Math.toRadians(30)) continue;
-            double[] m = refine(r, c[0], c[1]);
-            if (Math.abs(Angles.normalize(Math.atan2(m[1] - last.oy(), m[0] - last.ox()) - dir)) < Math.toRadians(30)) continue;
-            mirrorCost = Math.min(mirrorCost, cost(r, m[0], m[1]));
+        if (mi >= 0) {
+            double[] m = refine(r, cands.get(mi)[0], cands.get(mi)[1]);
+            boolean distinct = Math.abs(Angles.normalize(Math.atan2(m[1] - last.oy(), m[0] - last.ox()) - dir)) >= Math.toRadians(30);
+            mirrorCost = distinct ? cost(r, m[0], m[1]) : costs[mi];
         }
         double noise = Math.max(fitCost, ANGLE_SIGMA);
         ambiguous = mirrorCost < Math.max(2.0 * fitCost, 3 * ANGLE_SIGMA);
@@ -221,14 +227,13 @@ public final class SoundSourceMap {
 
     /** 1-sigma position uncertainty: sqrt of the larger eigenvalue of sigma^2 (J^T W J)^-1. */
     private static double uncertainty(Ray[] r, double x, double y, double sigma) {
-        double a11 = 0, a12 = 0, a22 = 0, wmean = 0;
+        double a11 = 0, a12 = 0, a22 = 0;
         int n = 0;
         for (Ray q : r) {
             if (Math.abs(residual(q, x, y)) > Math.toRadians(10)) continue;
             double dx = x - q.ox(), dy = y - q.oy(), d2 = Math.max(dx * dx + dy * dy, 0.01);
             double jx = -dy / d2, jy = dx / d2, w = q.weight();
             a11 += w * jx * jx; a12 += w * jx * jy; a22 += w * jy * jy;
-            wmean += w;
             n++;
         }
         if (n < MIN_RAYS) return Double.POSITIVE_INFINITY;
