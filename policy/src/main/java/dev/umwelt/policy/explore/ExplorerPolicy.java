@@ -36,15 +36,22 @@ public final class ExplorerPolicy implements Policy {
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    static final double MIN_CONFIDENCE = 0.5, AMBIGUOUS_APART = 1.0;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
+
+    private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
 
     enum Mode { LOOK, EXPLORE, APPROACH, RECOVER, DONE }
 
     private RobotDescription robot;
     private Goal goal;
+    private ObjectChoice objectChoice;
+    private double[] lastAim;
+    /** No reachable frontier is left (object goals then accept a colour match of another voted shape). */
+    private boolean exhausted;
+    /** AudioGoal: the last localised source (uncertainty within SOUND_MAX_UNCERTAINTY), or null. */
+    private SoundSource soundFix;
     private BeliefView belief;
     private Drive drive;
     private Mode mode;
@@ -84,6 +91,10 @@ public final class ExplorerPolicy implements Policy {
     public void reset(EpisodeContext context) {
         robot = context.robot();
         goal = GoalParser.parse(context.instruction().text());
+        objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words()) : null;
+        lastAim = null;
+        exhausted = false;
+        soundFix = null;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         belief = context.worldModel().<BeliefView>map(SharedBelief::new)
@@ -105,6 +116,7 @@ public final class ExplorerPolicy implements Policy {
     }
 
     /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
+    @Override
     public Optional<String> note() {
         return Optional.ofNullable(note);
     }
@@ -124,6 +136,10 @@ public final class ExplorerPolicy implements Policy {
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
         minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
         Twist2D t = decide(pose, now);
+        if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
+                belief.objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
+                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
+                        + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
             mode = Mode.DONE;
             drive.reset();
@@ -146,18 +162,35 @@ public final class ExplorerPolicy implements Policy {
             mode = Mode.EXPLORE;
             route = null;
         }
-        double[] target = target(pose);          // {x, y, radius, standoff, stop}
+        Aim target = target(pose);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
+        if (target != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
+                && objectChoice.giveUpOn(target.object(), now)) {
+            note = String.format(java.util.Locale.ROOT, "set aside a %s object at (%.2f, %.2f): shape not confirmed",
+                    target.object().colour(), target.x(), target.y());
+            target = target(pose);
+        }
         if (target != null) {
-            double dist = Math.hypot(target[0] - pose.x(), target[1] - pose.y()) - target[2];
-            if (dist <= target[4]) {
-                if (goal instanceof Goal.ReachPoint) return null;
-                double err = Angles.difference(Math.atan2(target[1] - pose.y(), target[0] - pose.x()), pose.yaw());
-                if (Math.abs(err) <= FACING && Math.abs(drive.lastW()) < 0.3) return null;
-                return drive.turn(err);
+            double dist = stopDistance(pose, target);
+            if (dist <= target.stop()) {
+                if (!(goal instanceof Goal.FindObject)) {
+                    note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
+                    return null;
+                }
+                double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
+                if (target.confirmed() && Math.abs(err) <= FACING && Math.abs(drive.lastW()) < 0.3) {
+                    note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
+                    return null;
+                }
+                return Math.abs(err) <= FACING ? drive.halt() : drive.turn(err);
             }
-            if (mode != Mode.APPROACH || routeGoal == null
-                    || Math.hypot(routeGoal[0] - target[0], routeGoal[1] - target[1]) > 0.3) route = null;
+            if (mode != Mode.APPROACH || routeGoal == null || lastAim == null
+                    || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route = null;
+            if (mode != Mode.APPROACH || lastAim == null || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 1.0) {
+                note = String.format(java.util.Locale.ROOT, "approaching %s%s at (%.2f, %.2f)", target.confirmed() ? "" : "what may be ",
+                        describe(), target.x(), target.y());
+            }
+            if (route == null) lastAim = new double[] {target.x(), target.y()};
             mode = Mode.APPROACH;
             Twist2D t = approach(pose, now, target);
             if (t != null) return t;
@@ -187,48 +220,51 @@ public final class ExplorerPolicy implements Policy {
         lastYaw = pose.yaw();
     }
 
-    /** {x, y, radius, standoff, stop} of what to drive to, or null while it is not known. */
-    private double[] target(Pose2D pose) {
-        if (goal instanceof Goal.ReachPoint p) return new double[] {p.x(), p.y(), 0, 0.05, POINT_STOP};
-        if (goal instanceof Goal.FindObject f) {
-            List<RememberedObject> matches = belief.objects().stream()
-                    .filter(o -> o.confidence() >= MIN_CONFIDENCE && f.query().matches(o))
-                    // Sure shapes before unsure ones, then the nearest.
-                    .sorted(Comparator.comparing((RememberedObject o) -> o.shape() == null)
-                            .thenComparingDouble(o -> o.distanceTo(pose.x(), pose.y())))
-                    .toList();
-            if (matches.isEmpty()) return null;
-            RememberedObject best = matches.get(0);
-            for (RememberedObject o : matches) {
-                if (o != best && o.shape() != null && best.shape() != null
-                        && o.distanceTo(best.x(), best.y()) > AMBIGUOUS_APART) {
-                    note = String.format(java.util.Locale.ROOT, "ambiguous: two %s seen, at (%.1f, %.1f) and (%.1f, %.1f); stopping",
-                            f.words(), best.x(), best.y(), o.x(), o.y());
-                    mode = Mode.DONE;
-                    return null;
-                }
+    /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
+    private record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
+                       RememberedObject object) {}
+
+    /** What to drive to, or null while it is not known. */
+    private Aim target(Pose2D pose) {
+        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
+        if (goal instanceof Goal.FindObject) {
+            ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
+            if (c == null) return null;
+            if (c.ambiguity() != null) {
+                note = c.ambiguity();
+                mode = Mode.DONE;
+                return null;
             }
-            return new double[] {best.x(), best.y(), best.radius(), OBJECT_STANDOFF, OBJECT_STOP};
+            RememberedObject o = c.object();
+            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, c.confirmed(), o);
         }
         if (goal instanceof Goal.FindSound) {
+            // A beeping source is silent half the time and the map reports nothing then: keep the
+            // last good fix until a new one replaces it.
             Optional<SoundSource> s = belief.sounds().strongest();
-            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY) {
-                return new double[] {s.get().x(), s.get().y(), 0, SOUND_STANDOFF, SOUND_STOP};
-            }
+            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY) soundFix = s.get();
+            if (soundFix != null) return new Aim(soundFix.x(), soundFix.y(), 0, SOUND_STANDOFF, SOUND_STOP, true, null);
         }
         return null;
     }
 
-    private Twist2D approach(Pose2D pose, long now, double[] target) {
+    private double stopDistance(Pose2D pose, Aim a) {
+        return Math.hypot(a.x() - pose.x(), a.y() - pose.y()) - a.radius();
+    }
+
+    private Twist2D approach(Pose2D pose, long now, Aim target) {
         if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
             GridPlanner p = planner(pose, 2.0);
-            double tx = target[0], ty = target[1], inner = target[2] + 0.25, outer = target[2] + target[3];
+            double tx = target.x(), ty = target.y(), inner = target.radius() + 0.25, outer = target.radius() + target.standoff();
             NavGrid g = p.grid;
             int cell = p.cheapest(k -> {
                 double d = Math.hypot(g.centerX(k % g.w) - tx, g.centerY(k / g.w) - ty);
                 return d >= Math.min(inner, outer - 0.1) && d <= outer;
             });
-            if (cell < 0) return null;
+            if (cell < 0) {
+                note = String.format(java.util.Locale.ROOT, "no way to %s at (%.2f, %.2f) yet; exploring", describe(), tx, ty);
+                return null;
+            }
             setRoute(p, cell, pose, now, false, true);
         }
         return followRoute(pose, now, 0);
@@ -280,6 +316,11 @@ public final class ExplorerPolicy implements Policy {
                     startLook(pose);
                     return drive.spin(LOOK_RATE);
                 }
+                if (goal instanceof Goal.FindObject && !exhausted) {
+                    exhausted = true;
+                    note = "explored everything reachable; trying objects of the right colour whose shape was read otherwise";
+                    return drive.halt();
+                }
                 note = "explored everything reachable without finding " + describe();
                 return null;
             }
@@ -292,6 +333,7 @@ public final class ExplorerPolicy implements Policy {
     private String describe() {
         if (goal instanceof Goal.FindObject f) return "the " + f.words();
         if (goal instanceof Goal.FindSound s) return "the " + s.soundWord();
+        if (goal instanceof Goal.ReachPoint p) return String.format(java.util.Locale.ROOT, "(%.2f, %.2f)", p.x(), p.y());
         return "the goal";
     }
 
