@@ -36,7 +36,7 @@ public final class ExplorerPolicy implements Policy {
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
 
@@ -52,6 +52,8 @@ public final class ExplorerPolicy implements Policy {
     private boolean exhausted;
     /** AudioGoal: the last localised source (uncertainty within SOUND_MAX_UNCERTAINTY), or null. */
     private SoundSource soundFix;
+    private double[] firstHeardAt;
+    private double heardBaseline;
     private BeliefView belief;
     private Drive drive;
     private Mode mode;
@@ -71,7 +73,7 @@ public final class ExplorerPolicy implements Policy {
     private final List<double[]> blacklist = new ArrayList<>();
     private long recoverUntil;
     private double minX, minY, maxX, maxY;
-    private long soundTurnUntil = Long.MIN_VALUE;
+    private long soundTurnUntil = Long.MIN_VALUE / 2;
 
     @Override
     public String name() {
@@ -95,6 +97,8 @@ public final class ExplorerPolicy implements Policy {
         lastAim = null;
         exhausted = false;
         soundFix = null;
+        firstHeardAt = null;
+        heardBaseline = 0;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         belief = context.worldModel().<BeliefView>map(SharedBelief::new)
@@ -112,7 +116,7 @@ public final class ExplorerPolicy implements Policy {
         blacklist.clear();
         minX = minY = Double.POSITIVE_INFINITY;
         maxX = maxY = Double.NEGATIVE_INFINITY;
-        soundTurnUntil = Long.MIN_VALUE;
+        soundTurnUntil = Long.MIN_VALUE / 2;
     }
 
     /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
@@ -164,11 +168,15 @@ public final class ExplorerPolicy implements Policy {
         }
         Aim target = target(pose);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
-        if (target != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
+        if (target != null && objectChoice != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
                 && objectChoice.giveUpOn(target.object(), now)) {
             note = String.format(java.util.Locale.ROOT, "set aside a %s object at (%.2f, %.2f): shape not confirmed",
                     target.object().colour(), target.x(), target.y());
             target = target(pose);
+        }
+        // At a sound fix that is not trusted yet: standing still teaches nothing, so explore on.
+        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= 1.5) {
+            target = null;
         }
         if (target != null) {
             double dist = stopDistance(pose, target);
@@ -241,9 +249,16 @@ public final class ExplorerPolicy implements Policy {
         if (goal instanceof Goal.FindSound) {
             // A beeping source is silent half the time and the map reports nothing then: keep the
             // last good fix until a new one replaces it.
+            // Range is unobservable from one spot, so a fix is trusted (may end in STOP) only once the
+            // robot has got, while hearing, as far from where it first heard it as half the distance to it (0.5 m to 1.5 m).
+            trackHearing(pose);
             Optional<SoundSource> s = belief.sounds().strongest();
             if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY) soundFix = s.get();
-            if (soundFix != null) return new Aim(soundFix.x(), soundFix.y(), 0, SOUND_STANDOFF, SOUND_STOP, true, null);
+            if (soundFix != null) {
+                double d = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
+                boolean trusted = heardBaseline >= Math.min(SOUND_BASELINE, Math.max(0.5, 0.5 * d));
+                return new Aim(soundFix.x(), soundFix.y(), 0, SOUND_STANDOFF, SOUND_STOP, trusted, null);
+            }
         }
         return null;
     }
@@ -272,26 +287,18 @@ public final class ExplorerPolicy implements Policy {
 
     /** AudioGoal before the source is localised: turn to resolve front-back, then drive along the bearing. */
     private Twist2D followSound(Pose2D pose, long now) {
-        var sounds = belief.sounds();
-        if (sounds.needsTurnToDisambiguate()) {
-            if (soundTurnUntil == Long.MIN_VALUE) soundTurnUntil = now + 4_000_000_000L;
-            if (now < soundTurnUntil) return drive.spin(LOOK_RATE);
-        } else {
-            soundTurnUntil = Long.MIN_VALUE;
-        }
-        OptionalDouble bearing = sounds.latestBearing();
-        if (bearing.isEmpty()) return null;
-        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
-            double b = bearing.getAsDouble();
-            double gx = pose.x() + 3 * Math.cos(b), gy = pose.y() + 3 * Math.sin(b);
-            GridPlanner p = planner(pose, 1.5);
-            NavGrid g = p.grid;
-            // Cheapest cell near the bearing point; where the way is blocked, the cell nearest to it.
-            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - gx, g.centerY(k / g.w) - gy) <= 1.0);
-            if (cell < 0) return null;
-            setRoute(p, cell, pose, now, false, true);
-        }
-        return followRoute(pose, now, 0);
+        // Heard but front/back ambiguous: a turn on the spot (up to 4 s, at most every 10 s) resolves it;
+        // otherwise keep exploring, which moves the microphones and lengthens the baseline.
+        if (belief.sounds().needsTurnToDisambiguate() && now >= soundTurnUntil + 6_000_000_000L) soundTurnUntil = now + 4_000_000_000L;
+        if (now < soundTurnUntil && belief.sounds().needsTurnToDisambiguate()) return drive.spin(LOOK_RATE);
+        return null;
+    }
+
+    /** Tracks how far the robot moved while hearing the sound: a fix is trusted only after some baseline. */
+    private void trackHearing(Pose2D pose) {
+        if (belief.sounds().latestBearing().isEmpty()) return;
+        if (firstHeardAt == null) firstHeardAt = new double[] {pose.x(), pose.y()};
+        heardBaseline = Math.max(heardBaseline, Math.hypot(pose.x() - firstHeardAt[0], pose.y() - firstHeardAt[1]));
     }
 
     private Twist2D explore(Pose2D pose, long now) {
