@@ -31,7 +31,7 @@ import java.util.Set;
  * explore). See policy/README.md for the parameters and measured figures.
  */
 public final class ExplorerPolicy implements Policy {
-    static final double LOOK_RATE = 1.6, LOOK_SPACING = 2.5;
+    static final double LOOK_RATE = 2.2, LOOK_SPACING = 3.5;
     static final long REPLAN_NANOS = 1_000_000_000L;
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
@@ -169,10 +169,10 @@ public final class ExplorerPolicy implements Policy {
         Aim target = target(pose);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
         if (target != null && objectChoice != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
-                && objectChoice.giveUpOn(target.object(), now)) {
-            note = String.format(java.util.Locale.ROOT, "set aside a %s object at (%.2f, %.2f): shape not confirmed",
-                    target.object().colour(), target.x(), target.y());
-            target = target(pose);
+                && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
+            note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
+                    target.object().colour(), target.x(), target.y(), describe());
+            target = new Aim(target.x(), target.y(), target.radius(), target.standoff(), target.stop(), true, target.object());
         }
         // At a sound fix that is not trusted yet: standing still teaches nothing, so explore on.
         if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= 1.5) {

@@ -30,8 +30,7 @@ final class ObjectChoice {
     private final String words;
     private final Set<Integer> rejected = new HashSet<>();
     private final List<double[]> rejectedPlaces = new ArrayList<>();
-    private int verifying = -1;
-    private long verifySince;
+    private final java.util.Map<Integer, Long> looked = new java.util.HashMap<>();
 
     ObjectChoice(ObjectQuery query, String words) {
         this.query = query;
@@ -73,20 +72,15 @@ final class ObjectChoice {
     }
 
     /**
-     * The robot is at stop distance from an unsure object: true once it has looked long enough
-     * without the shape being confirmed (the object is then set aside and exploring goes on).
+     * The robot is at stop distance from an unsure object (right colour, shape not voted): true
+     * once it has looked at it for {@link #VERIFY_SECONDS} in all (per object, over any number of
+     * visits) without the shape being voted otherwise. The memory leaves the shape null when the
+     * silhouette is inconclusive, which is common for small or partly hidden primitives; a wrong
+     * shape would have removed the object from the candidates, so it is then taken as the target.
      */
-    boolean giveUpOn(RememberedObject o, long now) {
-        if (verifying != o.id()) {
-            verifying = o.id();
-            verifySince = now;
-            return false;
-        }
-        if ((now - verifySince) * 1e-9 < VERIFY_SECONDS) return false;
-        rejected.add(o.id());
-        rejectedPlaces.add(new double[] {o.x(), o.y()});
-        verifying = -1;
-        return true;
+    boolean lookedLongEnough(RememberedObject o, long now, long period) {
+        long t = looked.merge(o.id(), period, Long::sum);
+        return t * 1e-9 >= VERIFY_SECONDS;
     }
 
     private boolean colourMatches(RememberedObject o) {
