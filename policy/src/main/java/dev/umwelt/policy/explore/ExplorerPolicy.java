@@ -36,6 +36,8 @@ public final class ExplorerPolicy implements Policy {
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
+    /** Unsure objects: looked at from [r + 0.9, r + VERIFY_STANDOFF] before being taken as the target. */
+    static final double VERIFY_STANDOFF = 1.4, VERIFY_STOP = 1.5;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
@@ -166,13 +168,13 @@ public final class ExplorerPolicy implements Policy {
             mode = Mode.EXPLORE;
             route = null;
         }
-        Aim target = target(pose);
+        Aim target = target(pose, now);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
         if (target != null && objectChoice != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
-                && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
+                && facing(pose, target) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
                     target.object().colour(), target.x(), target.y(), describe());
-            target = new Aim(target.x(), target.y(), target.radius(), target.standoff(), target.stop(), true, target.object());
+            target = target(pose, now);
         }
         // At a sound fix that is not trusted yet: standing still teaches nothing, so explore on.
         if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= 1.5) {
@@ -233,7 +235,7 @@ public final class ExplorerPolicy implements Policy {
                        RememberedObject object) {}
 
     /** What to drive to, or null while it is not known. */
-    private Aim target(Pose2D pose) {
+    private Aim target(Pose2D pose, long now) {
         if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
         if (goal instanceof Goal.FindObject) {
             ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
@@ -244,7 +246,12 @@ public final class ExplorerPolicy implements Policy {
                 return null;
             }
             RememberedObject o = c.object();
-            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, c.confirmed(), o);
+            // An unsure object is looked at from farther off first: up close it overfills the
+            // image and its silhouette (hence its shape) cannot be read.
+            if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
+                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o);
+            }
+            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
         }
         if (goal instanceof Goal.FindSound) {
             // A beeping source is silent half the time and the map reports nothing then: keep the
@@ -263,6 +270,10 @@ public final class ExplorerPolicy implements Policy {
         return null;
     }
 
+    private static boolean facing(Pose2D pose, Aim a) {
+        return Math.abs(Angles.difference(Math.atan2(a.y() - pose.y(), a.x() - pose.x()), pose.yaw())) <= FACING;
+    }
+
     private double stopDistance(Pose2D pose, Aim a) {
         return Math.hypot(a.x() - pose.x(), a.y() - pose.y()) - a.radius();
     }
@@ -270,7 +281,7 @@ public final class ExplorerPolicy implements Policy {
     private Twist2D approach(Pose2D pose, long now, Aim target) {
         if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
             GridPlanner p = planner(pose, 2.0);
-            double tx = target.x(), ty = target.y(), inner = target.radius() + 0.25, outer = target.radius() + target.standoff();
+            double tx = target.x(), ty = target.y(), outer = target.radius() + target.standoff(), inner = Math.max(target.radius() + 0.25, outer - 0.5);
             NavGrid g = p.grid;
             int cell = p.cheapest(k -> {
                 double d = Math.hypot(g.centerX(k % g.w) - tx, g.centerY(k / g.w) - ty);

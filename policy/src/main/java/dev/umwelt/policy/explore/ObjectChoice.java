@@ -22,7 +22,7 @@ import java.util.Set;
 final class ObjectChoice {
     static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
     /** Seconds to look at an unsure object from the stop distance before setting it aside. */
-    static final double VERIFY_SECONDS = 2.0;
+    static final double VERIFY_SECONDS = 1.5;
 
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
