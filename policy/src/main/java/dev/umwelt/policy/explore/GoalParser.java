@@ -21,8 +21,9 @@ final class GoalParser {
 
     static Goal parse(String text) {
         ParsedInstruction p = PARSER.parse(text);
-        if (!p.problems().isEmpty()) return new Goal.NotUnderstood(String.join("; ", p.problems()));
-        if (!p.unknownWords().isEmpty()) return new Goal.NotUnderstood("unknown words: " + String.join(", ", p.unknownWords()));
+        java.util.List<String> why = new java.util.ArrayList<>(p.problems());
+        if (!p.unknownWords().isEmpty()) why.add("unknown words: " + String.join(", ", p.unknownWords()));
+        if (!why.isEmpty()) return new Goal.NotUnderstood(String.join("; ", why));
         if (p.target().isEmpty()) return new Goal.NotUnderstood("no target in '" + text + "'");
         Target t = p.target().get();
         if (t instanceof ObjectTarget o) {
