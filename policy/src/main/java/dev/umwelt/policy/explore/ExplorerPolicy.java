@@ -38,7 +38,7 @@ public final class ExplorerPolicy implements Policy {
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
     /** Unsure objects: looked at from [r + 0.9, r + VERIFY_STANDOFF] before being taken as the target. */
     static final double VERIFY_STANDOFF = 1.4, VERIFY_STOP = 1.5;
-    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
 
@@ -56,6 +56,11 @@ public final class ExplorerPolicy implements Policy {
     private SoundSource soundFix;
     private double[] firstHeardAt;
     private double heardBaseline;
+    private Loudness loudness = new Loudness();
+    /** The level when the sound was first heard (dBFS). */
+    private double firstHeardLevel;
+    /** Sound fixes that turned out wrong (not louder there): ignored when a new fix falls within 1 m. */
+    private final List<double[]> badFixes = new ArrayList<>();
     private BeliefView belief;
     private Drive drive;
     private Mode mode;
@@ -101,6 +106,9 @@ public final class ExplorerPolicy implements Policy {
         soundFix = null;
         firstHeardAt = null;
         heardBaseline = 0;
+        loudness = new Loudness();
+        firstHeardLevel = Double.NaN;
+        badFixes.clear();
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         belief = context.worldModel().<BeliefView>map(SharedBelief::new)
@@ -137,6 +145,7 @@ public final class ExplorerPolicy implements Policy {
         long now = observation.stampNanos(), period = robot.controlPeriodNanos();
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         belief.update(observation);
+        loudness.update(observation);
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
@@ -183,6 +192,15 @@ public final class ExplorerPolicy implements Policy {
         if (target != null) {
             double dist = stopDistance(pose, target);
             if (dist <= target.stop()) {
+                if (goal instanceof Goal.FindSound && !soundConfirmedHere(pose)) {
+                    note = String.format(java.util.Locale.ROOT, "no louder at the sound fix (%.2f, %.2f): %.1f dBFS, first heard at %.1f, loudest %.1f; searching on",
+                            target.x(), target.y(), loudness.now(), firstHeardLevel, loudness.loudest());
+                    badFixes.add(new double[] {soundFix.x(), soundFix.y()});
+                    soundFix = null;
+                    route = null;
+                    mode = Mode.EXPLORE;
+                    return explore(pose, now);
+                }
                 if (!(goal instanceof Goal.FindObject)) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
                     return null;
@@ -260,7 +278,7 @@ public final class ExplorerPolicy implements Policy {
             // robot has got, while hearing, as far from where it first heard it as half the distance to it (0.5 m to 1.5 m).
             trackHearing(pose);
             Optional<SoundSource> s = belief.sounds().strongest();
-            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY) soundFix = s.get();
+            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY && !nearBadFix(s.get())) soundFix = s.get();
             if (soundFix != null) {
                 double d = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
                 boolean trusted = heardBaseline >= Math.min(SOUND_BASELINE, Math.max(0.5, 0.5 * d));
@@ -305,10 +323,29 @@ public final class ExplorerPolicy implements Policy {
         return null;
     }
 
+    private boolean nearBadFix(SoundSource f) {
+        for (double[] b : badFixes) if (Math.hypot(b[0] - f.x(), b[1] - f.y()) < 1.0) return true;
+        return false;
+    }
+
+    /**
+     * At a sound fix: is it really here? It must sound at least {@link #LOUDER} dB louder than where
+     * it was first heard (unless first heard from nearby) and nearly as loud as anywhere so far.
+     */
+    private boolean soundConfirmedHere(Pose2D pose) {
+        double now = loudness.now();
+        double firstDist = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
+        double need = firstDist < 2.0 ? 0 : LOUDER;
+        return now >= firstHeardLevel + need && now >= loudness.loudest() - 3.0;
+    }
+
     /** Tracks how far the robot moved while hearing the sound: a fix is trusted only after some baseline. */
     private void trackHearing(Pose2D pose) {
         if (belief.sounds().latestBearing().isEmpty()) return;
-        if (firstHeardAt == null) firstHeardAt = new double[] {pose.x(), pose.y()};
+        if (firstHeardAt == null) {
+            firstHeardAt = new double[] {pose.x(), pose.y()};
+            firstHeardLevel = loudness.now();
+        }
         heardBaseline = Math.max(heardBaseline, Math.hypot(pose.x() - firstHeardAt[0], pose.y() - firstHeardAt[1]));
     }
 
