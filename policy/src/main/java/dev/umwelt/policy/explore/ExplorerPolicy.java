@@ -43,6 +43,8 @@ public final class ExplorerPolicy implements Policy {
     static final double GRID_HALF_SIZE = 20;
 
     private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
+    private static final boolean TRACE = Boolean.getBoolean("umwelt.explorer.trace");
+    private long startStamp = Long.MIN_VALUE;
 
     enum Mode { LOOK, EXPLORE, APPROACH, RECOVER, DONE }
 
@@ -120,6 +122,7 @@ public final class ExplorerPolicy implements Policy {
         mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
         route = null;
         anchor = null;
+        startStamp = Long.MIN_VALUE;
         planStamp = Long.MIN_VALUE;
         lookTurned = 0;
         lookSpots.clear();
@@ -143,6 +146,7 @@ public final class ExplorerPolicy implements Policy {
     public ActionChunk act(Observation observation, Instruction instruction) {
         if (robot == null) throw new IllegalStateException("reset() the explorer before act()");
         long now = observation.stampNanos(), period = robot.controlPeriodNanos();
+        if (startStamp == Long.MIN_VALUE) startStamp = now;
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         belief.update(observation);
         loudness.update(observation);
@@ -156,6 +160,7 @@ public final class ExplorerPolicy implements Policy {
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
                         + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
+            if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
             mode = Mode.DONE;
             drive.reset();
             return ActionChunk.stop(now, period);
