@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
+import dev.umwelt.agent.pictures.BeliefMap;
 import dev.umwelt.agent.pictures.RunPictures;
 import dev.umwelt.agent.pictures.TopDownMap;
 import dev.umwelt.scenarios.Scenario;
@@ -44,6 +45,22 @@ class PicturesCliTest {
         // single-room's robot has a camera, which the simulator now renders.
         assertTrue(Files.exists(out.resolve(RunPictures.CAMERA_FIRST)), "camera-first.png");
         assertTrue(Files.exists(out.resolve(RunPictures.CAMERA_LAST)), "camera-last.png");
+
+        // map.png: the robot's own belief: mostly seen floor, walls, unknown beyond them, the estimated path.
+        BufferedImage belief = ImageIO.read(out.resolve(RunPictures.MAP).toFile());
+        assertTrue(belief.getWidth() > 100 && belief.getWidth() <= RunPictures.WIDTH, "map.png width " + belief.getWidth());
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int v = 0; v < belief.getHeight(); v++)
+            for (int u = 0; u < belief.getWidth(); u++) counts.merge(belief.getRGB(u, v) & 0xFFFFFF, 1, Integer::sum);
+        int total = belief.getWidth() * belief.getHeight();
+        int free = counts.getOrDefault(BeliefMap.FREE.getRGB() & 0xFFFFFF, 0);
+        int occupied = counts.getOrDefault(BeliefMap.OCCUPIED.getRGB() & 0xFFFFFF, 0);
+        int unknown = counts.getOrDefault(BeliefMap.UNKNOWN.getRGB() & 0xFFFFFF, 0);
+        int path = counts.getOrDefault(BeliefMap.PATH.getRGB() & 0xFFFFFF, 0);
+        assertTrue(free > total / 4, "free floor pixels " + free + " of " + total);
+        assertTrue(occupied > 500, "wall pixels " + occupied);
+        assertTrue(unknown > 0, "unknown pixels " + unknown);
+        assertTrue(path > 50, "estimated path pixels " + path);
     }
 
     @Test

@@ -45,6 +45,8 @@ import java.util.Optional;
 public final class WorldModel {
     /** Trail points are kept once the pose has moved this far, so long episodes stay small. */
     private static final double TRAIL_STEP = 0.02;
+    /** {@link #belief} reuses a frontier count up to this old (sim time). */
+    private static final long BELIEF_FRONTIER_MAX_AGE_NANOS = 2_000_000_000L;
 
     private final RobotDescription robot;
     private final WorldModelConfig config;
@@ -57,12 +59,14 @@ public final class WorldModel {
     private final GridPlanner planner;
     private final List<Pose2D> trail = new ArrayList<>();
     private long lastOdom = Long.MIN_VALUE, lastScan = Long.MIN_VALUE, lastFrame = Long.MIN_VALUE, lastAudio = Long.MIN_VALUE;
+    /** False for a robot with fewer than two microphones: its sound map stays empty. */
+    private final boolean hearing;
     private LidarScan latestScan;
     private Pose2D lastProcessedPose;
     private long lastProcessedNanos, scansProcessed;
     private List<Frontier> frontiers;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
-    private long frontiersAtVersion = -1;
+    private long frontiersAtVersion = -1, beliefFrontiersNanos;
 
     public WorldModel(RobotDescription robot, Pose2D startPoseInMap, WorldModelConfig config) {
         this.robot = Objects.requireNonNull(robot, "robot");
@@ -70,10 +74,13 @@ public final class WorldModel {
         Objects.requireNonNull(startPoseInMap, "startPoseInMap");
         this.grid = OccupancyGrid.covering(startPoseInMap.x() - config.width() / 2, startPoseInMap.y() - config.height() / 2,
                 startPoseInMap.x() + config.width() / 2, startPoseInMap.y() + config.height() / 2, config.resolution());
-        this.estimator = new PoseEstimator(grid, new ScanMatcher(), robot.lidar().mount(), startPoseInMap,
+        // gated scans are close together (<= 0.2 m, 10 deg of odometry), so a narrower window than the
+        // matcher's default (+-0.2 m, +-5 deg) suffices, and every 4th beam: ~1/3 of the default cost
+        this.estimator = new PoseEstimator(grid, new ScanMatcher(0.1, Math.toRadians(3), 0.02, 4), robot.lidar().mount(), startPoseInMap,
                 config.minMatchScore(), 0, 0, 0.1); // the gate is here (whole scans), so the estimator matches each scan it gets
         this.objects = new ObjectMemory(robot);
-        this.sounds = new SoundSourceMap(robot);
+        this.hearing = robot.microphones().size() >= 2;
+        this.sounds = new SoundSourceMap(hearing ? robot : withPlaceholderEars(robot));
         this.inflation = new Inflation(grid, robot.footprintRadius());
         this.frontierFinder = new Frontiers(inflation, config.minFrontierCells());
         this.planner = new GridPlanner(inflation, config.unknownCost());
@@ -108,11 +115,23 @@ public final class WorldModel {
             objects.observe(f, latestScan, estimator.poseAt(lastFrame));
         }
         Sense<AudioChunk> audio = observation.audio();
-        if (audio.present() && audio.reading().header().stampNanos() != lastAudio) {
+        if (hearing && audio.present() && audio.reading().header().stampNanos() != lastAudio) {
             AudioChunk a = audio.reading();
             lastAudio = a.header().stampNanos();
             sounds.observe(a, estimator.poseAt(lastAudio));
         }
+    }
+
+    /**
+     * SoundSourceMap needs a microphone pair; a robot without one (no audio ever arrives) gets a
+     * map built on two placeholder microphones that is never fed, so {@link #sounds()} stays usable and empty.
+     */
+    private static RobotDescription withPlaceholderEars(RobotDescription r) {
+        List<dev.umwelt.scenarios.robot.MicrophoneSpec> ears = List.of(
+                new dev.umwelt.scenarios.robot.MicrophoneSpec("mic_left", 0, 0.1, 0),
+                new dev.umwelt.scenarios.robot.MicrophoneSpec("mic_right", 0, -0.1, 0));
+        return new RobotDescription(r.name(), r.source(), r.footprintRadius(), r.wheelbase(), r.massKg(), r.safetyMargin(),
+                r.limits(), r.motionNoise(), r.controlRateHz(), r.commandTimeoutSeconds(), r.lidar(), r.odometry(), r.camera(), ears);
     }
 
     /** The motion gate: the first scan, then once moved matchDistance, turned matchAngle or scanInterval passed. */
@@ -158,10 +177,14 @@ public final class WorldModel {
         return StraightPath.isFree(grid, x0, y0, x1, y1, clearance, unknownBlocks);
     }
 
-    /** Reachable frontiers from the robot's pose, nearest first; cached until a new scan or a move of a cell. */
+    /**
+     * Reachable frontiers from the robot's pose, nearest first (as of when computed). Cached until the
+     * grid changes or the robot has moved 0.5 m: reachability does not change with the robot's own
+     * moves inside the free space, only the order does.
+     */
     public List<Frontier> frontiers() {
         Pose2D p = pose();
-        boolean moved = !(Math.abs(p.x() - frontiersX) < grid.resolution() && Math.abs(p.y() - frontiersY) < grid.resolution());
+        boolean moved = !(Math.hypot(p.x() - frontiersX, p.y() - frontiersY) < 0.5);
         if (frontiers == null || frontiersAtVersion != grid.version() || moved) {
             frontiers = List.copyOf(frontierFinder.find(p.x(), p.y()));
             frontiersAtVersion = grid.version();
@@ -196,7 +219,7 @@ public final class WorldModel {
                 trail, objects.objects(), sounds.strongest().stream().toList(), frontiers());
     }
 
-    /** A snapshot for the bus (frame {@code map}). */
+    /** A snapshot for the bus (frame {@code map}); its frontier count may be up to 2 s (sim time) old. */
     public Belief belief(long stampNanos) {
         ScanMatcher.Match m = estimator.lastMatch();
         List<Belief.ObjectBelief> objs = new ArrayList<>();
@@ -207,7 +230,12 @@ public final class WorldModel {
         List<Belief.SoundBelief> snd = new ArrayList<>();
         Optional<SoundSource> s = sounds.strongest();
         s.ifPresent(v -> snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings())));
+        // the frontier search (~1 ms) is the belief's one real cost: at 2 Hz a count up to 2 s old will do
+        if (frontiers == null || stampNanos - beliefFrontiersNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS || stampNanos < beliefFrontiersNanos) {
+            frontiers();
+            beliefFrontiersNanos = stampNanos;
+        }
         return new Belief(new Header(stampNanos, dev.umwelt.bus.Frames.MAP), pose(), mapToOdom(), m == null ? Double.NaN : m.score(),
-                objs, snd, frontiers().size(), exploredArea());
+                objs, snd, frontiers.size(), exploredArea());
     }
 }

@@ -18,7 +18,7 @@ public record WorldModelConfig(double width, double height, double resolution, d
                                double scanInterval, double minMatchScore, double unknownCost, int minFrontierCells,
                                boolean unknownBlocksStraightPath) {
     public static final WorldModelConfig DEFAULTS =
-            new WorldModelConfig(30, 30, 0.05, 0.2, Math.toRadians(10), 1.0, 0.3, 3.0, 6, false);
+            new WorldModelConfig(30, 30, 0.05, 0.3, Math.toRadians(15), 2.0, 0.3, 3.0, 6, false);
 
     public WorldModelConfig {
         if (!(width > 0) || !(height > 0) || !(resolution > 0)) {

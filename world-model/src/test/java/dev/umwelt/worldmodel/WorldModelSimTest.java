@@ -89,4 +89,17 @@ class WorldModelSimTest {
         assertEquals(MapSnapshot.FREE, snap.cell(fx, fy));
         assertTrue(snap.trail().size() > 50, "trail " + snap.trail().size());
     }
+
+    @Test
+    void aRobotWithoutMicrophonesGetsAnEmptySoundMap() {
+        Scenario scenario = SimMapping.drifting("single-room");
+        var deaf = scenario.robot();
+        deaf = new dev.umwelt.scenarios.robot.RobotDescription(deaf.name(), deaf.source(), deaf.footprintRadius(), deaf.wheelbase(),
+                deaf.massKg(), deaf.safetyMargin(), deaf.limits(), deaf.motionNoise(), deaf.controlRateHz(),
+                deaf.commandTimeoutSeconds(), deaf.lidar(), deaf.odometry(), null, List.of());
+        WorldModel wm = new WorldModel(deaf, scenario.start(), WorldModelConfig.DEFAULTS);
+        assertTrue(wm.sounds().strongest().isEmpty());
+        assertEquals(scenario.start(), wm.pose());
+        assertEquals(0, wm.belief(1).sounds().size());
+    }
 }

@@ -31,6 +31,8 @@ public final class OccupancyGrid {
     private long scans, version;
     /** Cells currently free, kept as cells flip (the explored area without a scan of the grid). */
     private int freeCells;
+    /** The rectangle of cells any update has touched (inclusive; empty while minTouchedX > maxTouchedX). */
+    private int minTouchedX = Integer.MAX_VALUE, minTouchedY = Integer.MAX_VALUE, maxTouchedX = -1, maxTouchedY = -1;
 
     /** A grid whose cell (0,0) has its lower-left corner at (originX, originY). */
     public OccupancyGrid(double originX, double originY, int width, int height, double resolution) {
@@ -78,6 +80,7 @@ public final class OccupancyGrid {
         double tDeltaY = dy != 0 ? 1 / Math.abs(dy) : Double.POSITIVE_INFINITY;
         double tMaxX = dx > 0 ? (ix + 1 - gx0) / dx : dx < 0 ? (gx0 - ix) / -dx : Double.POSITIVE_INFINITY;
         double tMaxY = dy > 0 ? (iy + 1 - gy0) / dy : dy < 0 ? (gy0 - iy) / -dy : Double.POSITIVE_INFINITY;
+        touch(Math.min(ix, ex), Math.min(iy, ey), Math.max(ix, ex), Math.max(iy, ey));
         int n = Math.abs(ex - ix) + Math.abs(ey - iy);
         for (int k = 0; k < n; k++) {
             update(ix, iy, L_FREE);
@@ -101,9 +104,26 @@ public final class OccupancyGrid {
         }
     }
 
+    private void touch(int x0, int y0, int x1, int y1) {
+        if (x0 < minTouchedX) minTouchedX = Math.max(0, x0);
+        if (y0 < minTouchedY) minTouchedY = Math.max(0, y0);
+        if (x1 > maxTouchedX) maxTouchedX = Math.min(width - 1, x1);
+        if (y1 > maxTouchedY) maxTouchedY = Math.min(height - 1, y1);
+    }
+
+    /**
+     * The cells ever updated, {minX, minY, maxX, maxY} inclusive, or null when none: everything
+     * outside is unknown, so whole-grid passes (inflation, pictures) can stay inside it.
+     */
+    public int[] touchedBounds() {
+        if (minTouchedX > maxTouchedX || minTouchedY > maxTouchedY) return null;
+        return new int[] {minTouchedX, minTouchedY, maxTouchedX, maxTouchedY};
+    }
+
     /** Sets one cell's log-odds (clamped): for maps loaded or drawn by hand, and tests. Outside the grid: ignored. */
     public void setLogOdds(int ix, int iy, float value) {
         if (!inGrid(ix, iy)) return;
+        touch(ix, iy, ix, iy);
         update(ix, iy, Math.max(L_MIN, Math.min(L_MAX, value)) - logOdds[iy * width + ix]);
         version++;
     }

@@ -49,8 +49,10 @@ public final class Inflation {
         int w = grid.width(), h = grid.height();
         boolean[] m = lethal != null && lethal.length == w * h ? lethal : new boolean[w * h];
         java.util.Arrays.fill(m, false);
-        for (int iy = 0; iy < h; iy++)
-            for (int ix = 0; ix < w; ix++) {
+        int[] b = grid.touchedBounds(); // nothing outside was ever updated, so nothing there is occupied
+        if (b == null) b = new int[] {0, 0, -1, -1};
+        for (int iy = b[1]; iy <= b[3]; iy++)
+            for (int ix = b[0]; ix <= b[2]; ix++) {
                 if (!grid.isOccupied(ix, iy)) continue;
                 for (int k = 0; k < discDx.length; k++) {
                     int x = ix + discDx[k], y = iy + discDy[k];

@@ -8,8 +8,6 @@ import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.sensors.audio.Bearing;
 import dev.umwelt.sensors.audio.GccPhatBearing;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +24,10 @@ import java.util.OptionalDouble;
  * the intersections of rays of pairs of chunks (all four front/back combinations) plus points
  * along the latest chunk's two rays; each candidate is scored by the robust RMS, over chunks, of
  * the angle to the nearer of the chunk's two rays; the best is refined by Gauss-Newton on the
- * rays it picked. Only one front/back assignment stays consistent once the robot turns or moves
+ * rays it picked. That global search runs every {@link #SEARCH_EVERY} new rays (or when the
+ * cached fit breaks down); between searches the cached fit and mirror are only re-refined from
+ * where they were, a few trig-free passes over the window (see {@link Triangulation}), which keeps
+ * a chunk at tens of microseconds with 300 rays in the window. Only one front/back assignment stays consistent once the robot turns or moves
  * sideways; while a mirror candidate still fits about as well, {@link #needsTurnToDisambiguate()}
  * is true and {@link #strongest()} stays empty.
  *
@@ -44,16 +45,23 @@ public final class SoundSourceMap {
     /** A solution with a position uncertainty above this is not reported (metres). */
     static final double MAX_UNCERTAINTY = 1.5;
 
-    private record Ray(double ox, double oy, double front, double back, double weight, long stamp, double levelDb) {}
+    /** New rays between global candidate searches; in between, the cached fit and mirror are tracked. */
+    static final int SEARCH_EVERY = 10;
+    /** Best coarse candidates refined per search (fit and mirror each). */
+    static final int REFINED = 3;
 
     private final String leftFrame, rightFrame;
     private final double spacing, midX, midY, broadside;
-    private final ArrayDeque<Ray> rays = new ArrayDeque<>();
+    private final RayWindow rays = new RayWindow();
     private GccPhatBearing gcc;
     private int gccRate;
     private double latestBearing = Double.NaN;
     private SoundSource solved;
     private boolean ambiguous, dirty;
+    /** Cached solution and its best rival in another direction, carried between chunks. */
+    private double[] fit, mirror;
+    private double searchFitCost;
+    private int raysSinceSearch;
 
     public SoundSourceMap(RobotDescription robot) {
         Objects.requireNonNull(robot, "robot");
@@ -72,7 +80,7 @@ public final class SoundSourceMap {
 
     public void observe(AudioChunk chunk, Pose2D basePoseInMapAtChunk) {
         long now = chunk.header().stampNanos();
-        while (!rays.isEmpty() && now - rays.peekFirst().stamp() > WINDOW_NANOS) { rays.pollFirst(); dirty = true; }
+        if (rays.expire(now, WINDOW_NANOS)) dirty = true;
         int li = chunk.channelFrames().indexOf(leftFrame), ri = chunk.channelFrames().indexOf(rightFrame);
         if (li < 0 || ri < 0 || chunk.frames() < 2 * GccPhatBearing.DEFAULT_FRAME) return;
         double level = levelDbfs(chunk, li, ri);
@@ -89,8 +97,9 @@ public final class SoundSourceMap {
         double base = p.yaw() + broadside;
         // Near the pair's axis asin stretches the lag error: weight by cos(theta).
         double w = Math.max(0.15, Math.cos(theta));
-        rays.addLast(new Ray(p.x() + c * midX - s * midY, p.y() + s * midX + c * midY,
-                Angles.normalize(base + theta), Angles.normalize(base + Math.PI - theta), w, now, level));
+        rays.add(p.x() + c * midX - s * midY, p.y() + s * midX + c * midY,
+                base + theta, base + Math.PI - theta, w, now, level);
+        raysSinceSearch++;
         latestBearing = Angles.normalize(base + theta);
         dirty = true;
     }
@@ -109,7 +118,7 @@ public final class SoundSourceMap {
     /** True while something is heard but a front/back mirror solution fits as well as the best one. */
     public boolean needsTurnToDisambiguate() {
         solve();
-        return !rays.isEmpty() && (solved == null || ambiguous);
+        return rays.size() > 0 && (solved == null || ambiguous);
     }
 
     public int rayCount() {
@@ -121,130 +130,88 @@ public final class SoundSourceMap {
         dirty = false;
         solved = null;
         ambiguous = false;
-        if (rays.size() < MIN_RAYS) return;
-        Ray[] r = rays.toArray(new Ray[0]);
-        List<double[]> cands = candidates(r);
-        double[] costs = new double[cands.size()];
-        int bi = -1;
-        for (int i = 0; i < costs.length; i++) {
-            double[] c = cands.get(i);
-            costs[i] = cost(r, c[0], c[1]);
-            if (bi < 0 || costs[i] < costs[bi]) bi = i;
+        int n = rays.size();
+        if (n < MIN_RAYS) { fit = null; mirror = null; return; }
+        RayWindow.Flat f = rays.flat();
+        double lx = f.ox[n - 1], ly = f.oy[n - 1];
+        double fitCost = Double.NaN, mirrorCost = Double.MAX_VALUE;
+        boolean search = fit == null || raysSinceSearch >= SEARCH_EVERY;
+        if (!search) {
+            // Track: the new rays move a converged fit only a little; one or two Gauss-Newton
+            // steps from the cached estimate land where a full search would.
+            fit = Triangulation.refine(f, fit[0], fit[1], 3);
+            fitCost = Triangulation.cost(f, fit[0], fit[1]);
+            if (fitCost > Math.max(1.5 * searchFitCost, 2 * ANGLE_SIGMA)) search = true; // the fit broke down
+            else if (mirror != null) {
+                double dir = Math.atan2(fit[1] - ly, fit[0] - lx);
+                if (!distinct(mirror, lx, ly, dir)) search = true; // the robot moved onto the mirror's line
+                else {
+                    double[] m = Triangulation.refine(f, mirror[0], mirror[1], 3);
+                    if (distinct(m, lx, ly, dir)) mirror = m;
+                    mirrorCost = Triangulation.cost(f, mirror[0], mirror[1]);
+                }
+            }
         }
-        if (bi < 0) return;
-        double[] fit = refine(r, cands.get(bi)[0], cands.get(bi)[1]);
-        double fitCost = cost(r, fit[0], fit[1]);
-        Ray last = r[r.length - 1];
-        double dir = Math.atan2(fit[1] - last.oy(), fit[0] - last.ox());
-        // The mirror: the best candidate in a clearly different direction from the robot, refined.
-        int mi = -1;
-        for (int i = 0; i < costs.length; i++) {
-            double[] c = cands.get(i);
-            if (Math.abs(Angles.normalize(Math.atan2(c[1] - last.oy(), c[0] - last.ox()) - dir)) < Math.toRadians(30)) continue;
-            if (mi < 0 || costs[i] < costs[mi]) mi = i;
-        }
-        double mirrorCost = Double.MAX_VALUE;
-        if (mi >= 0) {
-            double[] m = refine(r, cands.get(mi)[0], cands.get(mi)[1]);
-            boolean distinct = Math.abs(Angles.normalize(Math.atan2(m[1] - last.oy(), m[0] - last.ox()) - dir)) >= Math.toRadians(30);
-            mirrorCost = distinct ? cost(r, m[0], m[1]) : costs[mi];
+        if (search) {
+            search(f, lx, ly);
+            fitCost = Triangulation.cost(f, fit[0], fit[1]);
+            searchFitCost = fitCost;
+            mirrorCost = mirror == null ? Double.MAX_VALUE : Triangulation.cost(f, mirror[0], mirror[1]);
+            raysSinceSearch = 0;
         }
         double noise = Math.max(fitCost, ANGLE_SIGMA);
         ambiguous = mirrorCost < Math.max(2.0 * fitCost, 3 * ANGLE_SIGMA);
-        double unc = uncertainty(r, fit[0], fit[1], noise);
+        double unc = Triangulation.uncertainty(f, fit[0], fit[1], noise, MIN_RAYS);
         if (!(unc <= MAX_UNCERTAINTY)) return;
-        solved = new SoundSource(fit[0], fit[1], unc, last.levelDb(), last.stamp(), r.length);
+        solved = new SoundSource(fit[0], fit[1], unc, rays.levelDb(n - 1), rays.stamp(n - 1), n);
     }
 
-    private static List<double[]> candidates(Ray[] r) {
-        List<double[]> out = new ArrayList<>();
-        int n = r.length, step = Math.max(1, n / 24);
-        for (int i = 0; i < n; i += step)
-            for (int j = i + step; j < n; j += step)
-                for (int hi = 0; hi < 2; hi++)
-                    for (int hj = 0; hj < 2; hj++) {
-                        double[] x = intersect(r[i], hi == 0 ? r[i].front() : r[i].back(), r[j], hj == 0 ? r[j].front() : r[j].back());
-                        if (x != null) out.add(x);
-                    }
-        Ray last = r[n - 1];
-        for (double d : new double[] {1, 2, 3, 4, 6, 8})
-            for (double a : new double[] {last.front(), last.back()})
-                out.add(new double[] {last.ox() + d * Math.cos(a), last.oy() + d * Math.sin(a)});
-        return out;
+    /**
+     * Global search: candidates scored on a subsample of the rays, the best few refined on all
+     * of them; the mirror is the best candidate in a clearly different direction from the robot.
+     */
+    private void search(RayWindow.Flat f, double lx, double ly) {
+        List<double[]> cands = Triangulation.candidates(f);
+        int stride = Math.max(1, f.n / Triangulation.COARSE_RAYS);
+        double[] coarse = new double[cands.size()];
+        for (int i = 0; i < coarse.length; i++) coarse[i] = Triangulation.cost(f, cands.get(i)[0], cands.get(i)[1], stride);
+        fit = bestRefined(f, cands, coarse, null, lx, ly, 0);
+        double dir = Math.atan2(fit[1] - ly, fit[0] - lx);
+        mirror = bestRefined(f, cands, coarse, fit, lx, ly, dir);
     }
 
-    /** Intersection in front of both rays, within 15 m, of rays that are not nearly parallel. */
-    private static double[] intersect(Ray a, double aa, Ray b, double ab) {
-        double ax = Math.cos(aa), ay = Math.sin(aa), bx = Math.cos(ab), by = Math.sin(ab);
-        double den = ax * by - ay * bx;
-        if (Math.abs(den) < Math.sin(Math.toRadians(3))) return null;
-        double dx = b.ox() - a.ox(), dy = b.oy() - a.oy();
-        double t = (dx * by - dy * bx) / den, u = (dx * ay - dy * ax) / den;
-        if (t < 0.2 || u < 0.2 || t > 15 || u > 15) return null;
-        return new double[] {a.ox() + t * ax, a.oy() + t * ay};
-    }
-
-    /** Weighted RMS of each ray's angle to (x, y) from its nearer hypothesis, errors capped at 10 degrees. */
-    private static double cost(Ray[] r, double x, double y) {
-        double sum = 0, wsum = 0, cap = Math.toRadians(10);
-        for (Ray q : r) {
-            double e = residual(q, x, y);
-            e = Math.min(Math.abs(e), cap);
-            sum += q.weight() * e * e;
-            wsum += q.weight();
-        }
-        return Math.sqrt(sum / wsum);
-    }
-
-    private static double residual(Ray q, double x, double y) {
-        double a = Math.atan2(y - q.oy(), x - q.ox());
-        double ef = Angles.normalize(a - q.front()), eb = Angles.normalize(a - q.back());
-        return Math.abs(ef) <= Math.abs(eb) ? ef : eb;
-    }
-
-    /** Gauss-Newton on angle residuals (the nearer hypothesis of each ray, outliers beyond 10 deg left out). */
-    private static double[] refine(Ray[] r, double x, double y) {
-        for (int it = 0; it < 8; it++) {
-            double a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0;
-            for (Ray q : r) {
-                double e = residual(q, x, y);
-                if (Math.abs(e) > Math.toRadians(10)) continue;
-                double dx = x - q.ox(), dy = y - q.oy(), d2 = Math.max(dx * dx + dy * dy, 0.01);
-                double jx = -dy / d2, jy = dx / d2, w = q.weight();
-                a11 += w * jx * jx; a12 += w * jx * jy; a22 += w * jy * jy;
-                b1 -= w * jx * e; b2 -= w * jy * e;
+    /** Of the {@link #REFINED} best candidates (distinct from {@code avoid} when given), the one that refines to the lowest cost. */
+    private static double[] bestRefined(RayWindow.Flat f, List<double[]> cands, double[] coarse, double[] avoid,
+                                        double lx, double ly, double dir) {
+        int[] top = new int[REFINED];
+        int k = 0;
+        boolean[] taken = new boolean[coarse.length];
+        for (; k < REFINED; k++) {
+            int bi = -1;
+            for (int i = 0; i < coarse.length; i++) {
+                if (taken[i] || (avoid != null && !distinct(cands.get(i), lx, ly, dir))) continue;
+                if (bi < 0 || coarse[i] < coarse[bi]) bi = i;
             }
-            double det = a11 * a22 - a12 * a12;
-            if (!(Math.abs(det) > 1e-12)) break;
-            double sx = (a22 * b1 - a12 * b2) / det, sy = (a11 * b2 - a12 * b1) / det;
-            double len = Math.hypot(sx, sy);
-            if (len > 2) { sx *= 2 / len; sy *= 2 / len; }
-            x += sx; y += sy;
-            if (len < 1e-4) break;
+            if (bi < 0) break;
+            taken[bi] = true;
+            top[k] = bi;
         }
-        return new double[] {x, y};
+        double[] best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (int t = 0; t < k; t++) {
+            double[] c = cands.get(top[t]);
+            double[] r = Triangulation.refine(f, c[0], c[1], 8);
+            // A mirror that refines into the fit's direction keeps its own spot (it is still a distinct rival).
+            if (avoid != null && !distinct(r, lx, ly, dir)) r = c;
+            double cost = Triangulation.cost(f, r[0], r[1]);
+            if (cost < bestCost) { bestCost = cost; best = r; }
+        }
+        return best;
     }
 
-    /** 1-sigma position uncertainty: sqrt of the larger eigenvalue of sigma^2 (J^T W J)^-1. */
-    private static double uncertainty(Ray[] r, double x, double y, double sigma) {
-        double a11 = 0, a12 = 0, a22 = 0;
-        int n = 0;
-        for (Ray q : r) {
-            if (Math.abs(residual(q, x, y)) > Math.toRadians(10)) continue;
-            double dx = x - q.ox(), dy = y - q.oy(), d2 = Math.max(dx * dx + dy * dy, 0.01);
-            double jx = -dy / d2, jy = dx / d2, w = q.weight();
-            a11 += w * jx * jx; a12 += w * jx * jy; a22 += w * jy * jy;
-            n++;
-        }
-        if (n < MIN_RAYS) return Double.POSITIVE_INFINITY;
-        // Consecutive chunks' errors are correlated (same geometry, same noise floor): count the
-        // rays as if there were ~n/5 independent ones, so the figure is not overconfident.
-        double scale = Math.max(1, n / 5.0) / n;
-        a11 *= scale; a12 *= scale; a22 *= scale;
-        double tr = a11 + a22, det = a11 * a22 - a12 * a12;
-        if (!(det > 1e-12)) return Double.POSITIVE_INFINITY;
-        double minEig = tr / 2 - Math.sqrt(Math.max(0, tr * tr / 4 - det));
-        return minEig > 0 ? sigma / Math.sqrt(minEig) : Double.POSITIVE_INFINITY;
+    /** At least 30 degrees away from {@code dir}, seen from (lx, ly). */
+    private static boolean distinct(double[] p, double lx, double ly, double dir) {
+        return Math.abs(Angles.normalize(Math.atan2(p[1] - ly, p[0] - lx) - dir)) >= Math.toRadians(30);
     }
 
     private static double levelDbfs(AudioChunk chunk, int li, int ri) {
