@@ -74,7 +74,7 @@ class ObjectNavLoaderTest {
 
     @Test
     void unknownTaskTypeListsObjectNav() {
-        assertEquals("tests/objnav.yaml:6: task.type: unknown value 'vln'; expected one of: pointnav, objectnav",
+        assertEquals("tests/objnav.yaml:6: task.type: unknown value 'vln'; expected one of: pointnav, objectnav, audiogoal",
                 error(yaml("  type: vln\n  target: box1")));
     }
 }
