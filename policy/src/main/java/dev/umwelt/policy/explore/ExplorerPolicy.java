@@ -61,6 +61,10 @@ public final class ExplorerPolicy implements Policy {
     private Loudness loudness = new Loudness();
     /** The level when the sound was first heard (dBFS). */
     private double firstHeardLevel;
+    /** AudioGoal: where the robot heard the sound loudest, and how loud (the fallback when nothing localises it). */
+    private double[] loudestAt;
+    private double loudestLevel;
+    private boolean goingToLoudest;
     /** Sound fixes that turned out wrong (not louder there): ignored when a new fix falls within 1 m. */
     private final List<double[]> badFixes = new ArrayList<>();
     private BeliefView belief;
@@ -110,6 +114,9 @@ public final class ExplorerPolicy implements Policy {
         heardBaseline = 0;
         loudness = new Loudness();
         firstHeardLevel = Double.NaN;
+        loudestAt = null;
+        loudestLevel = Double.NEGATIVE_INFINITY;
+        goingToLoudest = false;
         badFixes.clear();
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
@@ -150,6 +157,11 @@ public final class ExplorerPolicy implements Policy {
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         belief.update(observation);
         loudness.update(observation);
+        if (goal instanceof Goal.FindSound && loudness.now() > loudestLevel) {
+            loudestLevel = loudness.now();
+            Pose2D lp = belief.pose();
+            loudestAt = new double[] {lp.x(), lp.y()};
+        }
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
@@ -335,12 +347,11 @@ public final class ExplorerPolicy implements Policy {
 
     /**
      * At a sound fix: is it really here? It must sound at least {@link #LOUDER} dB louder than where
-     * it was first heard (unless first heard from nearby) and nearly as loud as anywhere so far.
+     * it was first heard and nearly as loud as anywhere so far.
      */
     private boolean soundConfirmedHere(Pose2D pose) {
         double now = loudness.now();
-        double firstDist = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
-        double need = firstDist < 2.0 ? 0 : LOUDER;
+        double need = LOUDER;
         return now >= firstHeardLevel + need && now >= loudness.loudest() - 3.0;
     }
 
@@ -355,6 +366,7 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private Twist2D explore(Pose2D pose, long now) {
+        if (goingToLoudest) return toLoudest(pose, now);
         boolean arrived = route != null && routeToFrontier
                 && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
         if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
@@ -381,11 +393,41 @@ public final class ExplorerPolicy implements Policy {
                     note = "explored everything reachable; trying objects of the right colour whose shape was read otherwise";
                     return drive.halt();
                 }
+                if (goal instanceof Goal.FindSound && loudestAt != null) return toLoudest(pose, now);
                 note = "explored everything reachable without finding " + describe();
                 return null;
             }
             int cell = p.grid.index(p.grid.cellI(best.x()), p.grid.cellJ(best.y()));
             setRoute(p, cell, pose, now, true, false);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    /**
+     * AudioGoal with nothing left to explore and no trusted fix: drive to where the sound was
+     * loudest and STOP there (a point source is loudest nearest to it).
+     */
+    private Twist2D toLoudest(Pose2D pose, long now) {
+        if (!goingToLoudest) {
+            goingToLoudest = true;
+            note = String.format(java.util.Locale.ROOT, "explored everything; going to where %s was loudest (%.1f dBFS) at (%.2f, %.2f)",
+                    describe(), loudestLevel, loudestAt[0], loudestAt[1]);
+            route = null;
+        }
+        if (Math.hypot(loudestAt[0] - pose.x(), loudestAt[1] - pose.y()) < 0.25) {
+            note = "stopping where " + describe() + " was loudest";
+            return null;
+        }
+        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, 2.0);
+            NavGrid g = p.grid;
+            double lx = loudestAt[0], ly = loudestAt[1];
+            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - lx, g.centerY(k / g.w) - ly) <= 0.2);
+            if (cell < 0) {
+                note = "stopping: no way back to where " + describe() + " was loudest";
+                return null;
+            }
+            setRoute(p, cell, pose, now, false, true);
         }
         return followRoute(pose, now, 0);
     }
