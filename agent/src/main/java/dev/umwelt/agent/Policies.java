@@ -1,6 +1,7 @@
 package dev.umwelt.agent;
 
 import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.explore.ExplorerPolicy;
 import dev.umwelt.policy.oracle.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
 import dev.umwelt.policy.walk.RandomWalkPolicy;
@@ -14,6 +15,7 @@ public final class Policies {
     private static final Map<String, Supplier<Policy>> KNOWN = new LinkedHashMap<>();
 
     static {
+        KNOWN.put("explorer", ExplorerPolicy::new);
         KNOWN.put("oracle", OraclePolicy::new);
         KNOWN.put("random", RandomPolicy::new);
         KNOWN.put("random-walk", RandomWalkPolicy::new);

@@ -72,11 +72,11 @@ class EpisodeRecordingTest {
     @Test
     void runRecordsEveryTopicWithTheExactSourcesAndTheSameTrajectory(@TempDir Path tmp) throws Exception {
         Path scenario = Catalog.scenario("single-room");
-        CliTest.Outcome rec = CliTest.umwelt("run", scenario.toString(), "--out", tmp.resolve("a").toString(), "--json");
+        CliTest.Outcome rec = CliTest.umwelt("run", scenario.toString(), "--policy", "oracle", "--out", tmp.resolve("a").toString(), "--json");
         assertEquals(0, rec.code(), rec.err());
         Path file = tmp.resolve("a").resolve("episode.mcap");
         assertTrue(rec.err().contains("episode: " + file), rec.err());
-        CliTest.Outcome plain = CliTest.umwelt("run", scenario.toString(), "--out", tmp.resolve("b").toString(), "--json",
+        CliTest.Outcome plain = CliTest.umwelt("run", scenario.toString(), "--policy", "oracle", "--out", tmp.resolve("b").toString(), "--json",
                 "--no-record");
         assertEquals(0, plain.code(), plain.err());
         assertFalse(Files.exists(tmp.resolve("b").resolve("episode.mcap")));
@@ -132,7 +132,7 @@ class EpisodeRecordingTest {
 
     @Test
     void aSuiteOfGeneratedScenariosWritesOneFileEachWithItsText(@TempDir Path tmp) throws Exception {
-        CliTest.Outcome o = CliTest.umwelt("suite", "--generate", "3", "--threads", "2", "--out", tmp.toString());
+        CliTest.Outcome o = CliTest.umwelt("suite", "--generate", "3", "--policy", "oracle", "--threads", "2", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
         List<Path> files;
         try (Stream<Path> s = Files.list(tmp.resolve("episodes"))) {

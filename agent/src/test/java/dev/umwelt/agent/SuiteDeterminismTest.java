@@ -57,7 +57,7 @@ class SuiteDeterminismTest {
             String h = runner.run(EpisodeSpec.of(fromFile, "oracle"), null).metrics().trajectoryHash();
             assertEquals(one.get(2), h, "a generated file run by `run` replays the suite's episode");
         }
-        CliTest.Outcome cli = CliTest.umwelt("run", file.toString(), "--json", "--no-pictures");
+        CliTest.Outcome cli = CliTest.umwelt("run", file.toString(), "--policy", "oracle", "--json", "--no-pictures");
         assertEquals(0, cli.code(), cli.err());
         assertTrue(cli.out().contains("\"trajectoryHash\":\"" + one.get(2) + "\""), cli.out());
     }

@@ -5,6 +5,7 @@ import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +33,15 @@ public interface Policy {
 
     /** Prepares for a new episode. */
     void reset(EpisodeContext context);
+
+    /**
+     * What the policy has to say about its latest decision, in words ("instruction not
+     * understood: unknown words: zorg"; "2 remembered objects match 'red box'"); the agent logs
+     * each new note as a POLICY_NOTE event. Empty when there is nothing to say.
+     */
+    default Optional<String> note() {
+        return Optional.empty();
+    }
 
     /** The next chunk of actions; STOP when the policy believes the task is done. */
     ActionChunk act(Observation observation, Instruction instruction);

@@ -19,7 +19,8 @@ import java.util.List;
 
 /** Options shared by every command that runs an episode. */
 final class EpisodeOptions {
-    @Option(names = "--policy", defaultValue = "oracle", description = "Policy to drive the robot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--policy", defaultValue = "explorer",
+            description = "Policy to drive the robot (default: ${DEFAULT-VALUE}; oracle: the privileged upper bound).")
     String policy;
 
     @Option(names = "--seed", description = "Seed for every random source (default: the scenario's seed).")

@@ -54,7 +54,7 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--task", defaultValue = "pointnav", description = "Generated task: pointnav, objectnav or audiogoal (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--policy", split = ",", defaultValue = "oracle",
+    @Option(names = "--policy", split = ",", defaultValue = "explorer",
             description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
     List<String> policies;
 

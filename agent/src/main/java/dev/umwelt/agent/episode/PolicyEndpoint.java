@@ -1,6 +1,8 @@
 package dev.umwelt.agent.episode;
 
 import dev.umwelt.bus.Addresses;
+import dev.umwelt.bus.Frames;
+import dev.umwelt.bus.Header;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.Modality;
@@ -48,6 +50,8 @@ public final class PolicyEndpoint {
     /** Judges the arriving readings so that faulty senses reach the policy as absent, with the reason. */
     private final FaultMonitor faults;
     private final Consumer<EpisodeEvent> faultEvents;
+    /** The policy's last note, so that each new one is logged once. */
+    private String lastNote;
     /** The robot's belief, updated with every observation before the policy acts; null: none kept. */
     private final WorldModel world;
     private final long beliefPeriodNanos;
@@ -129,6 +133,12 @@ public final class PolicyEndpoint {
                 }
             }
             ActionChunk chunk = policy.act(obs, instruction);
+            String note = policy.note().orElse(null);
+            if (note != null && !note.equals(lastNote)) {
+                faultEvents.accept(new EpisodeEvent(new Header(tick.stampNanos(), Frames.BASE_LINK),
+                        EpisodeEvent.Kind.POLICY_NOTE, policy.name(), note));
+            }
+            lastNote = note;
             // The chunk travels as the policy proposed it; which required senses its observation
             // lacked rides along as a header, for the watchdog on the robot's side.
             String missing = missingRequired(obs);

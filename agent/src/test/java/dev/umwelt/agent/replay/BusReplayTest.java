@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class BusReplayTest {
     @Test
     void consumersReceiveEveryRecordedMessageInStampOrder(@TempDir Path tmp) throws Exception {
-        CliTest.Outcome run = CliTest.umwelt("run", Catalog.scenario("single-room").toString(), "--out", tmp.toString());
+        CliTest.Outcome run = CliTest.umwelt("run", Catalog.scenario("single-room").toString(), "--policy", "oracle", "--out", tmp.toString());
         assertEquals(0, run.code(), run.err());
         EpisodeFile file = EpisodeFile.open(tmp.resolve("episode.mcap"));
         long scans = file.topics().stream().filter(t -> t.topic().equals("/scan")).findFirst().orElseThrow().messages();

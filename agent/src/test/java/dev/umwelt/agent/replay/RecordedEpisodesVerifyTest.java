@@ -32,7 +32,7 @@ class RecordedEpisodesVerifyTest {
 
     static List<Path> recordSuite(Path out, String task) throws IOException {
         CliTest.Outcome o = CliTest.umwelt("suite", "--generate", "10", "--seed", "4", "--task", task, "--threads", "2",
-                "--out", out.toString());
+                "--policy", "oracle", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         try (Stream<Path> files = Files.list(out.resolve("episodes"))) {
             return files.filter(f -> f.toString().endsWith(".mcap")).sorted().toList();

@@ -14,7 +14,9 @@ public record EpisodeEvent(Header header, Kind kind, String source, String detai
     public enum Kind {
         EPISODE_STARTED, EPISODE_ENDED, INSTRUCTION_RECEIVED, STOP_EMITTED, TIME_LIMIT_REACHED,
         COLLISION_BEGAN, COLLISION_ENDED, COMMAND_EXPIRED,
-        SENSOR_FAULT, SENSOR_RECOVERED, SHIELD_INTERVENTION, WATCHDOG_STOP, WATCHDOG_RESUME, EMERGENCY_STOP
+        SENSOR_FAULT, SENSOR_RECOVERED, SHIELD_INTERVENTION, WATCHDOG_STOP, WATCHDOG_RESUME, EMERGENCY_STOP,
+        /** The policy explains itself: why it stopped (instruction not understood, ambiguous target), what it is doing. */
+        POLICY_NOTE
     }
 
     public EpisodeEvent {

@@ -1,0 +1,500 @@
+package dev.umwelt.policy.explore;
+
+import dev.umwelt.bus.Angles;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.bus.Twist2D;
+import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.sensing.Instruction;
+import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.policy.Policy;
+import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.worldmodel.objects.RememberedObject;
+import dev.umwelt.worldmodel.sound.SoundSource;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The non-privileged explorer for ObjectNav, AudioGoal and PointNav: it reads only its senses
+ * (through the world model: corrected pose, occupancy grid, object memory, sound map), never the
+ * scenario or the true pose. States: LOOK (a 360 degree look-around at the start and at new
+ * places), EXPLORE (drive to the best reachable frontier, replanning as the grid grows), APPROACH
+ * (plan to a stand-off point near the remembered target), FACE then STOP, RECOVER (back off when
+ * stuck), DONE (STOP with a note: instruction not understood, ambiguous, or nothing left to
+ * explore). See policy/README.md for the parameters and measured figures.
+ */
+public final class ExplorerPolicy implements Policy {
+    static final double LOOK_RATE = 2.2, LOOK_SPACING = 3.5;
+    static final long REPLAN_NANOS = 1_000_000_000L;
+    static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
+    /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
+    static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
+    /** Unsure objects: looked at from [r + 0.9, r + VERIFY_STANDOFF] before being taken as the target. */
+    static final double VERIFY_STANDOFF = 1.4, VERIFY_STOP = 1.5;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
+    static final double POINT_STOP = 0.12;
+    static final double GRID_HALF_SIZE = 20;
+
+    private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
+    private static final boolean TRACE = Boolean.getBoolean("umwelt.explorer.trace");
+    private long startStamp = Long.MIN_VALUE;
+
+    enum Mode { LOOK, EXPLORE, APPROACH, RECOVER, DONE }
+
+    private RobotDescription robot;
+    private Goal goal;
+    private ObjectChoice objectChoice;
+    private double[] lastAim;
+    /** No reachable frontier is left (object goals then accept a colour match of another voted shape). */
+    private boolean exhausted;
+    /** AudioGoal: the last localised source (uncertainty within SOUND_MAX_UNCERTAINTY), or null. */
+    private SoundSource soundFix;
+    private double[] firstHeardAt;
+    private double heardBaseline;
+    private Loudness loudness = new Loudness();
+    /** The level when the sound was first heard (dBFS). */
+    private double firstHeardLevel;
+    /** AudioGoal: where the robot heard the sound loudest, and how loud (the fallback when nothing localises it). */
+    private double[] loudestAt;
+    private double loudestLevel;
+    private boolean goingToLoudest;
+    /** Sound fixes that turned out wrong (not louder there): ignored when a new fix falls within 1 m. */
+    private final List<double[]> badFixes = new ArrayList<>();
+    private BeliefView belief;
+    private Drive drive;
+    private Mode mode;
+    private String note;
+    private double hard, preferred;
+    // Route following.
+    private Route route;
+    private double progress;
+    /** Where the robot was when it last made STALL_PROGRESS metres of headway. */
+    private double[] anchor;
+    private long planStamp = Long.MIN_VALUE, progressStamp;
+    private double[] routeGoal;
+    private boolean routeToFrontier;
+    // Look-around and recovery.
+    private double lookTurned, lastYaw;
+    private final List<double[]> lookSpots = new ArrayList<>();
+    private final List<double[]> blacklist = new ArrayList<>();
+    private long recoverUntil;
+    private double minX, minY, maxX, maxY;
+    private long soundTurnUntil = Long.MIN_VALUE / 2;
+
+    @Override
+    public String name() {
+        return "explorer";
+    }
+
+    /** Lidar and odometry always; the camera for object goals, audio for sound goals (camera until reset). */
+    @Override
+    public Set<Modality> requiredModalities() {
+        Set<Modality> m = EnumSet.of(Modality.LIDAR, Modality.ODOMETRY);
+        if (goal == null || goal instanceof Goal.FindObject) m.add(Modality.CAMERA);
+        if (goal instanceof Goal.FindSound) m.add(Modality.AUDIO);
+        return m;
+    }
+
+    @Override
+    public void reset(EpisodeContext context) {
+        robot = context.robot();
+        goal = GoalParser.parse(context.instruction().text());
+        objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words()) : null;
+        lastAim = null;
+        exhausted = false;
+        soundFix = null;
+        firstHeardAt = null;
+        heardBaseline = 0;
+        loudness = new Loudness();
+        firstHeardLevel = Double.NaN;
+        loudestAt = null;
+        loudestLevel = Double.NEGATIVE_INFINITY;
+        goingToLoudest = false;
+        badFixes.clear();
+        // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
+        // cannot take point goals in the scenario's frame, whose start pose it is not told).
+        belief = context.worldModel().<BeliefView>map(SharedBelief::new)
+                .orElseGet(() -> new LocalBelief(robot, Pose2D.ORIGIN, GRID_HALF_SIZE));
+        drive = new Drive(robot);
+        hard = robot.footprintRadius() + 0.03;
+        preferred = robot.inflationRadius() + 0.2;
+        note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
+        mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
+        route = null;
+        anchor = null;
+        startStamp = Long.MIN_VALUE;
+        planStamp = Long.MIN_VALUE;
+        lookTurned = 0;
+        lookSpots.clear();
+        blacklist.clear();
+        minX = minY = Double.POSITIVE_INFINITY;
+        maxX = maxY = Double.NEGATIVE_INFINITY;
+        soundTurnUntil = Long.MIN_VALUE / 2;
+    }
+
+    /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
+    @Override
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public ActionChunk act(Observation observation, Instruction instruction) {
+        if (robot == null) throw new IllegalStateException("reset() the explorer before act()");
+        long now = observation.stampNanos(), period = robot.controlPeriodNanos();
+        if (startStamp == Long.MIN_VALUE) startStamp = now;
+        if (mode == Mode.DONE) return ActionChunk.stop(now, period);
+        belief.update(observation);
+        loudness.update(observation);
+        if (goal instanceof Goal.FindSound && loudness.now() > loudestLevel) {
+            loudestLevel = loudness.now();
+            Pose2D lp = belief.pose();
+            loudestAt = new double[] {lp.x(), lp.y()};
+        }
+        if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
+        Pose2D pose = belief.pose();
+        minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
+        minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
+        Twist2D t = decide(pose, now);
+        if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
+                belief.objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
+                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
+                        + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
+        if (t == null) {
+            if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
+            mode = Mode.DONE;
+            drive.reset();
+            return ActionChunk.stop(now, period);
+        }
+        return ActionChunk.move(now, period, t);
+    }
+
+    /** The twist for this tick, or null for STOP. */
+    private Twist2D decide(Pose2D pose, long now) {
+        Twist2D t = decideInner(pose, now);
+        // Stall detection only counts time spent following a route; turning on the spot restarts it.
+        if (t != null && Math.abs(t.linear()) < 1e-3) anchor = null;
+        return t;
+    }
+
+    private Twist2D decideInner(Pose2D pose, long now) {
+        if (mode == Mode.RECOVER) {
+            if (now < recoverUntil) return drive.straight(-0.15);
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        Aim target = target(pose, now);
+        if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
+        if (target != null && objectChoice != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
+                && facing(pose, target) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
+            note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
+                    target.object().colour(), target.x(), target.y(), describe());
+            target = target(pose, now);
+        }
+        // At a sound fix that is not trusted yet: standing still teaches nothing, so explore on.
+        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= 1.5) {
+            target = null;
+        }
+        if (target != null) {
+            double dist = stopDistance(pose, target);
+            if (dist <= target.stop()) {
+                if (goal instanceof Goal.FindSound && !soundConfirmedHere(pose)) {
+                    note = String.format(java.util.Locale.ROOT, "no louder at the sound fix (%.2f, %.2f): %.1f dBFS, first heard at %.1f, loudest %.1f; searching on",
+                            target.x(), target.y(), loudness.now(), firstHeardLevel, loudness.loudest());
+                    badFixes.add(new double[] {soundFix.x(), soundFix.y()});
+                    soundFix = null;
+                    route = null;
+                    mode = Mode.EXPLORE;
+                    return explore(pose, now);
+                }
+                if (!(goal instanceof Goal.FindObject)) {
+                    note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
+                    return null;
+                }
+                double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
+                if (target.confirmed() && Math.abs(err) <= FACING && Math.abs(drive.lastW()) < 0.3) {
+                    note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
+                    return null;
+                }
+                return Math.abs(err) <= FACING ? drive.halt() : drive.turn(err);
+            }
+            if (mode != Mode.APPROACH || routeGoal == null || lastAim == null
+                    || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route = null;
+            if (mode != Mode.APPROACH || lastAim == null || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 1.0) {
+                note = String.format(java.util.Locale.ROOT, "approaching %s%s at (%.2f, %.2f)", target.confirmed() ? "" : "what may be ",
+                        describe(), target.x(), target.y());
+            }
+            if (route == null) lastAim = new double[] {target.x(), target.y()};
+            mode = Mode.APPROACH;
+            Twist2D t = approach(pose, now, target);
+            if (t != null) return t;
+            mode = Mode.EXPLORE; // no way to the target yet: keep exploring, the map will grow
+        } else if (mode == Mode.APPROACH) {
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        if (goal instanceof Goal.FindSound) {
+            Twist2D t = followSound(pose, now);
+            if (t != null) return t;
+        }
+        if (mode == Mode.LOOK) {
+            lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
+            lastYaw = pose.yaw();
+            if (lookTurned < 2 * Math.PI - 0.2) return drive.spin(LOOK_RATE);
+            lookSpots.add(new double[] {pose.x(), pose.y()});
+            mode = Mode.EXPLORE;
+            route = null;
+        }
+        return explore(pose, now);
+    }
+
+    private void startLook(Pose2D pose) {
+        mode = Mode.LOOK;
+        lookTurned = 0;
+        lastYaw = pose.yaw();
+    }
+
+    /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
+    private record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
+                       RememberedObject object) {}
+
+    /** What to drive to, or null while it is not known. */
+    private Aim target(Pose2D pose, long now) {
+        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
+        if (goal instanceof Goal.FindObject) {
+            ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
+            if (c == null) return null;
+            if (c.ambiguity() != null) {
+                note = c.ambiguity();
+                mode = Mode.DONE;
+                return null;
+            }
+            RememberedObject o = c.object();
+            // An unsure object is looked at from farther off first: up close it overfills the
+            // image and its silhouette (hence its shape) cannot be read.
+            if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
+                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o);
+            }
+            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
+        }
+        if (goal instanceof Goal.FindSound) {
+            // A beeping source is silent half the time and the map reports nothing then: keep the
+            // last good fix until a new one replaces it.
+            // Range is unobservable from one spot, so a fix is trusted (may end in STOP) only once the
+            // robot has got, while hearing, as far from where it first heard it as half the distance to it (0.5 m to 1.5 m).
+            trackHearing(pose);
+            Optional<SoundSource> s = belief.sounds().strongest();
+            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY && !nearBadFix(s.get())) soundFix = s.get();
+            if (soundFix != null) {
+                double d = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
+                boolean trusted = heardBaseline >= Math.min(SOUND_BASELINE, Math.max(0.5, 0.5 * d));
+                return new Aim(soundFix.x(), soundFix.y(), 0, SOUND_STANDOFF, SOUND_STOP, trusted, null);
+            }
+        }
+        return null;
+    }
+
+    private static boolean facing(Pose2D pose, Aim a) {
+        return Math.abs(Angles.difference(Math.atan2(a.y() - pose.y(), a.x() - pose.x()), pose.yaw())) <= FACING;
+    }
+
+    private double stopDistance(Pose2D pose, Aim a) {
+        return Math.hypot(a.x() - pose.x(), a.y() - pose.y()) - a.radius();
+    }
+
+    private Twist2D approach(Pose2D pose, long now, Aim target) {
+        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, 2.0);
+            double tx = target.x(), ty = target.y(), outer = target.radius() + target.standoff(), inner = Math.max(target.radius() + 0.25, outer - 0.5);
+            NavGrid g = p.grid;
+            int cell = p.cheapest(k -> {
+                double d = Math.hypot(g.centerX(k % g.w) - tx, g.centerY(k / g.w) - ty);
+                return d >= Math.min(inner, outer - 0.1) && d <= outer;
+            });
+            if (cell < 0) {
+                note = String.format(java.util.Locale.ROOT, "no way to %s at (%.2f, %.2f) yet; exploring", describe(), tx, ty);
+                return null;
+            }
+            setRoute(p, cell, pose, now, false, true);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    /** AudioGoal before the source is localised: turn to resolve front-back, then drive along the bearing. */
+    private Twist2D followSound(Pose2D pose, long now) {
+        // Heard but front/back ambiguous: a turn on the spot (up to 4 s, at most every 10 s) resolves it;
+        // otherwise keep exploring, which moves the microphones and lengthens the baseline.
+        if (belief.sounds().needsTurnToDisambiguate() && now >= soundTurnUntil + 6_000_000_000L) soundTurnUntil = now + 4_000_000_000L;
+        if (now < soundTurnUntil && belief.sounds().needsTurnToDisambiguate()) return drive.spin(LOOK_RATE);
+        return null;
+    }
+
+    private boolean nearBadFix(SoundSource f) {
+        for (double[] b : badFixes) if (Math.hypot(b[0] - f.x(), b[1] - f.y()) < 1.0) return true;
+        return false;
+    }
+
+    /**
+     * At a sound fix: is it really here? It must sound at least {@link #LOUDER} dB louder than where
+     * it was first heard and nearly as loud as anywhere so far.
+     */
+    private boolean soundConfirmedHere(Pose2D pose) {
+        double now = loudness.now();
+        double need = LOUDER;
+        return now >= firstHeardLevel + need && now >= loudness.loudest() - 3.0;
+    }
+
+    /** Tracks how far the robot moved while hearing the sound: a fix is trusted only after some baseline. */
+    private void trackHearing(Pose2D pose) {
+        if (belief.sounds().latestBearing().isEmpty()) return;
+        if (firstHeardAt == null) {
+            firstHeardAt = new double[] {pose.x(), pose.y()};
+            firstHeardLevel = loudness.now();
+        }
+        heardBaseline = Math.max(heardBaseline, Math.hypot(pose.x() - firstHeardAt[0], pose.y() - firstHeardAt[1]));
+    }
+
+    private Twist2D explore(Pose2D pose, long now) {
+        if (goingToLoudest) return toLoudest(pose, now);
+        boolean arrived = route != null && routeToFrontier
+                && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
+        if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
+            startLook(pose);
+            return drive.spin(LOOK_RATE);
+        }
+        if (route == null || !routeToFrontier || arrived || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
+            List<Frontiers.Frontier> fs = Frontiers.find(p, hard).stream().filter(f -> !blacklisted(f.x(), f.y())).toList();
+            Frontiers.Frontier best = null;
+            for (Frontiers.Frontier f : fs) {
+                double s = f.score();
+                // Hysteresis: keep the current frontier unless another is clearly better.
+                if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
+                if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            }
+            if (best == null) {
+                if (goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
+                    startLook(pose);
+                    return drive.spin(LOOK_RATE);
+                }
+                if (goal instanceof Goal.FindObject && !exhausted) {
+                    exhausted = true;
+                    note = "explored everything reachable; trying objects of the right colour whose shape was read otherwise";
+                    return drive.halt();
+                }
+                if (goal instanceof Goal.FindSound && loudestAt != null) return toLoudest(pose, now);
+                note = "explored everything reachable without finding " + describe();
+                return null;
+            }
+            int cell = p.grid.index(p.grid.cellI(best.x()), p.grid.cellJ(best.y()));
+            setRoute(p, cell, pose, now, true, false);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    /**
+     * AudioGoal with nothing left to explore and no trusted fix: drive to where the sound was
+     * loudest and STOP there (a point source is loudest nearest to it).
+     */
+    private Twist2D toLoudest(Pose2D pose, long now) {
+        if (!goingToLoudest) {
+            goingToLoudest = true;
+            note = String.format(java.util.Locale.ROOT, "explored everything; going to where %s was loudest (%.1f dBFS) at (%.2f, %.2f)",
+                    describe(), loudestLevel, loudestAt[0], loudestAt[1]);
+            route = null;
+        }
+        if (Math.hypot(loudestAt[0] - pose.x(), loudestAt[1] - pose.y()) < 0.25) {
+            note = "stopping where " + describe() + " was loudest";
+            return null;
+        }
+        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+            GridPlanner p = planner(pose, 2.0);
+            NavGrid g = p.grid;
+            double lx = loudestAt[0], ly = loudestAt[1];
+            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - lx, g.centerY(k / g.w) - ly) <= 0.2);
+            if (cell < 0) {
+                note = "stopping: no way back to where " + describe() + " was loudest";
+                return null;
+            }
+            setRoute(p, cell, pose, now, false, true);
+        }
+        return followRoute(pose, now, 0);
+    }
+
+    private String describe() {
+        if (goal instanceof Goal.FindObject f) return "the " + f.words();
+        if (goal instanceof Goal.FindSound s) return "the " + s.soundWord();
+        if (goal instanceof Goal.ReachPoint p) return String.format(java.util.Locale.ROOT, "(%.2f, %.2f)", p.x(), p.y());
+        return "the goal";
+    }
+
+    private boolean farFromLookSpots(Pose2D pose) {
+        for (double[] s : lookSpots) if (Math.hypot(s[0] - pose.x(), s[1] - pose.y()) < LOOK_SPACING) return false;
+        return true;
+    }
+
+    private boolean blacklisted(double x, double y) {
+        for (double[] b : blacklist) if (Math.hypot(b[0] - x, b[1] - y) < 0.6) return true;
+        return false;
+    }
+
+    private GridPlanner planner(Pose2D pose, double unknownCost) {
+        double r = robot.lidar().rangeMax() + 0.5;
+        NavGrid g = NavGrid.of(belief.grid(), minX - r, minY - r, maxX + r, maxY + r);
+        return new GridPlanner(g, pose.x(), pose.y(), hard, preferred, unknownCost);
+    }
+
+    private void setRoute(GridPlanner p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
+        route = new Route(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown));
+        routeGoal = route.end();
+        routeToFrontier = frontier;
+        progress = 0;
+        planStamp = now;
+    }
+
+    private boolean offRoute(Pose2D pose) {
+        return route != null && route.project(pose.x(), pose.y(), progress, 1.5)[1] > OFF_ROUTE;
+    }
+
+    private Twist2D followRoute(Pose2D pose, long now, double restAt) {
+        double[] proj = route.project(pose.x(), pose.y(), progress, 1.5);
+        progress = proj[0];
+        if (anchor == null || Math.hypot(anchor[0] - pose.x(), anchor[1] - pose.y()) > STALL_PROGRESS) {
+            anchor = new double[] {pose.x(), pose.y()};
+            progressStamp = now;
+        } else if ((now - progressStamp) * 1e-9 > STALL_SECONDS) {
+            // Stuck: give the goal up if it was a frontier, back off a little, then plan afresh.
+            if (routeToFrontier) blacklist.add(routeGoal.clone());
+            anchor = null;
+            mode = Mode.RECOVER;
+            recoverUntil = now + 800_000_000L;
+            route = null;
+            return drive.straight(-0.15);
+        }
+        double clearance = belief.grid().scans() > 0 ? clearanceAt(pose) : preferred;
+        return drive.follow(route, progress, pose, clearance, restAt, Double.POSITIVE_INFINITY);
+    }
+
+    private NavGrid lastGrid;
+
+    private double clearanceAt(Pose2D pose) {
+        return lastGridFor(pose).clearanceAt(pose.x(), pose.y());
+    }
+
+    private NavGrid lastGridFor(Pose2D pose) {
+        // The clearance for speed control comes from a small window around the robot, rebuilt per tick.
+        lastGrid = NavGrid.of(belief.grid(), pose.x() - 1.0, pose.y() - 1.0, pose.x() + 1.0, pose.y() + 1.0);
+        return lastGrid;
+    }
+}

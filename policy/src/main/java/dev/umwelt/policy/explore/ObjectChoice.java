@@ -1,0 +1,97 @@
+package dev.umwelt.policy.explore;
+
+import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.worldmodel.objects.ObjectQuery;
+import dev.umwelt.worldmodel.objects.RememberedObject;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which remembered object the explorer drives to. A CONFIRMED object has the asked colour, the
+ * asked shape as the memory's vote (not null) and enough confidence: only such an object may end
+ * the episode with STOP. An UNSURE one (right colour, shape not yet voted) is worth a closer
+ * look: the explorer drives up to it, and if the shape is still unknown after looking from
+ * close by for a while, or turns out wrong, it is set aside. Two confirmed objects far apart are
+ * ambiguous: reported, never guessed. Objects too big for the targets the camera can name (walls
+ * and furniture seen as one colour) are ignored.
+ */
+final class ObjectChoice {
+    static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
+    /** Seconds to look at an unsure object from the stop distance before setting it aside. */
+    static final double VERIFY_SECONDS = 1.5;
+
+    record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
+
+    private final ObjectQuery query;
+    private final String words;
+    private final Set<Integer> rejected = new HashSet<>();
+    private final List<double[]> rejectedPlaces = new ArrayList<>();
+    private final java.util.Map<Integer, Long> looked = new java.util.HashMap<>();
+
+    ObjectChoice(ObjectQuery query, String words) {
+        this.query = query;
+        this.words = words;
+    }
+
+    /**
+     * The object to drive to, or null while none is known. {@code lastResort}: nothing is left to
+     * explore, so an object of the asked colour whose shape the memory voted otherwise is taken
+     * too (the silhouette of a small cone or a far ball is often misread; a wrong STOP is no worse
+     * than no STOP).
+     */
+    Choice choose(List<RememberedObject> objects, double x, double y, boolean lastResort) {
+        Shape need = query.requiredShape();
+        RememberedObject bestSure = null, bestUnsure = null;
+        List<RememberedObject> sure = new ArrayList<>();
+        for (RememberedObject o : objects) {
+            if (o.radius() > MAX_RADIUS || isRejected(o)) continue;
+            if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
+            boolean shapeOk = need == null || o.shape() == need || lastResort;
+            if (shapeOk && o.confidence() >= MIN_CONFIDENCE) {
+                sure.add(o);
+                if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
+            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE) {
+                if (bestUnsure == null || o.distanceTo(x, y) < bestUnsure.distanceTo(x, y)) bestUnsure = o;
+            }
+        }
+        if (bestSure != null) {
+            for (RememberedObject o : lastResort ? List.<RememberedObject>of() : sure) {
+                if (o.distanceTo(bestSure.x(), bestSure.y()) > AMBIGUOUS_APART) {
+                    return new Choice(bestSure, true, String.format(Locale.ROOT,
+                            "ambiguous: two %s seen, at (%.1f, %.1f) and (%.1f, %.1f); stopping rather than guess",
+                            words, bestSure.x(), bestSure.y(), o.x(), o.y()));
+                }
+            }
+            return new Choice(bestSure, true, null);
+        }
+        return bestUnsure == null ? null : new Choice(bestUnsure, false, null);
+    }
+
+    /**
+     * The robot is at stop distance from an unsure object (right colour, shape not voted): true
+     * once it has looked at it for {@link #VERIFY_SECONDS} in all (per object, over any number of
+     * visits) without the shape being voted otherwise. The memory leaves the shape null when the
+     * silhouette is inconclusive, which is common for small or partly hidden primitives; a wrong
+     * shape would have removed the object from the candidates, so it is then taken as the target.
+     */
+    boolean lookedLongEnough(RememberedObject o, long now, long period) {
+        long t = looked.merge(o.id(), period, Long::sum);
+        return t * 1e-9 >= VERIFY_SECONDS;
+    }
+
+    private boolean colourMatches(RememberedObject o) {
+        return query.colour() == null || query.colour().equals(o.colour());
+    }
+
+    private boolean isRejected(RememberedObject o) {
+        if (rejected.contains(o.id())) return true;
+        // Tracks may be re-created under a new id; a set-aside place stays set aside unless the shape is now sure.
+        if (o.shape() != null) return false;
+        for (double[] p : rejectedPlaces) if (o.distanceTo(p[0], p[1]) < 0.4) return true;
+        return false;
+    }
+}
