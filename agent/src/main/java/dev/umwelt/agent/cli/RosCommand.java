@@ -107,7 +107,7 @@ final class RosCommand implements Runnable {
         CommandSpec spec;
         @picocli.CommandLine.Mixin
         Common common = new Common();
-        @Option(names = "--policy", defaultValue = "random-walk",
+        @Option(names = "--policy", defaultValue = "explorer",
                 description = "Policy (default: ${DEFAULT-VALUE}; not a privileged one: the brain has no scenario).")
         String policy;
         @Option(names = "--no-shield", description = "Turn the safety shield off (watchdog and e-stop stay).")

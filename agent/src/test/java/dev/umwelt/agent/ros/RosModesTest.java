@@ -1,5 +1,6 @@
 package dev.umwelt.agent.ros;
 
+import dev.umwelt.policy.explore.ExplorerPolicy;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.codec.BusCodecs;
 import dev.umwelt.bus.sensing.LidarScan;
@@ -56,9 +57,9 @@ class RosModesTest {
         return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    static RosSim startSim(Vertx v, double speed) throws Exception {
+    static RosSim startSim(Vertx v, double speed, boolean camera) throws Exception {
         return await(RosSim.start(v, new RosSim.Options(NodeConfig.of("/umwelt_sim", core.masterUri()), bridge, 7, speed),
-                scenario, s -> new Simulator(s, null), System.out::println));
+                scenario, camera ? Simulator::new : s -> new Simulator(s, null), System.out::println));
     }
 
     /** {@code rostopic echo -p} output: one map per message, field name -> text. */
@@ -103,7 +104,7 @@ class RosModesTest {
     void simPublishesScanOdometryAndTfThatRostopicReads() throws Exception {
         Vertx v = vertx();
         try {
-            startSim(v, 1.0);
+            startSim(v, 1.0, false);
             assertEquals("true", core.run(Duration.ofSeconds(20), "/usr/bin/rosparam", "get", "/use_sim_time").out().strip());
 
             Map<String, String> scan = echoOne("/scan");
@@ -161,8 +162,7 @@ class RosModesTest {
 
     @Test
     void instructionDrivesTheSimulatedRobotAndABagReplaysTheSameCommands() throws Exception {
-        // The red box's centre in odom (the start is odom's origin, yaw 0): (3.5, 0.3).
-        Map<String, double[]> places = Map.of("red box", new double[]{3.5, 0.3});
+        // The brain runs the default, non-privileged explorer: it must find the red box itself.
         Path dir = Files.createTempDirectory("umwelt-ros-bag");
         Path bag = dir.resolve("session.bag");
         Vertx live = vertx();
@@ -172,11 +172,11 @@ class RosModesTest {
         Map<String, Long> liveReceived;
         try {
             // the sim first (it sets /use_sim_time, which the brain reads at start), held still by no commands
-            sim = startSim(live, 2.0);
+            sim = startSim(live, 2.0, true); // the explorer finds the box with the camera
             brain = await(RosBrain.start(live, new RosBrain.Options(NodeConfig.of("/umwelt_brain", core.masterUri()), bridge,
-                    true, "r1"), new GoToNamedPolicy(places, 1.0), System.out::println));
+                    true, "r1"), new ExplorerPolicy(), System.out::println));
             assertTrue(brain.useSimTime());
-            record = core.tool("setsid", "/usr/bin/rosbag", "record", "-O", bag.toString(), "/scan", "/odom", "/clock",
+            record = core.tool("setsid", "/usr/bin/rosbag", "record", "-O", bag.toString(), "/scan", "/odom", "/clock", "/camera/image_raw",
                     "/umwelt/instruction", "/umwelt/instruction/adopted", "/cmd_vel").redirectErrorStream(true)
                     .redirectOutput(dir.resolve("record.log").toFile()).start();
             waitFor(() -> Files.exists(dir.resolve("session.bag.active")), 20_000, "rosbag record started");
@@ -186,7 +186,7 @@ class RosModesTest {
             assertEquals(0, pub.exit(), pub.err());
             RosBrain b = brain;
             waitFor(() -> b.commands().stream().anyMatch(t -> t.linear() > 0.3) && !b.acting(),
-                    60_000, "the brain reached the box and stopped");
+                    120_000, "the brain found the box and stopped");
             double dist = Math.hypot(sim.groundTruth().x() - 4.5, sim.groundTruth().y() - 1.5);
             assertTrue(dist < 0.25 + 1.0 && dist > 0.5, "stopped " + dist + " m from the red box's centre");
             assertEquals(0, sim.collisions());
@@ -211,10 +211,10 @@ class RosModesTest {
         Vertx replay = vertx();
         try {
             RosBrain again = await(RosBrain.start(replay, new RosBrain.Options(NodeConfig.of("/umwelt_brain2", core.masterUri()),
-                    bridge, true, "r1"), new GoToNamedPolicy(places, 1.0), System.out::println));
+                    bridge, true, "r1"), new ExplorerPolicy(), System.out::println));
             assertTrue(again.useSimTime());
             RosCore.Result play = core.run(Duration.ofSeconds(120), "/usr/bin/rosbag", "play", "-q", "--clock", "-d", "2",
-                    bag.toString(), "--topics", "/scan", "/odom", "/clock", "/umwelt/instruction", "/umwelt/instruction/adopted");
+                    bag.toString(), "--topics", "/scan", "/odom", "/clock", "/camera/image_raw", "/umwelt/instruction", "/umwelt/instruction/adopted");
             assertEquals(0, play.exit(), play.err());
             Thread.sleep(500);
             List<Twist2D> replayed = again.commands();
