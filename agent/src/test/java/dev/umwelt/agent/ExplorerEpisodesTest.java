@@ -47,12 +47,14 @@ class ExplorerEpisodesTest {
     }
 
     @Test
-    void itIsNotPrivilegedAndAsksForTheSensesItsTaskNeeds() {
+    void itIsNotPrivilegedAndRequiresOnlyTheSensesItDrivesBy() {
         ExplorerPolicy p = new ExplorerPolicy();
         assertFalse(p.privileged());
         assertEquals("explorer", p.name());
-        // Before reset it cannot know the task, so it asks for the camera (suites render for it).
-        assertTrue(p.requiredModalities().containsAll(Set.of(Modality.LIDAR, Modality.ODOMETRY, Modality.CAMERA)));
+        // It drives on the lidar and odometry (the watchdog stops it without them) and reads the
+        // camera and microphones too (suites render the camera for it), without requiring them.
+        assertEquals(Set.of(Modality.LIDAR, Modality.ODOMETRY), p.requiredModalities());
+        assertEquals(Set.of(Modality.LIDAR, Modality.ODOMETRY, Modality.CAMERA, Modality.AUDIO), p.sensedModalities());
     }
 
     @Test

@@ -24,6 +24,15 @@ public interface Policy {
     Set<Modality> requiredModalities();
 
     /**
+     * The modalities this policy reads, required or not: the simulator renders the camera only for
+     * a policy that reads it. A sense may be read without being required: an explorer looks for
+     * objects with the camera but drives safely on the lidar alone, so a camera outage must not stop it.
+     */
+    default Set<Modality> sensedModalities() {
+        return requiredModalities();
+    }
+
+    /**
      * A privileged policy is given the ground-truth scenario and pose (simulation only). It is
      * an upper bound for evaluation, never something to deploy.
      */

@@ -66,7 +66,7 @@ public final class SuiteRunner {
         SuiteOutcome[] outcomes = new SuiteOutcome[entries.size()];
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
-        boolean camera = cameraAlways || Policies.create(policy).requiredModalities().contains(Modality.CAMERA);
+        boolean camera = cameraAlways || Policies.create(policy).sensedModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
             for (int i = 0; i < entries.size(); i++) {
                 slots.acquireUninterruptibly();

@@ -96,10 +96,15 @@ public final class ExplorerPolicy implements Policy {
     /** Lidar and odometry always; the camera for object goals, audio for sound goals (camera until reset). */
     @Override
     public Set<Modality> requiredModalities() {
-        Set<Modality> m = EnumSet.of(Modality.LIDAR, Modality.ODOMETRY);
-        if (goal == null || goal instanceof Goal.FindObject) m.add(Modality.CAMERA);
-        if (goal instanceof Goal.FindSound) m.add(Modality.AUDIO);
-        return m;
+        // Safe driving needs the lidar and odometry only. Without the camera or the microphones the
+        // explorer stops learning where things are, not driving safely: a blank wall filling the
+        // frame (one colour, judged corrupt) must not freeze the robot in front of it.
+        return EnumSet.of(Modality.LIDAR, Modality.ODOMETRY);
+    }
+
+    @Override
+    public Set<Modality> sensedModalities() {
+        return EnumSet.of(Modality.LIDAR, Modality.ODOMETRY, Modality.CAMERA, Modality.AUDIO);
     }
 
     @Override
