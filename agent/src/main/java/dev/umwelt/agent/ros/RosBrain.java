@@ -70,6 +70,13 @@ public final class RosBrain extends VerticleBase {
      * stream still stops the robot: no tick, no command, and the base's command timeout stops it.
      */
     static final long GRACE_NANOS = 1_000_000_000L;
+    /**
+     * Under sim time a stream stops holding the ticks back only after this much wall-clock silence
+     * (checked by a punctual wall timer, so a stalled brain never gives a stream up): the
+     * release of ticks then depends on each stream's own sequence, which a bag replays exactly.
+     */
+    static final long DEAD_WALL_NANOS = 2_000_000_000L;
+    static final long WATCH_NANOS = 250_000_000L;
 
     private final Options options;
     private final Policy policy;
@@ -101,6 +108,11 @@ public final class RosBrain extends VerticleBase {
     private final java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
     private LidarScan newestScan;
     private long timerId = -1;
+    private long lastWatchNanos;
+    /** Nominal period of each gating stream. */
+    private Map<String, Long> streamPeriods = Map.of();
+    /** The newest released reading of each stream, active or not: primes the endpoint at adoption. */
+    private final Map<String, Stamped> newestReleased = new HashMap<>();
 
     private RosBrain(Options options, Policy policy, Consumer<String> log) {
         if (policy.privileged()) {
@@ -165,7 +177,7 @@ public final class RosBrain extends VerticleBase {
         periods.put("lidar", periodOf(robot.lidar().rateHz()));
         periods.put("odometry", periodOf(robot.odometry().rateHz()));
         robot.cameraSpec().ifPresent(c -> periods.put("camera", periodOf(c.rateHz())));
-        ticker = new StampTicker(robot.controlPeriodNanos(), periods, GRACE_NANOS);
+        streamPeriods = Map.copyOf(periods);
         consumers.add(vertx.eventBus().consumer(addresses.action(), this::onAction));
         consumers.add(vertx.eventBus().consumer(addresses.emergencyStop(), (Message<Object> m) -> {
             if (m.body() instanceof Boolean b) safety.emergencyStop(b, lastTickNanos);
@@ -175,6 +187,7 @@ public final class RosBrain extends VerticleBase {
             return n.getParam("/use_sim_time").map(RosBrain::truthy).otherwise(false);
         }).compose(sim -> {
             simTime = sim;
+            ticker = new StampTicker(robot.controlPeriodNanos(), periods, GRACE_NANOS, DEAD_WALL_NANOS, !sim);
             List<Future<?>> all = new ArrayList<>();
             TopicMapping cmd = bridge.mapping(Role.CMD_VEL).orElseThrow(() -> new IllegalArgumentException(
                     bridge.source() + ": the brain needs the cmd_vel mapping enabled"));
@@ -188,6 +201,7 @@ public final class RosBrain extends VerticleBase {
             if (simTime) {
                 bridge.mapping(Role.CLOCK).ifPresent(m ->
                         all.add(node.subscribe(m.topic(), new ClockCodec(), m.queueSize(), this::onClock)));
+                timerId = vertx.setPeriodic(WATCH_NANOS / 1_000_000L, id -> watchStreams());
             } else {
                 long ms = Math.max(1, robot.controlPeriodNanos() / 1_000_000L);
                 timerId = vertx.setPeriodic(ms, id -> onClock(System.currentTimeMillis() * 1_000_000L));
@@ -215,11 +229,32 @@ public final class RosBrain extends VerticleBase {
     }
 
     private void onReading(Stamped r) {
-        String stream = r instanceof LidarScan ? "lidar" : r instanceof Odometry ? "odometry"
-                : r instanceof CameraFrame ? "camera" : r instanceof AudioChunk ? "audio" : "other";
+        String stream = streamOf(r);
         received.merge(stream, 1L, Long::sum);
-        ticker.offer(stream, r);
+        ticker.offer(stream, r, System.nanoTime());
         if (simTime) runTicks();
+    }
+
+    private static String streamOf(Stamped r) {
+        return r instanceof LidarScan ? "lidar" : r instanceof Odometry ? "odometry"
+                : r instanceof CameraFrame ? "camera" : r instanceof AudioChunk ? "audio" : "other";
+    }
+
+    /**
+     * Sim time: gives up a stream silent for {@link #DEAD_WALL_NANOS} so that a dead sense cannot
+     * freeze the brain. Skipped when this timer itself ran late: the loop was stalled, and the
+     * stream's messages may be waiting unread in its socket.
+     */
+    private void watchStreams() {
+        long now = System.nanoTime();
+        boolean punctual = lastWatchNanos != 0 && now - lastWatchNanos < 2 * WATCH_NANOS;
+        lastWatchNanos = now;
+        if (!punctual) return;
+        List<String> gone = ticker.expire(now);
+        if (gone.isEmpty()) return;
+        log.accept("ros brain: no " + gone + " for " + DEAD_WALL_NANOS / 1_000_000_000L
+                + " s of wall time: ticks go on without it (a replay of this stretch may differ)");
+        runTicks();
     }
 
     private void onClock(Long nanos) {
@@ -246,14 +281,40 @@ public final class RosBrain extends VerticleBase {
 
     private void tick(StampTicker.Tick t) {
         lastTickNanos = t.stampNanos();
-        for (Stamped r : t.readings()) if (r instanceof LidarScan s) newestScan = s;
+        for (Stamped r : t.readings()) {
+            if (r instanceof LidarScan s) newestScan = s;
+            newestReleased.put(streamOf(r), r);
+        }
+        List<Stamped> readings = t.readings();
         Instruction next = desk.due(t.stampNanos());
-        if (next != null) adopt(next);
+        if (next != null) {
+            adopt(next);
+            readings = primed(t);
+        }
         if (!active) return;
         // The same message the lockstep simulator sends; the endpoint answers on the action address.
         inFlight.add(new Object[]{t.stampNanos(), newestScan});
         vertx.eventBus().send(addresses.tickReadings(),
-                new TickReadings(t.index(), t.stampNanos(), t.readings(), List.of(), Pose2D.ORIGIN));
+                new TickReadings(t.index(), t.stampNanos(), readings, List.of(), Pose2D.ORIGIN));
+    }
+
+    /**
+     * The adoption tick's readings plus, for each stream with none in it, its newest earlier one
+     * still fresh (within 3 of its periods, the observation's age limit): the endpoint was not
+     * fed while idle, and a 10 Hz camera has a frame in only every other 20 Hz tick. A function of
+     * each stream's own sequence, so a replay primes the endpoint exactly as the live run did.
+     */
+    private List<Stamped> primed(StampTicker.Tick t) {
+        List<Stamped> out = new ArrayList<>(t.readings());
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Stamped r : t.readings()) present.add(streamOf(r));
+        for (Map.Entry<String, Stamped> e : newestReleased.entrySet()) {
+            Long period = streamPeriods.get(e.getKey());
+            if (present.contains(e.getKey()) || period == null) continue;
+            if (t.stampNanos() - e.getValue().header().stampNanos() < 3 * period) out.add(e.getValue());
+        }
+        out.sort(java.util.Comparator.comparingLong((Stamped r) -> r.header().stampNanos()).thenComparing(RosBrain::streamOf));
+        return out;
     }
 
     private void adopt(Instruction instruction) {

@@ -77,6 +77,7 @@ public final class RosSim extends VerticleBase {
     private volatile TickReadings last;
     private Odometry lastOdom;
     private long timerId = -1;
+    private long reportedDrops;
 
     private RosSim(Options options, Scenario scenario, Function<Scenario, Environment> world, Consumer<String> log) {
         if (!(options.speed() > 0) || Double.isInfinite(options.speed())) {
@@ -147,7 +148,39 @@ public final class RosSim extends VerticleBase {
     private <T> Future<RosPublisher<T>> adv(Role role, dev.umwelt.bus.ros1.Ros1Codec<T> codec, boolean latched) {
         TopicMapping m = options.bridge().mapping(role).orElse(null);
         if (m == null) return Future.succeededFuture(null);
-        return node.advertise(m.topic(), codec, latched, m.queueSize());
+        return node.advertise(m.topic(), codec, latched, Math.max(m.queueSize(), backlog(role)));
+    }
+
+    /**
+     * A simulated robot publishes every message: a subscriber stalled for a while (a brain busy
+     * on a loaded machine) must get each one late rather than lose it, or a bag recorded beside it
+     * holds messages that brain never saw and a replay of the bag computes something else. Each
+     * publication may hold {@link #BACKLOG_SECONDS} of its stream (a real driver keeps the
+     * mapping's small queue: there a fresh reading beats a complete history).
+     */
+    private int backlog(Role role) {
+        RobotDescription robot = scenario.robot();
+        double hz = switch (role) {
+            case SCAN -> robot.lidar().rateHz();
+            case ODOM -> robot.odometry().rateHz();
+            case IMAGE -> robot.cameraSpec().map(c -> c.rateHz()).orElse(1.0);
+            case AUDIO -> 4 * robot.controlRateHz();
+            default -> robot.controlRateHz();
+        };
+        return (int) Math.ceil(hz * BACKLOG_SECONDS);
+    }
+
+    static final double BACKLOG_SECONDS = 10;
+
+    /** Says once per new loss that a subscriber missed messages (its replay will differ). */
+    private void reportDrops() {
+        long dropped = 0;
+        for (RosPublisher<?> p : java.util.Arrays.asList(clock, scan, odom, image, audio)) if (p != null) dropped += p.droppedCount();
+        if (dropped > reportedDrops) {
+            log.accept("ros sim: " + dropped + " messages dropped to a subscriber " + BACKLOG_SECONDS
+                    + " s behind; a bag of this session will not replay what that subscriber saw");
+            reportedDrops = dropped;
+        }
     }
 
     /** base_link -> laser and base_link -> camera, from the robot description's mounts (planar). */
@@ -197,6 +230,7 @@ public final class RosSim extends VerticleBase {
             else if (r instanceof AudioChunk a && audio != null) audio.publish(a);
         }
         if (tf != null && lastOdom != null) tf.publish(tree(tick.stampNanos(), tick.groundTruth(), lastOdom));
+        reportDrops();
     }
 
     /** map -> odom = truth composed with the inverse of the odometry pose; odom -> base_link = odometry. */
