@@ -41,6 +41,8 @@ public final class ExplorerPolicy implements Policy {
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
+    /** Clearance over the footprint a passable cell needs once nothing is reachable at the usual 0.03 m. */
+    static final double SQUEEZE_MARGIN = 0.005;
 
     private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
     private static final boolean TRACE = Boolean.getBoolean("umwelt.explorer.trace");
@@ -382,6 +384,13 @@ public final class ExplorerPolicy implements Policy {
                 // Hysteresis: keep the current frontier unless another is clearly better.
                 if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
                 if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            }
+            if (best == null && hard > robot.footprintRadius() + SQUEEZE_MARGIN) {
+                // Nothing reachable at the usual clearance: the way on may be a gap only a little
+                // wider than the robot (a box in a corridor); the safety shield guards the squeeze.
+                hard = robot.footprintRadius() + SQUEEZE_MARGIN;
+                route = null;
+                return drive.halt();
             }
             if (best == null) {
                 if (goal instanceof Goal.FindObject && farFromLookSpots(pose)) {

@@ -23,6 +23,10 @@ final class ObjectChoice {
     static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
     /** Seconds to look at an unsure object from the stop distance before setting it aside. */
     static final double VERIFY_SECONDS = 1.5;
+    /** An unsure candidate needs this many sightings (one frame's false detection is no reason to drive over). */
+    static final int UNSURE_SIGHTINGS = 3;
+    /** Metres a new unsure candidate must be nearer than the one being approached to take over (no dithering). */
+    static final double SWITCH_MARGIN = 1.5;
 
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
@@ -31,6 +35,8 @@ final class ObjectChoice {
     private final Set<Integer> rejected = new HashSet<>();
     private final List<double[]> rejectedPlaces = new ArrayList<>();
     private final java.util.Map<Integer, Long> looked = new java.util.HashMap<>();
+    /** The unsure object chosen last (its id), kept while it stays a candidate. */
+    private int lastUnsure = -1;
 
     ObjectChoice(ObjectQuery query, String words) {
         this.query = query;
@@ -54,8 +60,10 @@ final class ObjectChoice {
             if (shapeOk && o.confidence() >= MIN_CONFIDENCE) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
-            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE) {
-                if (bestUnsure == null || o.distanceTo(x, y) < bestUnsure.distanceTo(x, y)) bestUnsure = o;
+            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
+                double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
+                double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);
+                if (bestUnsure == null || d < b) bestUnsure = o;
             }
         }
         if (bestSure != null) {
@@ -68,7 +76,9 @@ final class ObjectChoice {
             }
             return new Choice(bestSure, true, null);
         }
-        return bestUnsure == null ? null : new Choice(bestUnsure, false, null);
+        if (bestUnsure == null) return null;
+        lastUnsure = bestUnsure.id();
+        return new Choice(bestUnsure, false, null);
     }
 
     /**

@@ -150,7 +150,8 @@ class ObjectMemorySimTest {
                         if (palette.names[near.label()].equals(obj.colour().name())) colourRight++;
                         else System.out.println("colour " + palette.names[near.label()] + " for " + obj.colour().name() + (randomized ? " (DR)" : ""));
                         Shape sh = near.shape();
-                                                if (sh == null) shapeNull++;
+                        System.out.println("view " + obj.shape() + " -> " + sh + " r=" + String.format("%.2f", near.radius()) + " beams=" + near.beams() + " ratio " + String.format("%.2f", near.ratio()) + " foot " + near.foot() + (randomized ? " DR" : ""));
+                        if (sh == null) shapeNull++;
                         else if (sh == obj.shape()) shapeRight++;
                         else { shapeWrong++; System.out.println("shape " + sh + " for " + obj.shape() + (randomized ? " (DR)" : "")); }
                     }
