@@ -110,6 +110,8 @@ final class ObjectDetector {
     }
 
     static final double WALL_GAP = 0.3;
+    /** Metres from which the silhouette may name a shape the footprint does not (measured: boxes read as domes at 0.4-1.2 m). */
+    static final double SILHOUETTE_RANGE = 1.1;
 
     private boolean continuesBeyond(Beam end, Beam inner, int innerIndex, LidarScan scan) {
         float[] ranges = scan.ranges();
@@ -165,6 +167,11 @@ final class ObjectDetector {
         Footprint fp = Footprint.fit(xs, ys, noise);
         Shape footprint = fp.kind();
         Shape shape = footprint;
+        // Up close a box's top rises above the camera and perspective makes its middle columns
+        // tallest: a dome. The silhouette overrules the footprint only from SILHOUETTE_RANGE on.
+        double range = 0;
+        for (Beam b : seg) range += b.range();
+        boolean far = range / n >= SILHOUETTE_RANGE;
         Silhouette.lastRatio = Double.NaN;
         if (footprint != null && footprint != Shape.BOX && !atEdge) {
             shape = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
@@ -174,7 +181,7 @@ final class ObjectDetector {
                     first.label(), achromatic);
             // A peak or a dome in the silhouette overrules the footprint: a short arc of a small
             // ball or cone fits two lines (a corner) about as well as a circle; boxes' tops are flat.
-            if (s == Shape.CONE || s == Shape.SPHERE) shape = s;
+            if (s == Shape.CONE || s == Shape.SPHERE) shape = far ? s : null;
         } else if (atEdge) {
             shape = footprint == Shape.BOX ? Shape.BOX : null;
         } else {
@@ -182,7 +189,7 @@ final class ObjectDetector {
             // silhouette still names the shape (a box's top, like a cylinder's, is flat).
             Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
                     first.label(), achromatic);
-            if (s == Shape.CONE || s == Shape.SPHERE) shape = s;
+            if (far && (s == Shape.CONE || s == Shape.SPHERE)) shape = s;
         }
         // Centre: the fitted circle for round footprints; otherwise the visible surface pushed
         // back along the line of sight by about half the visible width.
