@@ -36,8 +36,8 @@ public final class ExplorerPolicy implements Policy {
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    /** Unsure objects: looked at from [r + 0.9, r + VERIFY_STANDOFF] before being taken as the target. */
-    static final double VERIFY_STANDOFF = 1.4, VERIFY_STOP = 1.5;
+    /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
+    static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
@@ -277,11 +277,7 @@ public final class ExplorerPolicy implements Policy {
         if (goal instanceof Goal.FindObject) {
             ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
             if (c == null) return null;
-            if (c.ambiguity() != null) {
-                note = c.ambiguity();
-                mode = Mode.DONE;
-                return null;
-            }
+            if (c.ambiguity() != null) note = c.ambiguity();
             RememberedObject o = c.object();
             // An unsure object is looked at from farther off first: up close it overfills the
             // image and its silhouette (hence its shape) cannot be read.

@@ -16,7 +16,7 @@ import java.util.Set;
  * the episode with STOP. An UNSURE one (right colour, shape not yet voted) is worth a closer
  * look: the explorer drives up to it, and if the shape is still unknown after looking from
  * close by for a while, or turns out wrong, it is set aside. Two confirmed objects far apart are
- * ambiguous: reported, never guessed. Objects too big for the targets the camera can name (walls
+ * ambiguous: the one seen most often is taken (noted). Objects too big for the targets the camera can name (walls
  * and furniture seen as one colour) are ignored.
  */
 final class ObjectChoice {
@@ -67,14 +67,20 @@ final class ObjectChoice {
             }
         }
         if (bestSure != null) {
-            for (RememberedObject o : lastResort ? List.<RememberedObject>of() : sure) {
+            // Two confirmed objects far apart: one is a misreading (most often a wall piece or a
+            // distractor's shape). Stopping without choosing is a sure failure, so the one seen
+            // most often is taken: a real object is seen from many places, a misreading rarely.
+            RememberedObject most = bestSure;
+            for (RememberedObject o : sure) if (o.sightings() > most.sightings()) most = o;
+            String note = null;
+            for (RememberedObject o : sure) {
                 if (o.distanceTo(bestSure.x(), bestSure.y()) > AMBIGUOUS_APART) {
-                    return new Choice(bestSure, true, String.format(Locale.ROOT,
-                            "ambiguous: two %s seen, at (%.1f, %.1f) and (%.1f, %.1f); stopping rather than guess",
-                            words, bestSure.x(), bestSure.y(), o.x(), o.y()));
+                    note = String.format(Locale.ROOT, "ambiguous: %d %s seen; taking the one seen most often, at (%.1f, %.1f)",
+                            sure.size(), words, most.x(), most.y());
+                    break;
                 }
             }
-            return new Choice(bestSure, true, null);
+            return new Choice(note == null ? bestSure : most, true, note);
         }
         if (bestUnsure == null) return null;
         lastUnsure = bestUnsure.id();
