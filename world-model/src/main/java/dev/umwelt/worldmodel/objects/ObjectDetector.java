@@ -23,7 +23,7 @@ import java.util.List;
  * when the two are inconclusive. Positions are in base_link. Scratch buffers: one per memory.
  */
 final class ObjectDetector {
-    record Sighting(int label, Shape shape, double x, double y, double radius, int beams, double ratio, Shape foot) {}
+    record Sighting(int label, Shape shape, double x, double y, double radius, int beams) {}
 
     private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
 
@@ -172,7 +172,6 @@ final class ObjectDetector {
         double range = 0;
         for (Beam b : seg) range += b.range();
         boolean far = range / n >= SILHOUETTE_RANGE;
-        Silhouette.lastRatio = Double.NaN;
         if (footprint != null && footprint != Shape.BOX && !atEdge) {
             shape = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
                     first.label(), achromatic);
@@ -208,7 +207,7 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(label, shape, cx, cy, radius, n, Silhouette.lastRatio, footprint);
+        return new Sighting(label, shape, cx, cy, radius, n);
     }
 
     /** The band's middle row at each beam column (where the object's base surely is). */

@@ -13,11 +13,9 @@ import dev.umwelt.scenarios.world.Shape;
 final class Silhouette {
     private Silhouette() {}
     static final double FLAT = 0.87;
-    static double lastRatio = Double.NaN; // TEMP debug
 
     static Shape roundShape(byte[] labels, CameraFrame frame, int colA, int colB, int[] beamRows, int label,
                             boolean achromatic) {
-        lastRatio = Double.NaN;
         int w = frame.width(), h = frame.height();
         int lo = Math.max(0, colA - 4), hi = Math.min(w - 1, colB + 4);
         int centreCol = (colA + colB) / 2;
@@ -60,7 +58,6 @@ final class Silhouette {
         }
         if (nc == 0 || ns == 0) return null;
         double ratio = (side / ns) / (centre / nc);
-        lastRatio = ratio;
         // Measured over 8 generated scenarios (ObjectMemorySimTest views, 1.2-3 m): boxes and
         // cylinders 0.88-1.04, spheres 0.63-0.89 (most below 0.85), cones 0.41-0.56.
         if (ratio >= FLAT) return Shape.CYLINDER;
