@@ -36,11 +36,13 @@ public final class ExplorerPolicy implements Policy {
     static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    /** Unsure objects: looked at from [r + 0.9, r + VERIFY_STANDOFF] before being taken as the target. */
-    static final double VERIFY_STANDOFF = 1.4, VERIFY_STOP = 1.5;
+    /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
+    static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
+    /** Clearance over the footprint a passable cell needs once nothing is reachable at the usual 0.03 m. */
+    static final double SQUEEZE_MARGIN = 0.005;
 
     private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
     private static final boolean TRACE = Boolean.getBoolean("umwelt.explorer.trace");
@@ -280,11 +282,7 @@ public final class ExplorerPolicy implements Policy {
         if (goal instanceof Goal.FindObject) {
             ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
             if (c == null) return null;
-            if (c.ambiguity() != null) {
-                note = c.ambiguity();
-                mode = Mode.DONE;
-                return null;
-            }
+            if (c.ambiguity() != null) note = c.ambiguity();
             RememberedObject o = c.object();
             // An unsure object is looked at from farther off first: up close it overfills the
             // image and its silhouette (hence its shape) cannot be read.
@@ -387,6 +385,13 @@ public final class ExplorerPolicy implements Policy {
                 // Hysteresis: keep the current frontier unless another is clearly better.
                 if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
                 if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            }
+            if (best == null && hard > robot.footprintRadius() + SQUEEZE_MARGIN) {
+                // Nothing reachable at the usual clearance: the way on may be a gap only a little
+                // wider than the robot (a box in a corridor); the safety shield guards the squeeze.
+                hard = robot.footprintRadius() + SQUEEZE_MARGIN;
+                route = null;
+                return drive.halt();
             }
             if (best == null) {
                 if (goal instanceof Goal.FindObject && farFromLookSpots(pose)) {

@@ -16,13 +16,17 @@ import java.util.Set;
  * the episode with STOP. An UNSURE one (right colour, shape not yet voted) is worth a closer
  * look: the explorer drives up to it, and if the shape is still unknown after looking from
  * close by for a while, or turns out wrong, it is set aside. Two confirmed objects far apart are
- * ambiguous: reported, never guessed. Objects too big for the targets the camera can name (walls
+ * ambiguous: the one seen most often is taken (noted). Objects too big for the targets the camera can name (walls
  * and furniture seen as one colour) are ignored.
  */
 final class ObjectChoice {
     static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
     /** Seconds to look at an unsure object from the stop distance before setting it aside. */
     static final double VERIFY_SECONDS = 1.5;
+    /** An unsure candidate needs this many sightings (one frame's false detection is no reason to drive over). */
+    static final int UNSURE_SIGHTINGS = 3;
+    /** Metres a new unsure candidate must be nearer than the one being approached to take over (no dithering). */
+    static final double SWITCH_MARGIN = 1.5;
 
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
@@ -31,6 +35,8 @@ final class ObjectChoice {
     private final Set<Integer> rejected = new HashSet<>();
     private final List<double[]> rejectedPlaces = new ArrayList<>();
     private final java.util.Map<Integer, Long> looked = new java.util.HashMap<>();
+    /** The unsure object chosen last (its id), kept while it stays a candidate. */
+    private int lastUnsure = -1;
 
     ObjectChoice(ObjectQuery query, String words) {
         this.query = query;
@@ -54,21 +60,31 @@ final class ObjectChoice {
             if (shapeOk && o.confidence() >= MIN_CONFIDENCE) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
-            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE) {
-                if (bestUnsure == null || o.distanceTo(x, y) < bestUnsure.distanceTo(x, y)) bestUnsure = o;
+            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
+                double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
+                double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);
+                if (bestUnsure == null || d < b) bestUnsure = o;
             }
         }
         if (bestSure != null) {
-            for (RememberedObject o : lastResort ? List.<RememberedObject>of() : sure) {
+            // Two confirmed objects far apart: one is a misreading (most often a wall piece or a
+            // distractor's shape). Stopping without choosing is a sure failure, so the one seen
+            // most often is taken: a real object is seen from many places, a misreading rarely.
+            RememberedObject most = bestSure;
+            for (RememberedObject o : sure) if (o.sightings() > most.sightings()) most = o;
+            String note = null;
+            for (RememberedObject o : sure) {
                 if (o.distanceTo(bestSure.x(), bestSure.y()) > AMBIGUOUS_APART) {
-                    return new Choice(bestSure, true, String.format(Locale.ROOT,
-                            "ambiguous: two %s seen, at (%.1f, %.1f) and (%.1f, %.1f); stopping rather than guess",
-                            words, bestSure.x(), bestSure.y(), o.x(), o.y()));
+                    note = String.format(Locale.ROOT, "ambiguous: %d %s seen; taking the one seen most often, at (%.1f, %.1f)",
+                            sure.size(), words, most.x(), most.y());
+                    break;
                 }
             }
-            return new Choice(bestSure, true, null);
+            return new Choice(note == null ? bestSure : most, true, note);
         }
-        return bestUnsure == null ? null : new Choice(bestUnsure, false, null);
+        if (bestUnsure == null) return null;
+        lastUnsure = bestUnsure.id();
+        return new Choice(bestUnsure, false, null);
     }
 
     /**

@@ -88,11 +88,53 @@ final class ObjectDetector {
         int start = 0;
         for (int k = 1; k <= beams.size(); k++) {
             if (k < beams.size() && continues(beams.get(k - 1), beams.get(k), ranges.length)) continue;
-            Sighting s = segment(beams.subList(start, k), frame, lightGain);
+            List<Beam> seg = beams.subList(start, k);
+            Sighting s = seg.size() >= 3 && wallPiece(seg, scan) ? null : segment(seg, frame, lightGain);
             if (s != null) out.add(s);
             start = k;
         }
         return out;
+    }
+
+    /**
+     * A piece of a longer surface: at both ends the scan (all 360 degrees, not only the image)
+     * goes on along the segment's own end direction, within {@link #WALL_GAP} of the end. A
+     * free-standing object ends in a range jump (background behind it, or something in front);
+     * a wall piece cut out by a colour or light change, a door jamb or the image border goes
+     * on. One continuing end is allowed (a box flush against a wall, seen obliquely).
+     */
+    private boolean wallPiece(List<Beam> seg, LidarScan scan) {
+        int n = seg.size();
+        return continuesBeyond(seg.get(0), seg.get(Math.min(n - 1, 3)), seg.get(Math.min(n - 1, 1)).index(), scan)
+                && continuesBeyond(seg.get(n - 1), seg.get(Math.max(0, n - 4)), seg.get(Math.max(0, n - 2)).index(), scan);
+    }
+
+    static final double WALL_GAP = 0.3;
+    /** Metres from which the silhouette may name a shape the footprint does not (measured: boxes read as domes at 0.4-1.2 m). */
+    static final double SILHOUETTE_RANGE = 1.1;
+
+    private boolean continuesBeyond(Beam end, Beam inner, int innerIndex, LidarScan scan) {
+        float[] ranges = scan.ranges();
+        int beams = ranges.length;
+        int step = Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
+        if (step == 0) return false;
+        double dx = end.x() - inner.x(), dy = end.y() - inner.y(), len = Math.hypot(dx, dy);
+        if (len < 0.03) return false;
+        dx /= len;
+        dy /= len;
+        double tol = 0.04 + 3 * noise;
+        for (int k = 1; k <= 40; k++) {
+            int i = Math.floorMod(end.index() + step * k, beams);
+            double r = ranges[i];
+            if (!Double.isFinite(r) || r < scan.rangeMin()) continue;
+            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            double ex = p.x() - end.x(), ey = p.y() - end.y(), d = Math.hypot(ex, ey);
+            if (d > WALL_GAP) continue;
+            double along = ex * dx + ey * dy, across = Math.abs(ex * dy - ey * dx);
+            // Beyond a few cm: the object's own edge beams, whose band missed the colour vote, do not count.
+            if (along > 0.1 && across < tol) return true;
+        }
+        return false;
     }
 
     private static boolean continues(Beam a, Beam b, int n) {
@@ -125,15 +167,28 @@ final class ObjectDetector {
         Footprint fp = Footprint.fit(xs, ys, noise);
         Shape footprint = fp.kind();
         Shape shape = footprint;
+        // Up close a box's top rises above the camera and perspective makes its middle columns
+        // tallest: a dome. The silhouette overrules the footprint only from SILHOUETTE_RANGE on.
+        double range = 0;
+        for (Beam b : seg) range += b.range();
+        boolean far = range / n >= SILHOUETTE_RANGE;
         if (footprint != null && footprint != Shape.BOX && !atEdge) {
             shape = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
                     first.label(), achromatic);
         } else if (footprint == Shape.BOX && !atEdge) {
             Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
                     first.label(), achromatic);
-            if (s == Shape.CONE || s == Shape.SPHERE) shape = null; // silhouette contradicts the footprint
+            // A peak or a dome in the silhouette overrules the footprint: a short arc of a small
+            // ball or cone fits two lines (a corner) about as well as a circle; boxes' tops are flat.
+            if (s == Shape.CONE || s == Shape.SPHERE) shape = far ? s : null;
         } else if (atEdge) {
             shape = footprint == Shape.BOX ? Shape.BOX : null;
+        } else {
+            // The footprint cannot tell a short arc from a corner: a dome or a peak in the
+            // silhouette still names the shape (a box's top, like a cylinder's, is flat).
+            Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
+                    first.label(), achromatic);
+            if (far && (s == Shape.CONE || s == Shape.SPHERE)) shape = s;
         }
         // Centre: the fitted circle for round footprints; otherwise the visible surface pushed
         // back along the line of sight by about half the visible width.

@@ -150,7 +150,7 @@ class ObjectMemorySimTest {
                         if (palette.names[near.label()].equals(obj.colour().name())) colourRight++;
                         else System.out.println("colour " + palette.names[near.label()] + " for " + obj.colour().name() + (randomized ? " (DR)" : ""));
                         Shape sh = near.shape();
-                                                if (sh == null) shapeNull++;
+                        if (sh == null) shapeNull++;
                         else if (sh == obj.shape()) shapeRight++;
                         else { shapeWrong++; System.out.println("shape " + sh + " for " + obj.shape() + (randomized ? " (DR)" : "")); }
                     }
@@ -171,6 +171,9 @@ class ObjectMemorySimTest {
             assertTrue(t.detected() >= 0.6 * t.views(), "detected " + t.detected() + " of " + t.views());
             assertTrue(t.colourRight() >= 0.9 * t.detected(), "colour right " + t.colourRight() + " of " + t.detected());
             assertTrue(t.shapeWrong() <= 0.15 * t.detected(), "shape wrong " + t.shapeWrong() + " of " + t.detected());
+            // Measured: 94 (plain) and 87 (DR) of ~115; before the silhouette named balls and cones
+            // from 1.1 m on (footprint null or a corner), 49 and 46: no ball or cone was ever named.
+            assertTrue(t.shapeRight() >= 0.65 * t.detected(), "shape right " + t.shapeRight() + " of " + t.detected());
         }
     }
 }
