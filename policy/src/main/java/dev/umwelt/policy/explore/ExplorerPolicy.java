@@ -145,7 +145,7 @@ public final class ExplorerPolicy implements Policy {
         if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
                 belief.objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
-                        + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
+                        + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
             if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
             mode = Mode.DONE;
@@ -187,7 +187,7 @@ public final class ExplorerPolicy implements Policy {
             if (dist <= target.stop()) {
                 if (!(goal instanceof Goal.FindObject)) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
-                    if (goal instanceof Goal.FindSound) note += " " + sound.fit(now);
+                    if (goal instanceof Goal.FindSound) note += " " + sound.fit(now) + " snr1m=" + sound.snrAtOneMetre(sound.fit(now));
                     return null;
                 }
                 double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
@@ -255,7 +255,10 @@ public final class ExplorerPolicy implements Policy {
         if (goal instanceof Goal.FindSound) {
             SoundSeeking.Fit f = sound.fit(now);
             if (f == null || sound.recentlyVisited(f.x(), f.y(), now)) return null;
-            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, sound.confirmedAt(pose, f), null);
+            boolean confirmed = sound.confirmedAt(pose, f);
+            double[] orbit = confirmed ? null : sound.orbit(pose, f, now);
+            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
+            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
         }
         return null;
     }
