@@ -11,7 +11,6 @@ import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.objects.RememberedObject;
-import dev.umwelt.worldmodel.sound.SoundSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +37,7 @@ public final class ExplorerPolicy implements Policy {
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
     /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
     static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
-    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.6, SOUND_MAX_UNCERTAINTY = 1.0, SOUND_BASELINE = 1.5, LOUDER = 6.0;
+    static final double SOUND_STANDOFF = 0.3, SOUND_STOP = 0.5;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
     /** Clearance over the footprint a passable cell needs once nothing is reachable at the usual 0.03 m. */
@@ -56,19 +55,9 @@ public final class ExplorerPolicy implements Policy {
     private double[] lastAim;
     /** No reachable frontier is left (object goals then accept a colour match of another voted shape). */
     private boolean exhausted;
-    /** AudioGoal: the last localised source (uncertainty within SOUND_MAX_UNCERTAINTY), or null. */
-    private SoundSource soundFix;
-    private double[] firstHeardAt;
-    private double heardBaseline;
-    private Loudness loudness = new Loudness();
-    /** The level when the sound was first heard (dBFS). */
-    private double firstHeardLevel;
-    /** AudioGoal: where the robot heard the sound loudest, and how loud (the fallback when nothing localises it). */
-    private double[] loudestAt;
-    private double loudestLevel;
+    /** AudioGoal: the source fitted to tone levels heard along the way (see SoundSeeking). */
+    private SoundSeeking sound = new SoundSeeking();
     private boolean goingToLoudest;
-    /** Sound fixes that turned out wrong (not louder there): ignored when a new fix falls within 1 m. */
-    private final List<double[]> badFixes = new ArrayList<>();
     private BeliefView belief;
     private Drive drive;
     private Mode mode;
@@ -88,7 +77,6 @@ public final class ExplorerPolicy implements Policy {
     private final List<double[]> blacklist = new ArrayList<>();
     private long recoverUntil;
     private double minX, minY, maxX, maxY;
-    private long soundTurnUntil = Long.MIN_VALUE / 2;
 
     @Override
     public String name() {
@@ -116,15 +104,8 @@ public final class ExplorerPolicy implements Policy {
         objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words()) : null;
         lastAim = null;
         exhausted = false;
-        soundFix = null;
-        firstHeardAt = null;
-        heardBaseline = 0;
-        loudness = new Loudness();
-        firstHeardLevel = Double.NaN;
-        loudestAt = null;
-        loudestLevel = Double.NEGATIVE_INFINITY;
+        sound = new SoundSeeking();
         goingToLoudest = false;
-        badFixes.clear();
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         belief = context.worldModel().<BeliefView>map(SharedBelief::new)
@@ -143,7 +124,6 @@ public final class ExplorerPolicy implements Policy {
         blacklist.clear();
         minX = minY = Double.POSITIVE_INFINITY;
         maxX = maxY = Double.NEGATIVE_INFINITY;
-        soundTurnUntil = Long.MIN_VALUE / 2;
     }
 
     /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
@@ -163,12 +143,7 @@ public final class ExplorerPolicy implements Policy {
         if (startStamp == Long.MIN_VALUE) startStamp = now;
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         belief.update(observation);
-        loudness.update(observation);
-        if (goal instanceof Goal.FindSound && loudness.now() > loudestLevel) {
-            loudestLevel = loudness.now();
-            Pose2D lp = belief.pose();
-            loudestAt = new double[] {lp.x(), lp.y()};
-        }
+        if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
@@ -177,7 +152,7 @@ public final class ExplorerPolicy implements Policy {
         if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
                 belief.objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
-                        + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
+                        + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
             if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
             mode = Mode.DONE;
@@ -209,24 +184,17 @@ public final class ExplorerPolicy implements Policy {
                     target.object().colour(), target.x(), target.y(), describe());
             target = target(pose, now);
         }
-        // At a sound fix that is not trusted yet: standing still teaches nothing, so explore on.
-        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= 1.5) {
+        // At a sound fit that is not trusted yet: standing still teaches nothing, so explore on.
+        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= target.stop()) {
+            sound.visited(target.x(), target.y(), now);
             target = null;
         }
         if (target != null) {
             double dist = stopDistance(pose, target);
             if (dist <= target.stop()) {
-                if (goal instanceof Goal.FindSound && !soundConfirmedHere(pose)) {
-                    note = String.format(java.util.Locale.ROOT, "no louder at the sound fix (%.2f, %.2f): %.1f dBFS, first heard at %.1f, loudest %.1f; searching on",
-                            target.x(), target.y(), loudness.now(), firstHeardLevel, loudness.loudest());
-                    badFixes.add(new double[] {soundFix.x(), soundFix.y()});
-                    soundFix = null;
-                    route = null;
-                    mode = Mode.EXPLORE;
-                    return explore(pose, now);
-                }
                 if (!(goal instanceof Goal.FindObject)) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
+                    if (goal instanceof Goal.FindSound) note += " " + sound.fit(now) + " snr1m=" + sound.snrAtOneMetre(sound.fit(now));
                     return null;
                 }
                 double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
@@ -250,10 +218,6 @@ public final class ExplorerPolicy implements Policy {
         } else if (mode == Mode.APPROACH) {
             mode = Mode.EXPLORE;
             route = null;
-        }
-        if (goal instanceof Goal.FindSound) {
-            Twist2D t = followSound(pose, now);
-            if (t != null) return t;
         }
         if (mode == Mode.LOOK) {
             lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
@@ -292,18 +256,12 @@ public final class ExplorerPolicy implements Policy {
             return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
         }
         if (goal instanceof Goal.FindSound) {
-            // A beeping source is silent half the time and the map reports nothing then: keep the
-            // last good fix until a new one replaces it.
-            // Range is unobservable from one spot, so a fix is trusted (may end in STOP) only once the
-            // robot has got, while hearing, as far from where it first heard it as half the distance to it (0.5 m to 1.5 m).
-            trackHearing(pose);
-            Optional<SoundSource> s = belief.sounds().strongest();
-            if (s.isPresent() && s.get().uncertainty() <= SOUND_MAX_UNCERTAINTY && !nearBadFix(s.get())) soundFix = s.get();
-            if (soundFix != null) {
-                double d = Math.hypot(soundFix.x() - firstHeardAt[0], soundFix.y() - firstHeardAt[1]);
-                boolean trusted = heardBaseline >= Math.min(SOUND_BASELINE, Math.max(0.5, 0.5 * d));
-                return new Aim(soundFix.x(), soundFix.y(), 0, SOUND_STANDOFF, SOUND_STOP, trusted, null);
-            }
+            SoundSeeking.Fit f = sound.fit(now);
+            if (f == null || sound.recentlyVisited(f.x(), f.y(), now)) return null;
+            boolean confirmed = sound.confirmedAt(pose, f);
+            double[] orbit = confirmed ? null : sound.orbit(pose, f, now);
+            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
+            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
         }
         return null;
     }
@@ -332,40 +290,6 @@ public final class ExplorerPolicy implements Policy {
             setRoute(p, cell, pose, now, false, true);
         }
         return followRoute(pose, now, 0);
-    }
-
-    /** AudioGoal before the source is localised: turn to resolve front-back, then drive along the bearing. */
-    private Twist2D followSound(Pose2D pose, long now) {
-        // Heard but front/back ambiguous: a turn on the spot (up to 4 s, at most every 10 s) resolves it;
-        // otherwise keep exploring, which moves the microphones and lengthens the baseline.
-        if (belief.sounds().needsTurnToDisambiguate() && now >= soundTurnUntil + 6_000_000_000L) soundTurnUntil = now + 4_000_000_000L;
-        if (now < soundTurnUntil && belief.sounds().needsTurnToDisambiguate()) return drive.spin(LOOK_RATE);
-        return null;
-    }
-
-    private boolean nearBadFix(SoundSource f) {
-        for (double[] b : badFixes) if (Math.hypot(b[0] - f.x(), b[1] - f.y()) < 1.0) return true;
-        return false;
-    }
-
-    /**
-     * At a sound fix: is it really here? It must sound at least {@link #LOUDER} dB louder than where
-     * it was first heard and nearly as loud as anywhere so far.
-     */
-    private boolean soundConfirmedHere(Pose2D pose) {
-        double now = loudness.now();
-        double need = LOUDER;
-        return now >= firstHeardLevel + need && now >= loudness.loudest() - 3.0;
-    }
-
-    /** Tracks how far the robot moved while hearing the sound: a fix is trusted only after some baseline. */
-    private void trackHearing(Pose2D pose) {
-        if (belief.sounds().latestBearing().isEmpty()) return;
-        if (firstHeardAt == null) {
-            firstHeardAt = new double[] {pose.x(), pose.y()};
-            firstHeardLevel = loudness.now();
-        }
-        heardBaseline = Math.max(heardBaseline, Math.hypot(pose.x() - firstHeardAt[0], pose.y() - firstHeardAt[1]));
     }
 
     private Twist2D explore(Pose2D pose, long now) {
@@ -403,7 +327,7 @@ public final class ExplorerPolicy implements Policy {
                     note = "explored everything reachable; trying objects of the right colour whose shape was read otherwise";
                     return drive.halt();
                 }
-                if (goal instanceof Goal.FindSound && loudestAt != null) return toLoudest(pose, now);
+                if (goal instanceof Goal.FindSound && sound.loudestAt() != null) return toLoudest(pose, now);
                 note = "explored everything reachable without finding " + describe();
                 return null;
             }
@@ -421,9 +345,10 @@ public final class ExplorerPolicy implements Policy {
         if (!goingToLoudest) {
             goingToLoudest = true;
             note = String.format(java.util.Locale.ROOT, "explored everything; going to where %s was loudest (%.1f dBFS) at (%.2f, %.2f)",
-                    describe(), loudestLevel, loudestAt[0], loudestAt[1]);
+                    describe(), sound.loudest(), sound.loudestAt()[0], sound.loudestAt()[1]);
             route = null;
         }
+        double[] loudestAt = sound.loudestAt();
         if (Math.hypot(loudestAt[0] - pose.x(), loudestAt[1] - pose.y()) < 0.25) {
             note = "stopping where " + describe() + " was loudest";
             return null;
