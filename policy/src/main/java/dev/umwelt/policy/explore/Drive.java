@@ -3,6 +3,8 @@ package dev.umwelt.policy.explore;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
+import dev.umwelt.policy.motion.CommandRamp;
+import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
 
@@ -19,28 +21,28 @@ final class Drive {
     private final RobotDescription robot;
     private final MotionLimits lim;
     private final double dt;
-    private double lastV, lastW;
+    private final CommandRamp ramp;
 
     Drive(RobotDescription robot) {
         this.robot = robot;
         this.lim = robot.limits();
         this.dt = robot.controlPeriodNanos() * 1e-9;
+        this.ramp = new CommandRamp(lim);
     }
 
     void reset() {
-        lastV = 0;
-        lastW = 0;
+        ramp.reset();
     }
 
-    double lastV() { return lastV; }
-    double lastW() { return lastW; }
+    double lastV() { return ramp.lastV(); }
+    double lastW() { return ramp.lastW(); }
 
     /**
      * Pure pursuit along {@code route} from arc length {@code progress}. {@code clearance}: the
      * robot's clearance now (speed and lookahead shrink in tight places); {@code restAt}: the
      * remaining route length at which the robot should come to rest (braking profile).
      */
-    Twist2D follow(Route route, double progress, Pose2D pose, double clearance, double restAt, double speedCap) {
+    Twist2D follow(Polyline route, double progress, Pose2D pose, double clearance, double restAt, double speedCap) {
         double fp = robot.footprintRadius();
         double lookahead = clamp(0.2 + (clearance - fp), MIN_LOOKAHEAD, MAX_LOOKAHEAD);
         double[] carrot = route.at(progress + lookahead);
@@ -85,16 +87,10 @@ final class Drive {
     }
 
     private Twist2D limit(double v, double w) {
-        v = clamp(v, lastV - lim.maxLinearAcceleration() * dt, lastV + lim.maxLinearAcceleration() * dt);
-        w = clamp(w, lastW - lim.maxAngularAcceleration() * dt, lastW + lim.maxAngularAcceleration() * dt);
-        v = clamp(v, -lim.maxLinearVelocity(), lim.maxLinearVelocity());
-        w = clamp(w, -lim.maxAngularVelocity(), lim.maxAngularVelocity());
-        lastV = v;
-        lastW = w;
-        return new Twist2D(v, w);
+        return ramp.next(v, w, dt);
     }
 
     static double clamp(double x, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, x));
+        return CommandRamp.clamp(x, lo, hi);
     }
 }

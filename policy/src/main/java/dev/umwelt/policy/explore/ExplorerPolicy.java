@@ -9,6 +9,7 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 
@@ -63,8 +64,8 @@ public final class ExplorerPolicy implements Policy {
     private Mode mode;
     private String note;
     private double hard, preferred;
-    // Route following.
-    private Route route;
+    // Polyline following.
+    private Polyline route;
     private double progress;
     /** Where the robot was when it last made STALL_PROGRESS metres of headway. */
     private double[] anchor;
@@ -391,7 +392,7 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private void setRoute(GridPlanner p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
-        route = new Route(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown));
+        route = Polyline.of(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown));
         routeGoal = route.end();
         routeToFrontier = frontier;
         progress = 0;

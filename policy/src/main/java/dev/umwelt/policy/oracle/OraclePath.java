@@ -1,14 +1,14 @@
 package dev.umwelt.policy.oracle;
 
+import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geometry.Vec2;
 
 import java.util.List;
 
 /**
- * A planned path resampled every {@link #SPACING} metres and shaped for clearance, with the
- * queries pure pursuit needs: projection of the robot onto it and the point a given arc length
- * ahead. Primitive arrays; immutable after construction.
+ * Shapes a planned path for the oracle: resampled every {@link #SPACING} metres and relaxed for
+ * clearance, into a {@link Polyline} that pure pursuit follows.
  *
  * <p>Shaping: a geodesic hugs every corner at exactly the planning radius, and pure pursuit cuts
  * corners, so we relax the path like an elastic band: points with clearance below
@@ -20,16 +20,10 @@ import java.util.List;
 final class OraclePath {
     static final double SPACING = 0.05;
     private static final int ITERATIONS = 60;
-    private final double[] xs, ys, s;
 
-    private OraclePath(double[] xs, double[] ys) {
-        this.xs = xs;
-        this.ys = ys;
-        this.s = new double[xs.length];
-        for (int i = 1; i < xs.length; i++) s[i] = s[i - 1] + Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
-    }
+    private OraclePath() {}
 
-    static OraclePath shaped(List<Vec2> waypoints, ClearanceGrid grid, double floor, double preferred) {
+    static Polyline shaped(List<Vec2> waypoints, ClearanceGrid grid, double floor, double preferred) {
         double[][] p = resample(xsOf(waypoints), ysOf(waypoints));
         double[] x = p[0], y = p[1];
         double h = grid.resolution();
@@ -59,7 +53,7 @@ final class OraclePath {
                 y = r[1];
             }
         }
-        return new OraclePath(x, y);
+        return new Polyline(x, y);
     }
 
     /** Points every SPACING metres (the last gap may be shorter), endpoints kept exactly. */
@@ -97,44 +91,5 @@ final class OraclePath {
         double[] a = new double[Math.max(2, w.size())];
         for (int i = 0; i < a.length; i++) a[i] = w.get(Math.min(i, w.size() - 1)).y();
         return a;
-    }
-
-    double length() {
-        return s[s.length - 1];
-    }
-
-    /**
-     * Arc length of the point nearest to (px, py) among segments whose start lies within
-     * [from - 0.5, from + window] metres of arc length (a window, so the robot never jumps to a
-     * later pass of the path that happens to be near). Returns {arcLength, distance}.
-     */
-    double[] project(double px, double py, double from, double window) {
-        double bestS = from, bestD = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < xs.length - 1; i++) {
-            if (s[i] < from - 0.5) continue;
-            if (s[i] > from + window) break;
-            double dx = xs[i + 1] - xs[i], dy = ys[i + 1] - ys[i], len2 = dx * dx + dy * dy;
-            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - xs[i]) * dx + (py - ys[i]) * dy) / len2));
-            double d = Math.hypot(px - xs[i] - t * dx, py - ys[i] - t * dy);
-            if (d < bestD) {
-                bestD = d;
-                bestS = s[i] + t * (s[i + 1] - s[i]);
-            }
-        }
-        return new double[] {bestS, bestD};
-    }
-
-    /** The path point at arc length a (clamped to the ends): {x, y}. */
-    double[] at(double a) {
-        if (a <= 0) return new double[] {xs[0], ys[0]};
-        int last = xs.length - 1;
-        if (a >= s[last]) return new double[] {xs[last], ys[last]};
-        int lo = 0, hi = last;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] <= a) lo = mid; else hi = mid;
-        }
-        double f = (a - s[lo]) / (s[hi] - s[lo]);
-        return new double[] {xs[lo] + f * (xs[hi] - xs[lo]), ys[lo] + f * (ys[hi] - ys[lo])};
     }
 }

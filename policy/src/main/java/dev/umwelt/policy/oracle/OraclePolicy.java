@@ -9,16 +9,13 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.motion.CommandRamp;
+import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geodesic.GeodesicPath;
 import dev.umwelt.scenarios.geodesic.Geodesics;
 import dev.umwelt.scenarios.geodesic.TaskGeodesics;
-import dev.umwelt.scenarios.world.WorldMap;
-import dev.umwelt.scenarios.world.WorldObject;
-
-import java.util.ArrayList;
-import java.util.List;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
@@ -26,9 +23,15 @@ import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
+import dev.umwelt.scenarios.world.WorldMap;
+import dev.umwelt.scenarios.world.WorldObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static dev.umwelt.policy.motion.CommandRamp.clamp;
 
 /**
  * The privileged planner for point and object goals: it knows the map, the goal (or the target
@@ -59,10 +62,10 @@ public final class OraclePolicy implements Policy {
     private double stopRadius;
     /** Object goals: plan to the region within this distance of the target's surface. */
     private double planRadius;
-    private OraclePath path;
+    private Polyline path;
     private double progress, bestRemaining;
     private long lastProgressNanos;
-    private double lastV, lastW;
+    private CommandRamp ramp;
     private int replans;
 
     @Override
@@ -113,8 +116,7 @@ public final class OraclePolicy implements Policy {
             planners.add(new Geodesics(g, robot.footprintRadius()));
         }
         path = null;
-        lastV = 0;
-        lastW = 0;
+        ramp = new CommandRamp(robot.limits());
         replans = 0;
     }
 
@@ -138,8 +140,7 @@ public final class OraclePolicy implements Policy {
         double dGoal = goal != null ? Math.hypot(goal.x() - pose.x(), goal.y() - pose.y())
                 : target.distanceTo(new Vec2(pose.x(), pose.y()));
         if (dGoal <= stopRadius) {
-            lastV = 0;
-            lastW = 0;
+            ramp.reset();
             return ActionChunk.stop(stamp, period);
         }
         if (path == null) plan(pose, stamp);
@@ -213,17 +214,6 @@ public final class OraclePolicy implements Policy {
                 w = Math.copySign(lim.maxAngularVelocity(), w);
             }
         }
-        // Acceleration limits per control period.
-        v = clamp(v, lastV - lim.maxLinearAcceleration() * dt, lastV + lim.maxLinearAcceleration() * dt);
-        w = clamp(w, lastW - lim.maxAngularAcceleration() * dt, lastW + lim.maxAngularAcceleration() * dt);
-        v = clamp(v, -lim.maxLinearVelocity(), lim.maxLinearVelocity());
-        w = clamp(w, -lim.maxAngularVelocity(), lim.maxAngularVelocity());
-        lastV = v;
-        lastW = w;
-        return new Twist2D(v, w);
-    }
-
-    private static double clamp(double x, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, x));
+        return ramp.next(v, w, dt);
     }
 }

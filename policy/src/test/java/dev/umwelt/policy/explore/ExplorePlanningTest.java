@@ -2,6 +2,7 @@ package dev.umwelt.policy.explore;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
+import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.load.RobotResolver;
 import dev.umwelt.scenarios.robot.MotionLimits;
 import dev.umwelt.scenarios.robot.RobotDescription;
@@ -88,7 +89,7 @@ class ExplorePlanningTest {
         Drive d = new Drive(TURTLE);
         MotionLimits lim = TURTLE.limits();
         double dt = TURTLE.controlPeriodNanos() * 1e-9;
-        Route r = new Route(List.of(new double[] {0, 0}, new double[] {5, 0}));
+        Polyline r = Polyline.of(List.of(new double[] {0, 0}, new double[] {5, 0}));
         double lastV = 0, lastW = 0, maxV = 0;
         for (int k = 0; k < 60; k++) {
             Twist2D t = d.follow(r, 0, new Pose2D(0, 0, 0), 1.0, 0, Double.POSITIVE_INFINITY);
