@@ -31,6 +31,25 @@ public class CliTest {
     }
 
     @Test
+    void theDemoFindsTheRedBoxWithTheDefaultPolicy(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // README's main job: the default, non-privileged explorer must find what it is told to.
+        String before = System.getProperty("umwelt.home");
+        System.setProperty("umwelt.home", Path.of("..").toAbsolutePath().normalize().toString()); // as the launcher does
+        Outcome o;
+        try {
+            o = umwelt("demo", "--json", "--out", tmp.toString(), "--no-record");
+        } finally {
+            if (before == null) System.clearProperty("umwelt.home"); else System.setProperty("umwelt.home", before);
+        }
+        assertEquals(0, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("explorer", j.get("policy").asText());
+        assertTrue(j.get("success").asBoolean(), o.out());
+        assertEquals(0, j.get("collisions").asInt());
+        assertTrue(java.nio.file.Files.size(tmp.resolve("map.png")) > 0, "the robot's map is written");
+    }
+
+    @Test
     void runJsonPrintsOneObjectWithTheMetrics(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         // Pictures are on by default; their line goes to stderr so that stdout stays one JSON object.
         Outcome o = umwelt("run", Catalog.scenario("single-room").toString(), "--json", "--seed", "5", "--out", tmp.toString());
