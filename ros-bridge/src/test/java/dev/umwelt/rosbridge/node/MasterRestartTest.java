@@ -29,7 +29,7 @@ class MasterRestartTest {
                 long timer = vertx.setPeriodic(100, id -> heartbeat.publish("alive"));
 
                 core.restart();
-                Await.until("re-registration", Duration.ofSeconds(15), () -> node.reRegistrations() >= 1);
+                Await.until("re-registration", Duration.ofSeconds(30), () -> node.reRegistrations() >= 1);
                 assertTrue(log.warnings("unreachable").size() <= 1, log.warnings().toString());
 
                 // a rostopic echo started after the restart finds the publisher through the new master

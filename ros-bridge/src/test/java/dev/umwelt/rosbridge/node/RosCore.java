@@ -117,7 +117,9 @@ public final class RosCore implements AutoCloseable {
                 if (!process.isAlive()) throw new IllegalStateException("roscore exited with " + process.exitValue() + ": " + log());
                 try {
                     Object pid = call(masterUri(), "getPid", "/umwelt_test");
-                    if (pid instanceof List<?> l && Integer.valueOf(1).equals(l.get(0))) return;
+                    // Only our own rosmaster counts: a stale one from an earlier roscore would answer too.
+                    if (pid instanceof List<?> l && Integer.valueOf(1).equals(l.get(0)) && l.get(2) instanceof Integer p
+                            && process.descendants().anyMatch(h -> h.pid() == p)) return;
                 } catch (RuntimeException notYet) {
                     // still starting
                 }
@@ -144,15 +146,21 @@ public final class RosCore implements AutoCloseable {
     public void stop() {
         if (process == null || !process.isAlive()) return;
         long pid = process.pid();
+        // roslaunch starts rosmaster and rosout in sessions of their own: killing roscore's group
+        // can orphan them, and an orphaned rosmaster keeps answering on the port. Note them first.
+        List<ProcessHandle> children = process.descendants().toList();
         try {
             new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 new ProcessBuilder("kill", "-KILL", "--", "-" + pid).start().waitFor(5, TimeUnit.SECONDS);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
-            // rosmaster is roscore's child in the same session: make sure the port is free again
+            for (ProcessHandle child : children) {
+                if (child.isAlive()) child.destroyForcibly();
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline && !portFree(port)) Thread.sleep(50);
+            if (!portFree(port)) throw new IllegalStateException("port " + port + " still in use after stopping roscore");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
