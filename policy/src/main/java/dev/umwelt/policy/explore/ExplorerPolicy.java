@@ -11,6 +11,8 @@ import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.WorldModelConfig;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 
 import java.util.ArrayList;
@@ -59,7 +61,9 @@ public final class ExplorerPolicy implements Policy {
     /** AudioGoal: the source fitted to tone levels heard along the way (see SoundSeeking). */
     private SoundSeeking sound = new SoundSeeking();
     private boolean goingToLoudest;
-    private BeliefView belief;
+    /** The robot's belief: the agent's world model, or (no agent) one the explorer owns and feeds. */
+    private WorldModel belief;
+    private boolean feedsBelief;
     private Drive drive;
     private Mode mode;
     private String note;
@@ -109,8 +113,9 @@ public final class ExplorerPolicy implements Policy {
         goingToLoudest = false;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
-        belief = context.worldModel().<BeliefView>map(SharedBelief::new)
-                .orElseGet(() -> new LocalBelief(robot, Pose2D.ORIGIN, GRID_HALF_SIZE));
+        feedsBelief = context.worldModel().isEmpty();
+        belief = context.worldModel().orElseGet(() -> new WorldModel(robot, Pose2D.ORIGIN,
+                WorldModelConfig.DEFAULTS.withSize(2 * GRID_HALF_SIZE, 2 * GRID_HALF_SIZE)));
         drive = new Drive(robot);
         hard = robot.footprintRadius() + 0.03;
         preferred = robot.inflationRadius() + 0.2;
@@ -143,7 +148,7 @@ public final class ExplorerPolicy implements Policy {
         long now = observation.stampNanos(), period = robot.controlPeriodNanos();
         if (startStamp == Long.MIN_VALUE) startStamp = now;
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
-        belief.update(observation);
+        if (feedsBelief) belief.update(observation); // the agent feeds its own before each act
         if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
@@ -151,7 +156,7 @@ public final class ExplorerPolicy implements Policy {
         minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
         Twist2D t = decide(pose, now);
         if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
-                belief.objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
+                belief.objects().objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
                         + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
@@ -245,7 +250,7 @@ public final class ExplorerPolicy implements Policy {
     private Aim target(Pose2D pose, long now) {
         if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
         if (goal instanceof Goal.FindObject) {
-            ObjectChoice.Choice c = objectChoice.choose(belief.objects(), pose.x(), pose.y(), exhausted);
+            ObjectChoice.Choice c = objectChoice.choose(belief.objects().objects(), pose.x(), pose.y(), exhausted);
             if (c == null) return null;
             if (c.ambiguity() != null) note = c.ambiguity();
             RememberedObject o = c.object();
