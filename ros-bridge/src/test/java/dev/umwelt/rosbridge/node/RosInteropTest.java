@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node against Debian's real ROS 1 tools: roscore, rostopic, rosparam. */
@@ -190,7 +191,8 @@ class RosInteropTest {
         assertEquals("/search_me", Await.result(m.searchParam("search_me")));
         assertEquals(null, Await.result(m.searchParam("no_such_key_anywhere")));
         assertTrue(Await.result(m.getParamNames()).contains("/umwelt/ns/depth"));
-        RosApiException unknown = (RosApiException) m.lookupNode("/nobody").toCompletionStage().handle((v, e) -> e).toCompletableFuture().join();
+        Throwable failure = m.lookupNode("/nobody").toCompletionStage().handle((v, e) -> e).toCompletableFuture().join();
+        RosApiException unknown = assertInstanceOf(RosApiException.class, failure, () -> "lookupNode of an unknown node failed with " + failure);
         assertEquals(-1, unknown.code());
         Await.result(pose.close());
         assertEquals(List.of(), Await.result(m.getSystemState()).publishers().getOrDefault("/pose_text", List.of()));
