@@ -201,6 +201,9 @@ class RosModesTest {
                 record.waitFor(60, TimeUnit.SECONDS);
             }
         }
+        // `rosbag record` is a Python wrapper around the C++ recorder: on SIGINT the wrapper can exit
+        // while the recorder is still closing the bag (writing its index, renaming .bag.active).
+        waitFor(() -> Files.exists(bag), 30_000, "the bag closed by the recorder");
         assertTrue(Files.exists(bag), "bag written: " + Files.readString(dir.resolve("record.log")));
         List<double[]> recorded = new ArrayList<>();
         for (Map<String, String> row : plot(core.run(Duration.ofSeconds(30), "/usr/bin/rostopic", "echo", "-b", bag.toString(),
