@@ -40,6 +40,8 @@ public final class ExplorerPolicy implements Policy {
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
     /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
     static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
+    /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
+    static final double VERIFY_NEAREST = 1.1;
     static final double SOUND_STANDOFF = 0.3, SOUND_STOP = 0.5;
     static final double POINT_STOP = 0.12;
     static final double GRID_HALF_SIZE = 20;
@@ -184,7 +186,7 @@ public final class ExplorerPolicy implements Policy {
         }
         Aim target = target(pose, now);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
-        if (target != null && objectChoice != null && !target.confirmed() && stopDistance(pose, target) <= target.stop()
+        if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(stopDistance(pose, target))
                 && facing(pose, target) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
                     target.object().colour(), target.x(), target.y(), describe());
@@ -197,7 +199,7 @@ public final class ExplorerPolicy implements Policy {
         }
         if (target != null) {
             double dist = stopDistance(pose, target);
-            if (dist <= target.stop()) {
+            if (target.reachedFrom(dist)) {
                 if (!(goal instanceof Goal.FindObject)) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
                     if (goal instanceof Goal.FindSound) note += " " + sound.fit(now) + " snr1m=" + sound.snrAtOneMetre(sound.fit(now));
@@ -244,7 +246,16 @@ public final class ExplorerPolicy implements Policy {
 
     /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
     private record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
-                       RememberedObject object) {}
+                       RememberedObject object, double nearest) {
+        Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed, RememberedObject object) {
+            this(x, y, radius, standoff, stop, confirmed, object, 0);
+        }
+
+        /** Within STOP distance of the surface, and not nearer than {@code nearest}. */
+        boolean reachedFrom(double surfaceDistance) {
+            return surfaceDistance <= stop && surfaceDistance >= nearest;
+        }
+    }
 
     /** What to drive to, or null while it is not known. */
     private Aim target(Pose2D pose, long now) {
@@ -257,7 +268,7 @@ public final class ExplorerPolicy implements Policy {
             // An unsure object is looked at from farther off first: up close it overfills the
             // image and its silhouette (hence its shape) cannot be read.
             if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
-                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o);
+                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o, VERIFY_NEAREST);
             }
             return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
         }

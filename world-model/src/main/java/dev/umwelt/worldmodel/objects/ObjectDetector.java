@@ -23,7 +23,8 @@ import java.util.List;
  * when the two are inconclusive. Positions are in base_link. Scratch buffers: one per memory.
  */
 final class ObjectDetector {
-    record Sighting(int label, Shape shape, double x, double y, double radius, int beams) {}
+    /** {@code outline}: the footprint's kind (BOX: straight edges, CYLINDER: an arc), null when unsure. */
+    record Sighting(int label, Shape shape, double x, double y, double radius, int beams, Shape outline) {}
 
     private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
 
@@ -89,7 +90,7 @@ final class ObjectDetector {
         for (int k = 1; k <= beams.size(); k++) {
             if (k < beams.size() && continues(beams.get(k - 1), beams.get(k), ranges.length)) continue;
             List<Beam> seg = beams.subList(start, k);
-            Sighting s = seg.size() >= 3 && wallPiece(seg, scan) ? null : segment(seg, frame, lightGain);
+            Sighting s = seg.size() >= 3 && wallPiece(seg, scan, wallColoured(seg, lightGain)) ? null : segment(seg, frame, scan, lightGain);
             if (s != null) out.add(s);
             start = k;
         }
@@ -97,53 +98,82 @@ final class ObjectDetector {
     }
 
     /**
-     * A piece of a longer surface: at both ends the scan (all 360 degrees, not only the image)
-     * goes on along the segment's own end direction, within {@link #WALL_GAP} of the end. A
-     * free-standing object ends in a range jump (background behind it, or something in front);
-     * a wall piece cut out by a colour or light change, a door jamb or the image border goes
-     * on. One continuing end is allowed (a box flush against a wall, seen obliquely).
+     * A piece of a longer surface. At an end the scan (all 360 degrees, not only the image) either
+     * goes on along the segment's own end direction within {@link #WALL_GAP} (the surface
+     * continues), or is nearer than the end (something in front hides where the surface goes), or
+     * goes on at an angle (a corner), or jumps farther (background: the end of a free-standing
+     * object). Both ends continuing or hidden is a wall piece cut out by a colour or light change,
+     * a door jamb or the image border. A wall-coloured (white or grey) segment with one end
+     * continuing or joined is a wall piece too (a door jamb, a wall into a room's corner). The
+     * price: a grey or white object is not seen where it meets a wall.
      */
-    private boolean wallPiece(List<Beam> seg, LidarScan scan) {
+    private boolean wallPiece(List<Beam> seg, LidarScan scan, boolean wallColoured) {
         int n = seg.size();
-        return continuesBeyond(seg.get(0), seg.get(Math.min(n - 1, 3)), seg.get(Math.min(n - 1, 1)).index(), scan)
-                && continuesBeyond(seg.get(n - 1), seg.get(Math.max(0, n - 4)), seg.get(Math.max(0, n - 2)).index(), scan);
+        End a = endOf(seg.get(0), seg.get(Math.min(n - 1, 3)), seg.get(Math.min(n - 1, 1)).index(), scan);
+        End b = endOf(seg.get(n - 1), seg.get(Math.max(0, n - 4)), seg.get(Math.max(0, n - 2)).index(), scan);
+        if (a != End.FREE && a != End.JOINED && b != End.FREE && b != End.JOINED) return true;
+        return wallColoured && (a == End.CONTINUES || a == End.JOINED || b == End.CONTINUES || b == End.JOINED);
     }
 
-    static final double WALL_GAP = 0.3;
+    /** How the scan goes on past a segment's end: along its line, nearer (hidden), joined at an angle (a corner), or behind (free). */
+    private enum End { CONTINUES, HIDDEN, JOINED, FREE }
+
+    static final double WALL_GAP = 0.3, STRAIGHT_RMS = 0.025, JOIN_GAP = 0.12, JOIN_LENGTH = 0.3;
     /** Metres from which the silhouette may name a shape the footprint does not (measured: boxes read as domes at 0.4-1.2 m). */
     static final double SILHOUETTE_RANGE = 1.1;
 
-    private boolean continuesBeyond(Beam end, Beam inner, int innerIndex, LidarScan scan) {
+    private End endOf(Beam end, Beam inner, int innerIndex, LidarScan scan) {
         float[] ranges = scan.ranges();
         int beams = ranges.length;
         int step = Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
-        if (step == 0) return false;
+        if (step == 0) return End.FREE;
         double dx = end.x() - inner.x(), dy = end.y() - inner.y(), len = Math.hypot(dx, dy);
-        if (len < 0.03) return false;
+        if (len < 0.03) return End.FREE;
         dx /= len;
         dy /= len;
         double tol = 0.04 + 3 * noise;
+        boolean hidden = false, joined = false, chained = true;
+        double px = end.x(), py = end.y();
         for (int k = 1; k <= 40; k++) {
             int i = Math.floorMod(end.index() + step * k, beams);
             double r = ranges[i];
-            if (!Double.isFinite(r) || r < scan.rangeMin()) continue;
+            if (!Double.isFinite(r) || r < scan.rangeMin()) { chained = false; continue; }
+            // Right next to the end, a clearly nearer return hides where the surface goes.
+            if (k <= 3 && r < end.range() - 0.15) hidden = true;
             Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
             double ex = p.x() - end.x(), ey = p.y() - end.y(), d = Math.hypot(ex, ey);
+            // A surface that goes on without a gap for JOIN_LENGTH, in any direction, is joined
+            // (a room's corner); an object's own edge beams end in a jump after a few cm.
+            chained = chained && Math.hypot(p.x() - px, p.y() - py) < JOIN_GAP;
+            if (chained && d > JOIN_LENGTH) joined = true;
+            px = p.x();
+            py = p.y();
             if (d > WALL_GAP) continue;
             double along = ex * dx + ey * dy, across = Math.abs(ex * dy - ey * dx);
             // Beyond a few cm: the object's own edge beams, whose band missed the colour vote, do not count.
-            if (along > 0.1 && across < tol) return true;
+            if (along > 0.1 && across < tol) return End.CONTINUES;
         }
-        return false;
+        return hidden ? End.HIDDEN : joined ? End.JOINED : End.FREE;
+    }
+
+    /** Achromatic and not black: a colour walls have (white or grey under any light). */
+    private boolean wallColoured(List<Beam> seg, double lightGain) {
+        if (!palette.isAchromatic(seg.get(0).label())) return false;
+        double[] values = new double[seg.size()];
+        for (int i = 0; i < values.length; i++) values[i] = seg.get(i).value();
+        Arrays.sort(values);
+        return palette.achromaticByBrightness(values[values.length / 2], lightGain) != palette.black;
     }
 
     private static boolean continues(Beam a, Beam b, int n) {
         int di = Math.abs(a.index() - b.index());
         di = Math.min(di, n - di);
-        return a.label() == b.label() && di <= 2 && Math.abs(a.range() - b.range()) < 0.12 + 0.02 * a.range();
+        // Achromatic pixels share one label; brightness parts a black box from the grey wall behind it.
+        return a.label() == b.label() && di <= 2 && Math.abs(a.range() - b.range()) < 0.12 + 0.02 * a.range()
+                && Math.abs(a.value() - b.value()) < 0.3 * Math.max(a.value(), b.value()) + 8;
     }
 
-    private Sighting segment(List<Beam> seg, CameraFrame frame, double lightGain) {
+    private Sighting segment(List<Beam> seg, CameraFrame frame, LidarScan scan, double lightGain) {
         int n = seg.size();
         if (n < 3) return null;
         int w = frame.width();
@@ -153,7 +183,7 @@ final class ObjectDetector {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) { xs[i] = seg.get(i).x(); ys[i] = seg.get(i).y(); values[i] = seg.get(i).value(); }
         double lineRms = Footprint.lineRms(xs, ys, 0, n);
-        boolean straight = lineRms < 0.025;
+        boolean straight = lineRms < STRAIGHT_RMS;
         boolean achromatic = palette.isAchromatic(first.label());
         boolean atEdge = first.col() <= 1 || last.col() >= w - 2;
         if (straight && extent > 2.4) return null;                       // a wall, whatever its colour
@@ -164,7 +194,9 @@ final class ObjectDetector {
             Arrays.sort(values);
             label = palette.achromaticByBrightness(values[n / 2], lightGain);
         }
-        Footprint fp = Footprint.fit(xs, ys, noise);
+        // Cut by the image border, the object goes on in the scan: its whole visible outline (up
+        // close often twice what the camera frames) tells an arc from a corner far better.
+        Footprint fp = atEdge ? footprintBeyondImage(seg, scan, first.col() <= 1, last.col() >= w - 2) : Footprint.fit(xs, ys, noise);
         Shape footprint = fp.kind();
         Shape shape = footprint;
         // Up close a box's top rises above the camera and perspective makes its middle columns
@@ -207,7 +239,41 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(label, shape, cx, cy, radius, n);
+        return new Sighting(label, shape, cx, cy, radius, n, footprint);
+    }
+
+    /**
+     * The footprint of a segment extended, at an end cut by the image border, by the scan's
+     * following beams while their range is continuous (at most {@link #OUTLINE_EXTENSION} beams).
+     */
+    private Footprint footprintBeyondImage(List<Beam> seg, LidarScan scan, boolean firstCut, boolean lastCut) {
+        int n = seg.size(), beams = scan.ranges().length;
+        List<double[]> pts = new ArrayList<>();
+        if (firstCut) extend(seg.get(0), seg.get(Math.min(n - 1, 1)).index(), scan, pts);
+        java.util.Collections.reverse(pts);
+        for (Beam b : seg) pts.add(new double[] {b.x(), b.y()});
+        if (lastCut) extend(seg.get(n - 1), seg.get(Math.max(0, n - 2)).index(), scan, pts);
+        double[] xs = new double[pts.size()], ys = new double[pts.size()];
+        for (int i = 0; i < xs.length; i++) { xs[i] = pts.get(i)[0]; ys[i] = pts.get(i)[1]; }
+        return Footprint.fit(xs, ys, noise);
+    }
+
+    static final int OUTLINE_EXTENSION = 40;
+
+    private void extend(Beam end, int innerIndex, LidarScan scan, List<double[]> out) {
+        float[] ranges = scan.ranges();
+        int beams = ranges.length;
+        int step = Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
+        if (step == 0) return;
+        double prev = end.range();
+        for (int k = 1; k <= OUTLINE_EXTENSION; k++) {
+            int i = Math.floorMod(end.index() + step * k, beams);
+            double r = ranges[i];
+            if (!Double.isFinite(r) || r < scan.rangeMin() || Math.abs(r - prev) > 0.05 + 0.02 * prev) return;
+            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            out.add(new double[] {p.x(), p.y()});
+            prev = r;
+        }
     }
 
     /** The band's middle row at each beam column (where the object's base surely is). */

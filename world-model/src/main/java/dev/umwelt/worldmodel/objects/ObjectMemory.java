@@ -31,11 +31,13 @@ public final class ObjectMemory {
     public static final double MIN_QUERY_CONFIDENCE = 0.05, FORGET_CONFIDENCE = 0.02;
     private static final double GATE = 0.5, MAX_WEIGHT = 30, GROW = 0.35, DECAY = 0.8;
     private static final Shape[] SHAPES = Shape.values();
+    private static final boolean SIGHTINGS = Boolean.getBoolean("umwelt.objects.debug");
 
     private static final class Track {
         final int id;
         final int[] colourVotes;
         final int[] shapeVotes = new int[SHAPES.length];
+        int straightVotes, roundVotes;
         double x, y, radius, weight, confidence;
         long first, last;
         int sightings;
@@ -77,6 +79,7 @@ public final class ObjectMemory {
             Pose2D p = pose.compose(new Pose2D(s.x(), s.y(), 0));
             double range = Math.hypot(s.x(), s.y());
             Track t = associate(s, p.x(), p.y());
+            if (SIGHTINGS) System.err.printf("sight t=%.2f %s %s at (%.2f,%.2f) range %.2f r %.2f beams %d track %d %s%n", stamp * 1e-9 % 1000, palette.names[s.label()], s.shape(), p.x(), p.y(), range, s.radius(), s.beams(), t == null ? -1 : t.id, s.outline());
             if (t == null) {
                 t = new Track(nextId++, palette.names.length);
                 t.x = p.x();
@@ -93,6 +96,8 @@ public final class ObjectMemory {
             t.weight = Math.min(MAX_WEIGHT, total);
             t.colourVotes[s.label()]++;
             if (s.shape() != null) t.shapeVotes[s.shape().ordinal()]++;
+            if (s.outline() == Shape.BOX) t.straightVotes++;
+            else if (s.outline() != null) t.roundVotes++;
             t.confidence += (1 - t.confidence) * GROW;
             t.last = stamp;
             t.sightings++;
@@ -152,7 +157,7 @@ public final class ObjectMemory {
 
     private RememberedObject snapshot(Track t) {
         return new RememberedObject(t.id, palette.names[colourOf(t)], shapeOf(t), t.x, t.y, t.radius, t.confidence,
-                t.first, t.last, t.sightings);
+                t.first, t.last, t.sightings, t.roundVotes >= 3 && t.roundVotes >= 3 * t.straightVotes);
     }
 
     public List<RememberedObject> objects() {

@@ -52,11 +52,13 @@ public record ObjectQuery(String colour, Shape shape, String label) {
     /**
      * Whether a remembered object fits. Colour must be equal when asked for. A required shape
      * matches an object whose shape is known and equal, or unknown (null): the memory reports
-     * null rather than guessing, so an unsure sighting stays a candidate.
+     * null rather than guessing, so an unsure sighting stays a candidate; but a round footprint
+     * rules a box out.
      */
     public boolean matches(RememberedObject o) {
         if (colour != null && !colour.equals(o.colour())) return false;
         Shape need = requiredShape();
+        if (need == Shape.BOX && o.shape() == null && o.round()) return false;
         return need == null || o.shape() == null || o.shape() == need;
     }
 

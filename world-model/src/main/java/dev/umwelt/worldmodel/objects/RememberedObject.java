@@ -6,10 +6,13 @@ import dev.umwelt.scenarios.world.Shape;
  * An object the camera has seen, in {@code map}: palette colour name, shape (null when the
  * silhouette was not conclusive), centre ({@code x}, {@code y}) in metres, estimated footprint
  * radius, confidence 0..1 (grows with consistent sightings, decays when its place is in view and
- * it is not seen), first/last sighting stamps and the number of sightings.
+ * it is not seen), first/last sighting stamps and the number of sightings. {@code round}: the
+ * lidar footprint was voted an arc (so not a box), even where the shape itself stays unknown
+ * (up close the silhouette, which tells a cylinder from a ball or a cone, cannot be read).
  */
 public record RememberedObject(int id, String colour, Shape shape, double x, double y, double radius,
-                               double confidence, long firstSeenNanos, long lastSeenNanos, int sightings) {
+                               double confidence, long firstSeenNanos, long lastSeenNanos, int sightings,
+                               boolean round) {
 
     public double distanceTo(double px, double py) {
         return Math.hypot(px - x, py - y);
