@@ -37,10 +37,9 @@ public final class LikelihoodField {
 
     /**
      * Brings the field up to date with the grid's occupied cells: a newly occupied cell stamps its
-     * kernel; around a cleared cell the field is recomputed in the kernel's square only (the
-     * occupied cells within two radii re-stamp it), unless so many cells cleared that a full
-     * rebuild is cheaper. Scan noise clears a few wall cells in most scans, so full rebuilds on
-     * every clear cost ~1/6 of the full simulated loop.
+     * kernel; around cleared cells the field is recomputed locally (see {@link #repair}), unless so
+     * many cells cleared that a full rebuild is cheaper. Scan noise clears a few wall cells in most
+     * scans, and full rebuilds on every clear cost ~1/6 of the full simulated loop.
      */
     public void update() {
         int[] changes = grid.drainChanges();
@@ -49,16 +48,32 @@ public final class LikelihoodField {
         int[] b = grid.touchedBounds();
         long repairCost = (long) cleared * (4 * radius + 1) * (4 * radius + 1);
         if (b != null && repairCost > (long) (b[2] - b[0] + 1) * (b[3] - b[1] + 1)) { rebuild(); return; }
-        for (int c : changes) if (c < 0) repair(-c - 1);
+        // cleared cells come in beam order, so neighbours along a wall share one repair rectangle
+        int x0 = 0, y0 = 0, x1 = -1, y1 = -1;
+        for (int c : changes) {
+            if (c >= 0) continue;
+            int k = -c - 1, cx = k % width, cy = k / width;
+            if (x1 >= x0 && cx >= x0 - radius && cx <= x1 + radius && cy >= y0 - radius && cy <= y1 + radius) {
+                x0 = Math.min(x0, cx); x1 = Math.max(x1, cx); y0 = Math.min(y0, cy); y1 = Math.max(y1, cy);
+                continue;
+            }
+            if (x1 >= x0) repair(x0, y0, x1, y1);
+            x0 = x1 = cx;
+            y0 = y1 = cy;
+        }
+        if (x1 >= x0) repair(x0, y0, x1, y1);
         for (int c : changes) if (c >= 0 && grid.isOccupied(c % width, c / width)) stamp(c % width, c / width);
         repairs += cleared;
     }
 
-    /** Recomputes the field exactly in the kernel's square around cell {@code k}, which stopped being occupied. */
-    private void repair(int k) {
-        int cx = k % width, cy = k / width;
-        int x0 = Math.max(0, cx - radius), x1 = Math.min(width - 1, cx + radius);
-        int y0 = Math.max(0, cy - radius), y1 = Math.min(height - 1, cy + radius);
+    /**
+     * Recomputes the field exactly where cells in [cx0, cx1] x [cy0, cy1] stopped being occupied:
+     * zeroes the rectangle grown by the kernel radius, then every occupied cell within a radius of
+     * that re-stamps it (clipped to it).
+     */
+    private void repair(int cx0, int cy0, int cx1, int cy1) {
+        int x0 = Math.max(0, cx0 - radius), x1 = Math.min(width - 1, cx1 + radius);
+        int y0 = Math.max(0, cy0 - radius), y1 = Math.min(height - 1, cy1 + radius);
         for (int y = y0; y <= y1; y++) java.util.Arrays.fill(field, y * width + x0, y * width + x1 + 1, 0f);
         int sy0 = Math.max(0, y0 - radius), sy1 = Math.min(height - 1, y1 + radius);
         int sx0 = Math.max(0, x0 - radius), sx1 = Math.min(width - 1, x1 + radius);
