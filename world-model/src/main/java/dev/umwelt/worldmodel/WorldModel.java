@@ -45,8 +45,11 @@ import java.util.Optional;
 public final class WorldModel {
     /** Trail points are kept once the pose has moved this far, so long episodes stay small. */
     private static final double TRAIL_STEP = 0.02;
-    /** {@link #belief} reuses a frontier count up to this old (sim time). */
-    private static final long BELIEF_FRONTIER_MAX_AGE_NANOS = 2_000_000_000L;
+    /**
+     * {@link #belief} reuses a frontier list up to this old (sim time), whoever asked for it: the
+     * count is for monitoring, and a search on every 2 Hz belief cost ~1/6 of the full loop.
+     */
+    private static final long BELIEF_FRONTIER_MAX_AGE_NANOS = 5_000_000_000L;
 
     private final RobotDescription robot;
     private final WorldModelConfig config;
@@ -66,7 +69,8 @@ public final class WorldModel {
     private long lastProcessedNanos, scansProcessed;
     private List<Frontier> frontiers;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
-    private long frontiersAtVersion = -1, beliefFrontiersNanos;
+    /** When (sim time: the newest reading's stamp) the cached frontiers were searched. */
+    private long frontiersAtVersion = -1, frontiersNanos;
 
     public WorldModel(RobotDescription robot, Pose2D startPoseInMap, WorldModelConfig config) {
         this.robot = Objects.requireNonNull(robot, "robot");
@@ -190,6 +194,7 @@ public final class WorldModel {
             frontiersAtVersion = grid.version();
             frontiersX = p.x();
             frontiersY = p.y();
+            frontiersNanos = Math.max(lastOdom, lastScan);
         }
         return frontiers;
     }
@@ -219,7 +224,7 @@ public final class WorldModel {
                 trail, objects.objects(), sounds.strongest().stream().toList(), frontiers());
     }
 
-    /** A snapshot for the bus (frame {@code map}); its frontier count may be up to 2 s (sim time) old. */
+    /** A snapshot for the bus (frame {@code map}); its frontier count may be up to 5 s (sim time) old. */
     public Belief belief(long stampNanos) {
         ScanMatcher.Match m = estimator.lastMatch();
         List<Belief.ObjectBelief> objs = new ArrayList<>();
@@ -230,10 +235,10 @@ public final class WorldModel {
         List<Belief.SoundBelief> snd = new ArrayList<>();
         Optional<SoundSource> s = sounds.strongest();
         s.ifPresent(v -> snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings())));
-        // the frontier search (~1 ms) is the belief's one real cost: at 2 Hz a count up to 2 s old will do
-        if (frontiers == null || stampNanos - beliefFrontiersNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS || stampNanos < beliefFrontiersNanos) {
+        // the frontier search (~1 ms) is the belief's one real cost: a count up to 5 s old will do
+        if (frontiers == null || frontiersNanos == Long.MIN_VALUE || stampNanos < frontiersNanos
+                || stampNanos - frontiersNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS) {
             frontiers();
-            beliefFrontiersNanos = stampNanos;
         }
         return new Belief(new Header(stampNanos, dev.umwelt.bus.Frames.MAP), pose(), mapToOdom(), m == null ? Double.NaN : m.score(),
                 objs, snd, frontiers.size(), exploredArea());

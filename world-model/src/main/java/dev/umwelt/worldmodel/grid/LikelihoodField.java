@@ -3,8 +3,8 @@ package dev.umwelt.worldmodel.grid;
 /**
  * A smoothed occupied-likelihood over an {@link OccupancyGrid}: each cell holds
  * {@code max over occupied cells c of exp(-d(c)^2 / 2 sigma^2)}, cut at {@code 3 sigma}. Kept
- * up to date incrementally: a cell that became occupied stamps its kernel; a cell that stopped
- * being occupied forces a full rebuild (rare: walls do not move often). Bilinearly interpolated
+ * up to date incrementally: a cell that became occupied stamps its kernel; around a cell that
+ * stopped being occupied the field is recomputed locally (see {@link #update}). Bilinearly interpolated
  * on lookup so the matcher's fine search sees a continuous surface.
  */
 public final class LikelihoodField {
@@ -12,12 +12,16 @@ public final class LikelihoodField {
     private final int width, height, radius;
     private final float[] kernel, field;
     private final int kside;
-    private long rebuilds;
+    private final double originX, originY, invRes;
+    private long rebuilds, repairs;
 
     public LikelihoodField(OccupancyGrid grid, double sigma) {
         this.grid = grid;
         this.width = grid.width();
         this.height = grid.height();
+        this.originX = grid.originX();
+        this.originY = grid.originY();
+        this.invRes = 1 / grid.resolution();
         this.radius = Math.max(1, (int) Math.ceil(3 * sigma / grid.resolution()));
         this.kside = 2 * radius + 1;
         this.kernel = new float[kside * kside];
@@ -31,11 +35,51 @@ public final class LikelihoodField {
         rebuild();
     }
 
-    /** Brings the field up to date with the grid's occupied cells. */
+    /**
+     * Brings the field up to date with the grid's occupied cells: a newly occupied cell stamps its
+     * kernel; around cleared cells the field is recomputed locally (see {@link #repair}), unless so
+     * many cells cleared that a full rebuild is cheaper. Scan noise clears a few wall cells in most
+     * scans, and full rebuilds on every clear cost ~1/6 of the full simulated loop.
+     */
     public void update() {
         int[] changes = grid.drainChanges();
-        for (int c : changes) if (c < 0) { rebuild(); return; }
-        for (int c : changes) stamp(c % width, c / width);
+        int cleared = 0;
+        for (int c : changes) if (c < 0) cleared++;
+        int[] b = grid.touchedBounds();
+        long repairCost = (long) cleared * (4 * radius + 1) * (4 * radius + 1);
+        if (b != null && repairCost > (long) (b[2] - b[0] + 1) * (b[3] - b[1] + 1)) { rebuild(); return; }
+        // cleared cells come in beam order, so neighbours along a wall share one repair rectangle
+        int x0 = 0, y0 = 0, x1 = -1, y1 = -1;
+        for (int c : changes) {
+            if (c >= 0) continue;
+            int k = -c - 1, cx = k % width, cy = k / width;
+            if (x1 >= x0 && cx >= x0 - radius && cx <= x1 + radius && cy >= y0 - radius && cy <= y1 + radius) {
+                x0 = Math.min(x0, cx); x1 = Math.max(x1, cx); y0 = Math.min(y0, cy); y1 = Math.max(y1, cy);
+                continue;
+            }
+            if (x1 >= x0) repair(x0, y0, x1, y1);
+            x0 = x1 = cx;
+            y0 = y1 = cy;
+        }
+        if (x1 >= x0) repair(x0, y0, x1, y1);
+        for (int c : changes) if (c >= 0 && grid.isOccupied(c % width, c / width)) stamp(c % width, c / width);
+        repairs += cleared;
+    }
+
+    /**
+     * Recomputes the field exactly where cells in [cx0, cx1] x [cy0, cy1] stopped being occupied:
+     * zeroes the rectangle grown by the kernel radius, then every occupied cell within a radius of
+     * that re-stamps it (clipped to it).
+     */
+    private void repair(int cx0, int cy0, int cx1, int cy1) {
+        int x0 = Math.max(0, cx0 - radius), x1 = Math.min(width - 1, cx1 + radius);
+        int y0 = Math.max(0, cy0 - radius), y1 = Math.min(height - 1, cy1 + radius);
+        for (int y = y0; y <= y1; y++) java.util.Arrays.fill(field, y * width + x0, y * width + x1 + 1, 0f);
+        int sy0 = Math.max(0, y0 - radius), sy1 = Math.min(height - 1, y1 + radius);
+        int sx0 = Math.max(0, x0 - radius), sx1 = Math.min(width - 1, x1 + radius);
+        for (int oy = sy0; oy <= sy1; oy++)
+            for (int ox = sx0; ox <= sx1; ox++)
+                if (grid.isOccupied(ox, oy)) stamp(ox, oy, x0, y0, x1, y1);
     }
 
     /**
@@ -58,8 +102,15 @@ public final class LikelihoodField {
     }
 
     private void stamp(int cx, int cy) {
-        int y0 = Math.max(0, cy - radius), y1 = Math.min(height - 1, cy + radius);
-        int x0 = Math.max(0, cx - radius), x1 = Math.min(width - 1, cx + radius);
+        stamp(cx, cy, 0, 0, width - 1, height - 1);
+    }
+
+    /** Raises the field to occupied cell (cx, cy)'s kernel, inside the rectangle [x0, x1] x [y0, y1] only. */
+    private void stamp(int cx, int cy, int x0, int y0, int x1, int y1) {
+        y0 = Math.max(y0, cy - radius);
+        y1 = Math.min(y1, cy + radius);
+        x0 = Math.max(x0, cx - radius);
+        x1 = Math.min(x1, cx + radius);
         for (int y = y0; y <= y1; y++) {
             int krow = (y - cy + radius) * kside + radius - cx, row = y * width;
             for (int x = x0; x <= x1; x++) {
@@ -71,14 +122,31 @@ public final class LikelihoodField {
 
     /** Likelihood at a map point, bilinear between cell centres; 0 outside the grid. */
     public double at(double x, double y) {
-        double u = (x - grid.originX()) / grid.resolution() - 0.5, v = (y - grid.originY()) / grid.resolution() - 0.5;
-        int i = (int) Math.floor(u), j = (int) Math.floor(v);
-        if (i < 0 || j < 0 || i + 1 >= width || j + 1 >= height) return 0;
+        return atCell(cellU(x), cellV(y));
+    }
+
+    /** x in the field's continuous cell units (cell centres at integers), for {@link #atCell}. */
+    public double cellU(double x) { return (x - originX) * invRes - 0.5; }
+    public double cellV(double y) { return (y - originY) * invRes - 0.5; }
+
+    /**
+     * {@link #at} in cell units ({@link #cellU}, {@link #cellV}): the scan matcher's inner loop,
+     * which adds rotated endpoints in cells to a pose's offset and so skips a division per lookup.
+     */
+    public double atCell(double u, double v) {
+        if (!(u >= 0 && v >= 0)) return 0; // also NaN; below: truncation is floor for u, v >= 0
+        int i = (int) u, j = (int) v;
+        if (i + 1 >= width || j + 1 >= height) return 0;
         double fu = u - i, fv = v - j;
         int k = j * width + i;
         return (1 - fv) * ((1 - fu) * field[k] + fu * field[k + 1])
                 + fv * ((1 - fu) * field[k + width] + fu * field[k + width + 1]);
     }
+
+    public double resolution() { return grid.resolution(); }
+
+    /** Cleared cells repaired locally so far (for the benchmark). */
+    public long repairs() { return repairs; }
 
     /** Full rebuilds so far (for tests and the benchmark). */
     public long rebuilds() { return rebuilds; }

@@ -93,6 +93,8 @@ public final class OccupancyGrid {
         if (ix < 0 || iy < 0 || ix >= width || iy >= height) return;
         int k = iy * width + ix;
         float before = logOdds[k];
+        // most cells a beam crosses are long since clamped free: nothing changes, nothing to track
+        if (before == L_MIN && delta <= 0 || before == L_MAX && delta >= 0) return;
         float after = Math.max(L_MIN, Math.min(L_MAX, before + delta));
         logOdds[k] = after;
         boolean wasFree = before < LO_FREE, isFree = after < LO_FREE;
@@ -155,7 +157,23 @@ public final class OccupancyGrid {
 
     public boolean isOccupied(int ix, int iy) { return logOdds(ix, iy) > LO_OCC; }
     public boolean isFree(int ix, int iy) { return logOdds(ix, iy) < LO_FREE; }
-    public boolean isUnknown(int ix, int iy) { return !isOccupied(ix, iy) && !isFree(ix, iy); }
+    public boolean isUnknown(int ix, int iy) {
+        return unknown(logOdds(ix, iy));
+    }
+    /**
+     * A frontier cell: free, with an unknown 4-neighbour (outside the grid counts as unknown). Reads
+     * the cells directly: the frontier search asks this of every reachable free cell.
+     */
+    public boolean isFrontierCell(int ix, int iy) {
+        if (!inGrid(ix, iy)) return false;
+        int k = iy * width + ix;
+        if (!(logOdds[k] < LO_FREE)) return false;
+        if (ix == 0 || iy == 0 || ix == width - 1 || iy == height - 1) return true;
+        return unknown(logOdds[k - 1]) || unknown(logOdds[k + 1]) || unknown(logOdds[k - width]) || unknown(logOdds[k + width]);
+    }
+
+    private static boolean unknown(float l) { return l >= LO_FREE && l <= LO_OCC; }
+
     public boolean isOccupiedAt(double x, double y) { return isOccupied(cellX(x), cellY(y)); }
     public boolean isFreeAt(double x, double y) { return isFree(cellX(x), cellY(y)); }
 

@@ -22,6 +22,8 @@ public final class Frontiers {
     private final int minCells;
     private int[] queue = new int[0], cluster = new int[0];
     private int[] mark = new int[0];
+    /** {@code front[k] == stamp}: cell k was found a frontier cell by this search (clustering then needs no re-test). */
+    private int[] front = new int[0];
     private int stamp;
 
     public Frontiers(Inflation inflation, int minCells) {
@@ -32,9 +34,9 @@ public final class Frontiers {
     public List<Frontier> find(double robotX, double robotY) {
         OccupancyGrid g = inflation.grid();
         int w = g.width(), h = g.height(), n = w * h;
-        if (mark.length != n) { mark = new int[n]; queue = new int[n]; cluster = new int[n]; stamp = 0; }
+        if (mark.length != n) { mark = new int[n]; front = new int[n]; queue = new int[n]; cluster = new int[n]; stamp = 0; }
         stamp += 2; // stamp: reached; stamp+1: already put into a cluster
-        if (stamp > Integer.MAX_VALUE - 4) { Arrays.fill(mark, 0); stamp = 2; }
+        if (stamp > Integer.MAX_VALUE - 4) { Arrays.fill(mark, 0); Arrays.fill(front, 0); stamp = 2; }
         boolean[] lethal = inflation.lethal();
         int rx = g.cellX(robotX), ry = g.cellY(robotY);
         if (!g.inGrid(rx, ry)) return List.of();
@@ -45,8 +47,11 @@ public final class Frontiers {
         List<Integer> frontierCells = new ArrayList<>();
         while (head < tail) {
             int k = queue[head++];
-            int ix = k % w, iy = k / w;
-            if (isFrontier(g, ix, iy)) frontierCells.add(k);
+            int iy = k / w, ix = k - iy * w;
+            if (g.isFrontierCell(ix, iy)) {
+                frontierCells.add(k);
+                front[k] = stamp;
+            }
             for (int d = 0; d < 4; d++) {
                 int x = ix + N4X[d], y = iy + N4Y[d];
                 if (x < 0 || y < 0 || x >= w || y >= h) continue;
@@ -75,7 +80,7 @@ public final class Frontiers {
                     int x = ix + N8X[d], y = iy + N8Y[d];
                     if (x < 0 || y < 0 || x >= w || y >= h) continue;
                     int j = y * w + x;
-                    if (mark[j] != stamp || !isFrontier(g, x, y)) continue;
+                    if (mark[j] != stamp || front[j] != stamp) continue;
                     mark[j] = stamp + 1;
                     cluster[cTail++] = j;
                 }
@@ -92,11 +97,5 @@ public final class Frontiers {
             out.add(new Frontier(g.centerX(best % w), g.centerY(best / w), cTail));
         }
         return out;
-    }
-
-    private static boolean isFrontier(OccupancyGrid g, int ix, int iy) {
-        if (!g.isFree(ix, iy)) return false;
-        for (int d = 0; d < 4; d++) if (g.isUnknown(ix + N4X[d], iy + N4Y[d])) return true;
-        return false;
     }
 }
