@@ -44,6 +44,9 @@ public final class ExplorerPolicy implements Policy {
     static final double VERIFY_NEAREST = 1.1;
     static final double SOUND_STANDOFF = 0.3, SOUND_STOP = 0.5;
     static final double POINT_STOP = 0.12;
+    /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
+    static final double VIEW_TURN = 1.5;
+    static final long VIEW_TURN_NANOS = 3_000_000_000L;
     static final double GRID_HALF_SIZE = 20;
     /** Clearance over the footprint a passable cell needs once nothing is reachable at the usual 0.03 m. */
     static final double SQUEEZE_MARGIN = 0.005;
@@ -67,6 +70,11 @@ public final class ExplorerPolicy implements Policy {
     private WorldModel belief;
     private boolean feedsBelief;
     private Drive drive;
+    /** Object goals: the floor the camera has looked at; the unviewed clusters are explored like frontiers. */
+    private CameraCoverage coverage;
+    /** An unviewed cluster next to the robot that it is turning to look at, and until when. */
+    private Frontiers.Cluster viewing;
+    private long viewingUntil;
     private Mode mode;
     private String note;
     private double hard, preferred;
@@ -119,6 +127,8 @@ public final class ExplorerPolicy implements Policy {
         belief = context.worldModel().orElseGet(() -> new WorldModel(robot, Pose2D.ORIGIN,
                 WorldModelConfig.DEFAULTS.withSize(2 * GRID_HALF_SIZE, 2 * GRID_HALF_SIZE)));
         drive = new Drive(robot);
+        coverage = goal instanceof Goal.FindObject ? CameraCoverage.of(belief.grid(), robot) : null;
+        viewing = null;
         hard = robot.footprintRadius() + 0.03;
         preferred = robot.inflationRadius() + 0.2;
         note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
@@ -152,6 +162,9 @@ public final class ExplorerPolicy implements Policy {
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         if (feedsBelief) belief.update(observation); // the agent feeds its own before each act
         if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
+        if (coverage != null && observation.camera().present() && observation.lidar().present()) {
+            coverage.observe(observation.camera().reading().header().stampNanos(), observation.lidar().reading(), belief.pose());
+        }
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
@@ -311,6 +324,7 @@ public final class ExplorerPolicy implements Policy {
 
     private Twist2D explore(Pose2D pose, long now) {
         if (goingToLoudest) return toLoudest(pose, now);
+        if (viewing != null) return faceViewing(pose, now);
         boolean arrived = route != null && routeToFrontier
                 && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
         if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
@@ -326,6 +340,18 @@ public final class ExplorerPolicy implements Policy {
                 // Hysteresis: keep the current frontier unless another is clearly better.
                 if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
                 if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            }
+            Frontiers.Cluster view = coverage == null ? null : bestUnviewed(p);
+            if (view != null && (best == null || viewScore(view) < best.score())) {
+                if (view.cost() < VIEW_TURN) {
+                    viewing = view;
+                    viewingUntil = now + VIEW_TURN_NANOS;
+                    blacklist.add(new double[] {view.cx(), view.cy()});
+                    route = null;
+                    return faceViewing(pose, now);
+                }
+                setRoute(p, p.grid.index(p.grid.cellI(view.x()), p.grid.cellJ(view.y())), pose, now, true, false);
+                return followRoute(pose, now, 0);
             }
             if (best == null && hard > robot.footprintRadius() + SQUEEZE_MARGIN) {
                 // Nothing reachable at the usual clearance: the way on may be a gap only a little
@@ -352,6 +378,32 @@ public final class ExplorerPolicy implements Policy {
             setRoute(p, cell, pose, now, true, false);
         }
         return followRoute(pose, now, 0);
+    }
+
+    /** The unviewed floor cluster worth most, skipping set-aside places. */
+    private Frontiers.Cluster bestUnviewed(GridPlanner p) {
+        Frontiers.Cluster best = null;
+        for (Frontiers.Cluster c : Frontiers.unviewed(p, coverage, hard)) {
+            if (blacklisted(c.cx(), c.cy())) continue;
+            if (best == null || viewScore(c) < viewScore(best)) best = c;
+        }
+        return best;
+    }
+
+    private double viewScore(Frontiers.Cluster c) {
+        double res = belief.grid().resolution();
+        return c.cost() - Frontiers.SIZE_BONUS * Math.min(2.0, Math.sqrt(c.cells()) * res);
+    }
+
+    /** Turn to face the unviewed cluster next to the robot, then hold a moment for a frame. */
+    private Twist2D faceViewing(Pose2D pose, long now) {
+        double err = Angles.difference(Math.atan2(viewing.cy() - pose.y(), viewing.cx() - pose.x()), pose.yaw());
+        if (now >= viewingUntil || Math.abs(err) < Math.toRadians(10) && Math.abs(drive.lastW()) < 0.2) {
+            viewing = null;
+            route = null;
+            return drive.halt();
+        }
+        return drive.turn(err);
     }
 
     /**

@@ -31,33 +31,67 @@ final class Frontiers {
             }
         }
         List<Frontier> out = new ArrayList<>();
+        for (Cluster c : clusters(planner, isF, MIN_CELLS)) {
+            double score = c.cost() - SIZE_BONUS * Math.min(2.0, c.cells() * g.res);
+            out.add(new Frontier(c.x(), c.y(), c.cells(), c.cost(), score));
+        }
+        return out;
+    }
+
+    /**
+     * Floor the camera has not looked at: free, passable, reachable cells that no frame covered
+     * (see {@link CameraCoverage}), in clusters of at least {@link #MIN_UNVIEWED_CELLS}.
+     */
+    static List<Cluster> unviewed(GridPlanner planner, CameraCoverage coverage, double hard) {
+        NavGrid g = planner.grid;
+        boolean[] mark = new boolean[g.w * g.h];
+        for (int j = 0; j < g.h; j++) {
+            for (int i = 0; i < g.w; i++) {
+                int k = g.index(i, j);
+                mark[k] = g.state[k] == NavGrid.FREE && g.clearance[k] >= hard && planner.reachable(k)
+                        && !coverage.viewed(g.x0 + i, g.y0 + j);
+            }
+        }
+        return clusters(planner, mark, MIN_UNVIEWED_CELLS);
+    }
+
+    static final int MIN_UNVIEWED_CELLS = 80;
+
+    /** An 8-connected cluster: its cheapest reachable cell (x, y), path cost there, size and centroid. */
+    record Cluster(double x, double y, double cost, int cells, double cx, double cy) {}
+
+    private static List<Cluster> clusters(GridPlanner planner, boolean[] mark, int minCells) {
+        NavGrid g = planner.grid;
+        int n = g.w * g.h;
+        List<Cluster> out = new ArrayList<>();
         boolean[] seen = new boolean[n];
         int[] queue = new int[n];
         for (int s = 0; s < n; s++) {
-            if (!isF[s] || seen[s]) continue;
+            if (!mark[s] || seen[s]) continue;
             int head = 0, tail = 0, best = s;
+            double sx = 0, sy = 0;
             queue[tail++] = s;
             seen[s] = true;
             while (head < tail) {
                 int c = queue[head++];
                 if (planner.cost[c] < planner.cost[best]) best = c;
                 int ci = c % g.w, cj = c / g.w;
+                sx += g.centerX(ci);
+                sy += g.centerY(cj);
                 for (int dj = -1; dj <= 1; dj++) {
                     for (int di = -1; di <= 1; di++) {
                         int ni = ci + di, nj = cj + dj;
                         if (!g.inside(ni, nj)) continue;
                         int nk = g.index(ni, nj);
-                        if (isF[nk] && !seen[nk]) {
+                        if (mark[nk] && !seen[nk]) {
                             seen[nk] = true;
                             queue[tail++] = nk;
                         }
                     }
                 }
             }
-            if (tail < MIN_CELLS) continue;
-            double cost = planner.cost[best];
-            double score = cost - SIZE_BONUS * Math.min(2.0, tail * g.res);
-            out.add(new Frontier(g.centerX(best % g.w), g.centerY(best / g.w), tail, cost, score));
+            if (tail < minCells) continue;
+            out.add(new Cluster(g.centerX(best % g.w), g.centerY(best / g.w), planner.cost[best], tail, sx / tail, sy / tail));
         }
         return out;
     }
