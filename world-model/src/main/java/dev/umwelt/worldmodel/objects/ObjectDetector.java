@@ -24,7 +24,8 @@ import java.util.List;
  */
 final class ObjectDetector {
     /** {@code outline}: the footprint's kind (BOX: straight edges, CYLINDER: an arc), null when unsure. */
-    record Sighting(int label, Shape shape, double x, double y, double radius, int beams, Shape outline) {}
+    record Sighting(int label, Shape shape, double x, double y, double radius, int beams, Shape outline,
+                    double range, Silhouette.Profile profile) {}
 
     private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
 
@@ -203,23 +204,26 @@ final class ObjectDetector {
         // tallest: a dome. The silhouette overrules the footprint only from SILHOUETTE_RANGE on.
         double range = 0;
         for (Beam b : seg) range += b.range();
-        boolean far = range / n >= SILHOUETTE_RANGE;
+        range /= n;
+        boolean far = range >= SILHOUETTE_RANGE;
+        Silhouette.Profile profile = atEdge ? null
+                : Silhouette.profile(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame), first.label(), achromatic);
+        Silhouette.Fit fit = profile == null ? null : Silhouette.fit(profile, frame.height());
         if (footprint != null && footprint != Shape.BOX && !atEdge) {
-            shape = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
-                    first.label(), achromatic);
+            shape = Silhouette.roundShape(fit);
         } else if (footprint == Shape.BOX && !atEdge) {
-            Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
-                    first.label(), achromatic);
+            Shape s = Silhouette.roundShape(fit);
             // A peak or a dome in the silhouette overrules the footprint: a short arc of a small
             // ball or cone fits two lines (a corner) about as well as a circle; boxes' tops are flat.
-            if (s == Shape.CONE || s == Shape.SPHERE) shape = far ? s : null;
+            // Near boxes read as domes a little taller than wide (hw 2.2-2.4 measured): only a
+            // ball's proportions overrule a corner.
+            if (s == Shape.CONE || s == Shape.SPHERE) shape = far && (s == Shape.CONE || fit.heightPerHalfWidth() <= 2.1) ? s : null;
         } else if (atEdge) {
             shape = footprint == Shape.BOX ? Shape.BOX : null;
         } else {
             // The footprint cannot tell a short arc from a corner: a dome or a peak in the
             // silhouette still names the shape (a box's top, like a cylinder's, is flat).
-            Shape s = Silhouette.roundShape(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame),
-                    first.label(), achromatic);
+            Shape s = Silhouette.roundShape(fit);
             if (far && (s == Shape.CONE || s == Shape.SPHERE)) shape = s;
         }
         // Centre: the fitted circle for round footprints; otherwise the visible surface pushed
@@ -239,7 +243,7 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(label, shape, cx, cy, radius, n, footprint);
+        return new Sighting(label, shape, cx, cy, radius, n, footprint, range, profile);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class ObjectMemory {
     private static final class Track {
         final int id;
         final int[] colourVotes;
-        final int[] shapeVotes = new int[SHAPES.length];
+        final double[] shapeVotes = new double[SHAPES.length];
         int straightVotes, roundVotes;
         double x, y, radius, weight, confidence;
         long first, last;
@@ -95,7 +95,7 @@ public final class ObjectMemory {
             t.radius = (t.radius * t.weight + s.radius() * w) / total;
             t.weight = Math.min(MAX_WEIGHT, total);
             t.colourVotes[s.label()]++;
-            if (s.shape() != null) t.shapeVotes[s.shape().ordinal()]++;
+            if (s.shape() != null) t.shapeVotes[s.shape().ordinal()] += voteWeight(s);
             if (s.outline() == Shape.BOX) t.straightVotes++;
             else if (s.outline() != null) t.roundVotes++;
             t.confidence += (1 - t.confidence) * GROW;
@@ -146,13 +146,23 @@ public final class ObjectMemory {
         return best;
     }
 
+    /**
+     * A shape vote's weight: a silhouette under 12 columns wide (far or small) is read from a
+     * pixel or two of dome or apex, so it weighs less, down to half at 6 columns; a few such early
+     * far votes then cannot outvote what the nearer, wider views say.
+     */
+    static double voteWeight(Sighting s) {
+        return s.profile() == null ? 1 : Math.min(1, Math.max(0.5, s.profile().cols() / 12.0));
+    }
+
     private static Shape shapeOf(Track t) {
-        int best = 0, known = 0;
+        int best = 0;
+        double known = 0;
         for (int i = 0; i < SHAPES.length; i++) {
             known += t.shapeVotes[i];
             if (t.shapeVotes[i] > t.shapeVotes[best]) best = i;
         }
-        return t.shapeVotes[best] >= 2 && t.shapeVotes[best] >= 0.6 * known ? SHAPES[best] : null;
+        return t.shapeVotes[best] >= 1.5 && t.shapeVotes[best] >= 0.6 * known ? SHAPES[best] : null;
     }
 
     private RememberedObject snapshot(Track t) {
