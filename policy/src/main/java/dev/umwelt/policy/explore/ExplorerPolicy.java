@@ -42,7 +42,9 @@ public final class ExplorerPolicy implements Policy {
     static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
     /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
     static final double VERIFY_NEAREST = 1.1;
-    static final double SOUND_STANDOFF = 0.3, SOUND_STOP = 0.5;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.5;
+    /** AudioGoal frontiers: path metres per metre from the fitted source (see soundPull). */
+    static final double SOUND_PULL = 0.7;
     static final double POINT_STOP = 0.12;
     /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
     static final double VIEW_TURN = 1.5;
@@ -335,8 +337,9 @@ public final class ExplorerPolicy implements Policy {
             GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
             List<Frontiers.Frontier> fs = Frontiers.find(p, hard).stream().filter(f -> !blacklisted(f.x(), f.y())).toList();
             Frontiers.Frontier best = null;
+            SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
             for (Frontiers.Frontier f : fs) {
-                double s = f.score();
+                double s = f.score() + soundPull(f, heard);
                 // Hysteresis: keep the current frontier unless another is clearly better.
                 if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
                 if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
@@ -404,6 +407,15 @@ public final class ExplorerPolicy implements Policy {
             return drive.halt();
         }
         return drive.turn(err);
+    }
+
+    /**
+     * AudioGoal: metres of path cost added to a frontier per metre it lies from the fitted source,
+     * trusted or not (unreachable, or just set aside): the sound is heard from there, so the
+     * openings towards it come first. Zero for other goals and before a fit.
+     */
+    static double soundPull(Frontiers.Frontier f, SoundSeeking.Fit heard) {
+        return heard == null ? 0 : SOUND_PULL * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
     }
 
     /**
