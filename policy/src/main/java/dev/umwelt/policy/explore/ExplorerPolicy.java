@@ -46,6 +46,8 @@ public final class ExplorerPolicy implements Policy {
     /** AudioGoal frontiers: path metres per metre from the fitted source (see soundPull). */
     static final double SOUND_PULL = 0.7;
     static final double POINT_STOP = 0.12;
+    /** Frontier choice: keep the current frontier (within KEEP_RADIUS) by KEEP_BONUS path metres; TURN_COST per radian of turn. */
+    static final double KEEP_RADIUS = 1.0, KEEP_BONUS = 1.5, TURN_COST = 0.3;
     /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
     static final double VIEW_TURN = 1.5;
     static final long VIEW_TURN_NANOS = 3_000_000_000L;
@@ -339,9 +341,9 @@ public final class ExplorerPolicy implements Policy {
             Frontiers.Frontier best = null;
             SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
             for (Frontiers.Frontier f : fs) {
-                double s = f.score() + soundPull(f, heard);
+                double s = f.score() + soundPull(f, heard) + turnCost(pose, f.x(), f.y());
                 // Hysteresis: keep the current frontier unless another is clearly better.
-                if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < 0.5) s -= 1.0;
+                if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < KEEP_RADIUS) s -= KEEP_BONUS;
                 if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
             }
             Frontiers.Cluster view = coverage == null ? null : bestUnviewed(p);
@@ -407,6 +409,11 @@ public final class ExplorerPolicy implements Policy {
             return drive.halt();
         }
         return drive.turn(err);
+    }
+
+    /** Path metres per radian the robot must turn to head for a point: turning back costs time, and undoes what it saw. */
+    private static double turnCost(Pose2D pose, double x, double y) {
+        return TURN_COST * Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw()));
     }
 
     /**
