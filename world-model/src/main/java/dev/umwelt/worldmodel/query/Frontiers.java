@@ -44,14 +44,10 @@ public final class Frontiers {
         int head = 0, tail = 0;
         queue[tail++] = ry * w + rx;
         mark[ry * w + rx] = stamp;
-        List<Integer> frontierCells = new ArrayList<>();
         while (head < tail) {
             int k = queue[head++];
             int iy = k / w, ix = k - iy * w;
-            if (g.isFrontierCell(ix, iy)) {
-                frontierCells.add(k);
-                front[k] = stamp;
-            }
+            if (g.isFrontierCell(ix, iy)) front[k] = stamp;
             for (int d = 0; d < 4; d++) {
                 int x = ix + N4X[d], y = iy + N4Y[d];
                 if (x < 0 || y < 0 || x >= w || y >= h) continue;
@@ -65,8 +61,10 @@ public final class Frontiers {
             }
         }
         List<Frontier> out = new ArrayList<>();
-        for (int seed : frontierCells) {
-            if (mark[seed] != stamp) continue; // already clustered
+        // Frontier cells in search order (nearest first): the queue still holds every reached cell.
+        for (int q = 0; q < tail; q++) {
+            int seed = queue[q];
+            if (front[seed] != stamp || mark[seed] != stamp) continue; // not a frontier cell, or already clustered
             int cHead = 0, cTail = 0;
             cluster[cTail++] = seed;
             mark[seed] = stamp + 1;

@@ -1,0 +1,37 @@
+package dev.umwelt.sensors.fault;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The noise estimate's selection must pick exactly what sorting would, duplicates and all. */
+class NoiseEstimateSelectionTest {
+
+    @Property(tries = 500)
+    void selectsTheSameElementAsSorting(@ForAll @Size(min = 1, max = 400) List<@DoubleRange(min = -3, max = 3) Double> values,
+                                        @ForAll @IntRange(min = 0, max = 399) int nthSeed,
+                                        @ForAll boolean coarse) {
+        double[] d = values.stream().mapToDouble(v -> coarse ? Math.round(v) : v).toArray(); // coarse: many ties
+        int nth = nthSeed % d.length;
+        double[] sorted = d.clone();
+        Arrays.sort(sorted);
+        assertEquals(sorted[nth], FaultDetector.select(d.clone(), d.length, nth));
+    }
+
+    @Property(tries = 100)
+    void noiseEstimateIsTheMedianOfSecondDifferences(@ForAll @Size(min = 12, max = 360) List<@DoubleRange(min = 0.1, max = 12) Double> ranges) {
+        double[] r = ranges.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] d = new double[r.length - 2];
+        for (int i = 1; i + 1 < r.length; i++) d[i - 1] = Math.abs(r[i - 1] - 2 * r[i] + r[i + 1]);
+        Arrays.sort(d);
+        double expected = d[d.length / 2] / (0.6745 * Math.sqrt(6));
+        assertEquals(expected, FaultDetector.noiseEstimate(r.length, i -> r[i]), 1e-12);
+    }
+}
