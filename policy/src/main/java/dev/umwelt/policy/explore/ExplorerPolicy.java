@@ -43,11 +43,7 @@ public final class ExplorerPolicy implements Policy {
     /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
     static final double VERIFY_NEAREST = 1.1;
     static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.5;
-    /** AudioGoal frontiers: path metres per metre from the fitted source (see soundPull). */
-    static final double SOUND_PULL = 0.7;
     static final double POINT_STOP = 0.12;
-    /** Frontier choice: keep the current frontier (within KEEP_RADIUS) by KEEP_BONUS path metres; TURN_COST per radian of turn. */
-    static final double KEEP_RADIUS = 1.0, KEEP_BONUS = 1.5, TURN_COST = 0.3;
     /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
     static final double VIEW_TURN = 1.5;
     static final long VIEW_TURN_NANOS = 3_000_000_000L;
@@ -337,17 +333,10 @@ public final class ExplorerPolicy implements Policy {
         }
         if (route == null || !routeToFrontier || arrived || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
             GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
-            List<Frontiers.Frontier> fs = Frontiers.find(p, hard).stream().filter(f -> !blacklisted(f.x(), f.y())).toList();
-            Frontiers.Frontier best = null;
             SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
-            for (Frontiers.Frontier f : fs) {
-                double s = f.score() + soundPull(f, heard) + turnCost(pose, f.x(), f.y());
-                // Hysteresis: keep the current frontier unless another is clearly better.
-                if (routeGoal != null && routeToFrontier && Math.hypot(f.x() - routeGoal[0], f.y() - routeGoal[1]) < KEEP_RADIUS) s -= KEEP_BONUS;
-                if (best == null || s < best.score() - (best == null ? 0 : 0)) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
-            }
-            Frontiers.Cluster view = coverage == null ? null : bestUnviewed(p);
-            if (view != null && (best == null || viewScore(view) < best.score())) {
+            Frontiers.Frontier best = FrontierChoice.best(p, hard, pose, routeToFrontier ? routeGoal : null, heard, blacklist);
+            Frontiers.Cluster view = coverage == null ? null : FrontierChoice.bestUnviewed(p, coverage, hard, blacklist);
+            if (view != null && (best == null || FrontierChoice.viewScore(view, p.grid.res) < best.score())) {
                 if (view.cost() < VIEW_TURN) {
                     viewing = view;
                     viewingUntil = now + VIEW_TURN_NANOS;
@@ -385,21 +374,6 @@ public final class ExplorerPolicy implements Policy {
         return followRoute(pose, now, 0);
     }
 
-    /** The unviewed floor cluster worth most, skipping set-aside places. */
-    private Frontiers.Cluster bestUnviewed(GridPlanner p) {
-        Frontiers.Cluster best = null;
-        for (Frontiers.Cluster c : Frontiers.unviewed(p, coverage, hard)) {
-            if (blacklisted(c.cx(), c.cy())) continue;
-            if (best == null || viewScore(c) < viewScore(best)) best = c;
-        }
-        return best;
-    }
-
-    private double viewScore(Frontiers.Cluster c) {
-        double res = belief.grid().resolution();
-        return c.cost() - Frontiers.SIZE_BONUS * Math.min(2.0, Math.sqrt(c.cells()) * res);
-    }
-
     /** Turn to face the unviewed cluster next to the robot, then hold a moment for a frame. */
     private Twist2D faceViewing(Pose2D pose, long now) {
         double err = Angles.difference(Math.atan2(viewing.cy() - pose.y(), viewing.cx() - pose.x()), pose.yaw());
@@ -409,20 +383,6 @@ public final class ExplorerPolicy implements Policy {
             return drive.halt();
         }
         return drive.turn(err);
-    }
-
-    /** Path metres per radian the robot must turn to head for a point: turning back costs time, and undoes what it saw. */
-    private static double turnCost(Pose2D pose, double x, double y) {
-        return TURN_COST * Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw()));
-    }
-
-    /**
-     * AudioGoal: metres of path cost added to a frontier per metre it lies from the fitted source,
-     * trusted or not (unreachable, or just set aside): the sound is heard from there, so the
-     * openings towards it come first. Zero for other goals and before a fit.
-     */
-    static double soundPull(Frontiers.Frontier f, SoundSeeking.Fit heard) {
-        return heard == null ? 0 : SOUND_PULL * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
     }
 
     /**
@@ -465,11 +425,6 @@ public final class ExplorerPolicy implements Policy {
     private boolean farFromLookSpots(Pose2D pose) {
         for (double[] s : lookSpots) if (Math.hypot(s[0] - pose.x(), s[1] - pose.y()) < LOOK_SPACING) return false;
         return true;
-    }
-
-    private boolean blacklisted(double x, double y) {
-        for (double[] b : blacklist) if (Math.hypot(b[0] - x, b[1] - y) < 0.6) return true;
-        return false;
     }
 
     private GridPlanner planner(Pose2D pose, double unknownCost) {

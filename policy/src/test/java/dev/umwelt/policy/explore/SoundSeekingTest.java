@@ -75,9 +75,9 @@ class SoundSeekingTest {
         SoundSeeking.Fit f = drive(0).fit(20_000_000_000L);
         // Two openings at equal path cost, one 1 m from the fit, one 5 m off: 0.7 m of path per metre.
         Frontiers.Frontier near = new Frontiers.Frontier(SX + 1, SY, 10, 3.0, 2.0), far = new Frontiers.Frontier(SX - 5, SY, 10, 3.0, 2.0);
-        double gap = ExplorerPolicy.soundPull(far, f) - ExplorerPolicy.soundPull(near, f);
+        double gap = FrontierChoice.soundPull(far, f) - FrontierChoice.soundPull(near, f);
         assertEquals(0.7 * 4, gap, 0.7 * 2 * 0.5);
-        assertEquals(0, ExplorerPolicy.soundPull(far, null));
+        assertEquals(0, FrontierChoice.soundPull(far, null));
     }
 
     @Test
