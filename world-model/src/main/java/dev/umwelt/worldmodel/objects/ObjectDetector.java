@@ -62,7 +62,7 @@ final class ObjectDetector {
         for (int i = 0; i < ranges.length; i++) {
             double r = ranges[i];
             if (!Double.isFinite(r) || r < scan.rangeMin() || r > MAX_RANGE) continue;
-            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            Pose2D p = beamPoint(scan, i, r);
             double[] lo = project(p.x(), p.y(), Z_LO, w, h), hi = project(p.x(), p.y(), Z_HI, w, h);
             if (lo == null || hi == null) continue;
             int col = (int) Math.round(lo[0]);
@@ -91,9 +91,13 @@ final class ObjectDetector {
         for (int k = 1; k <= beams.size(); k++) {
             if (k < beams.size() && continues(beams.get(k - 1), beams.get(k), ranges.length)) continue;
             List<Beam> seg = beams.subList(start, k);
-            Sighting s = seg.size() >= 3 && wallPiece(seg, scan, wallColoured(seg, lightGain)) ? null : segment(seg, frame, scan, lightGain);
-            if (s != null) out.add(s);
             start = k;
+            if (seg.size() < 3) continue;
+            int shade = shadeOf(seg, lightGain);
+            // Walls are white or grey (achromatic, not black by brightness).
+            boolean wallColoured = palette.isAchromatic(shade) && shade != palette.black;
+            Sighting s = wallPiece(seg, scan, wallColoured) ? null : segment(seg, frame, scan, shade);
+            if (s != null) out.add(s);
         }
         return out;
     }
@@ -126,7 +130,7 @@ final class ObjectDetector {
     private End endOf(Beam end, Beam inner, int innerIndex, LidarScan scan) {
         float[] ranges = scan.ranges();
         int beams = ranges.length;
-        int step = Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
+        int step = stepAway(end, innerIndex, beams);
         if (step == 0) return End.FREE;
         double dx = end.x() - inner.x(), dy = end.y() - inner.y(), len = Math.hypot(dx, dy);
         if (len < 0.03) return End.FREE;
@@ -141,7 +145,7 @@ final class ObjectDetector {
             if (!Double.isFinite(r) || r < scan.rangeMin()) { chained = false; continue; }
             // Right next to the end, a clearly nearer return hides where the surface goes.
             if (k <= 3 && r < end.range() - 0.15) hidden = true;
-            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            Pose2D p = beamPoint(scan, i, r);
             double ex = p.x() - end.x(), ey = p.y() - end.y(), d = Math.hypot(ex, ey);
             // A surface that goes on without a gap for JOIN_LENGTH, in any direction, is joined
             // (a room's corner); an object's own edge beams end in a jump after a few cm.
@@ -157,13 +161,24 @@ final class ObjectDetector {
         return hidden ? End.HIDDEN : joined ? End.JOINED : End.FREE;
     }
 
-    /** Achromatic and not black: a colour walls have (white or grey under any light). */
-    private boolean wallColoured(List<Beam> seg, double lightGain) {
-        if (!palette.isAchromatic(seg.get(0).label())) return false;
+    /** The segment's palette label; for achromatic ones white, grey or black by their median brightness. */
+    private int shadeOf(List<Beam> seg, double lightGain) {
+        int label = seg.get(0).label();
+        if (!palette.isAchromatic(label)) return label;
         double[] values = new double[seg.size()];
         for (int i = 0; i < values.length; i++) values[i] = seg.get(i).value();
         Arrays.sort(values);
-        return palette.achromaticByBrightness(values[values.length / 2], lightGain) != palette.black;
+        return palette.achromaticByBrightness(values[values.length / 2], lightGain);
+    }
+
+    /** The base_link point of beam {@code i} at range {@code r}. */
+    private Pose2D beamPoint(LidarScan scan, int i, double r) {
+        return laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+    }
+
+    /** +1 or -1: the beam-index direction leading away from the segment past its {@code end} (0 when undefined). */
+    private static int stepAway(Beam end, int innerIndex, int beams) {
+        return Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
     }
 
     private static boolean continues(Beam a, Beam b, int n) {
@@ -174,15 +189,14 @@ final class ObjectDetector {
                 && Math.abs(a.value() - b.value()) < 0.3 * Math.max(a.value(), b.value()) + 8;
     }
 
-    private Sighting segment(List<Beam> seg, CameraFrame frame, LidarScan scan, double lightGain) {
+    /** {@code shade}: the segment's label from {@link #shadeOf} (segments of at least 3 beams). */
+    private Sighting segment(List<Beam> seg, CameraFrame frame, LidarScan scan, int shade) {
         int n = seg.size();
-        if (n < 3) return null;
         int w = frame.width();
         Beam first = seg.get(0), last = seg.get(n - 1);
         double extent = Math.hypot(first.x() - last.x(), first.y() - last.y());
         double[] xs = new double[n], ys = new double[n];
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) { xs[i] = seg.get(i).x(); ys[i] = seg.get(i).y(); values[i] = seg.get(i).value(); }
+        for (int i = 0; i < n; i++) { xs[i] = seg.get(i).x(); ys[i] = seg.get(i).y(); }
         double lineRms = Footprint.lineRms(xs, ys, 0, n);
         boolean straight = lineRms < STRAIGHT_RMS;
         boolean achromatic = palette.isAchromatic(first.label());
@@ -190,11 +204,6 @@ final class ObjectDetector {
         if (straight && extent > 2.4) return null;                       // a wall, whatever its colour
         if (achromatic && (extent > 2.4 || (straight && extent > 1.0) || (atEdge && extent > 0.6))) return null;
         if (extent > 3.0) return null;
-        int label = first.label();
-        if (achromatic) {
-            Arrays.sort(values);
-            label = palette.achromaticByBrightness(values[n / 2], lightGain);
-        }
         // Cut by the image border, the object goes on in the scan: its whole visible outline (up
         // close often twice what the camera frames) tells an arc from a corner far better.
         Footprint fp = atEdge ? footprintBeyondImage(seg, scan, first.col() <= 1, last.col() >= w - 2) : Footprint.fit(xs, ys, noise);
@@ -243,7 +252,7 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(label, shape, cx, cy, radius, n, footprint, range, profile);
+        return new Sighting(shade, shape, cx, cy, radius, n, footprint, range, profile);
     }
 
     /**
@@ -267,14 +276,14 @@ final class ObjectDetector {
     private void extend(Beam end, int innerIndex, LidarScan scan, List<double[]> out) {
         float[] ranges = scan.ranges();
         int beams = ranges.length;
-        int step = Integer.signum(Math.floorMod(end.index() - innerIndex + beams / 2, beams) - beams / 2);
+        int step = stepAway(end, innerIndex, beams);
         if (step == 0) return;
         double prev = end.range();
         for (int k = 1; k <= OUTLINE_EXTENSION; k++) {
             int i = Math.floorMod(end.index() + step * k, beams);
             double r = ranges[i];
             if (!Double.isFinite(r) || r < scan.rangeMin() || Math.abs(r - prev) > 0.05 + 0.02 * prev) return;
-            Pose2D p = laserMount.compose(new Pose2D(r * Math.cos(scan.angleOf(i)), r * Math.sin(scan.angleOf(i)), 0));
+            Pose2D p = beamPoint(scan, i, r);
             out.add(new double[] {p.x(), p.y()});
             prev = r;
         }
