@@ -1,6 +1,7 @@
 package dev.umwelt.sensors.audio;
 
 import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.sensors.Selection;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public final class GccPhatBearing {
 
         crossSpectrum(x1, x2, n);
         System.arraycopy(mag2, 1, select, 0, bins - 1);
-        double threshold2 = nth(select, select.length / 2) * gateFactor2;
+        double threshold2 = Selection.nth(select, select.length, select.length / 2) * gateFactor2;
         int coherent = 0;
         for (int k = 1; k < bins - 1; k++) { // DC and Nyquist carry no delay information
             if (!(mag2[k] > threshold2) || mag2[k] == 0) continue;
@@ -169,23 +170,5 @@ public final class GccPhatBearing {
             corr[mid + l] = c - s;
             corr[mid - l] = c + s;
         }
-    }
-
-    /** The k-th smallest of {@code a} (0-based), partially reordering it; quickselect, no allocation. */
-    static double nth(double[] a, int k) {
-        int lo = 0, hi = a.length - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) { double t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else return a[k];
-        }
-        return a[k];
     }
 }

@@ -5,6 +5,7 @@ import dev.umwelt.bus.observation.AbsenceReason;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
+import dev.umwelt.sensors.Selection;
 
 import java.util.Arrays;
 import java.util.List;
@@ -159,38 +160,7 @@ public final class FaultDetector {
             if (Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c)) d[k++] = Math.abs(a - 2 * b + c);
         }
         if (k < 8) return 0; // too few returns (an open hall) to say anything
-        return select(d, k, k / 2) / MAD2_PER_SIGMA;
-    }
-
-    /**
-     * The {@code nth} smallest of {@code d[0, k)}, reordering it (Hoare's selection, median-of-three
-     * pivots): linear time, where sorting every scan and frame cost ~8% of a simulated episode.
-     */
-    static double select(double[] d, int k, int nth) {
-        int lo = 0, hi = k - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (d[mid] < d[lo]) swap(d, mid, lo);
-            if (d[hi] < d[lo]) swap(d, hi, lo);
-            if (d[hi] < d[mid]) swap(d, hi, mid);
-            double pivot = d[mid];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (d[i] < pivot) i++;
-                while (d[j] > pivot) j--;
-                if (i <= j) swap(d, i++, j--);
-            }
-            if (nth <= j) hi = j;
-            else if (nth >= i) lo = i;
-            else return d[nth];
-        }
-        return d[nth];
-    }
-
-    private static void swap(double[] d, int a, int b) {
-        double t = d[a];
-        d[a] = d[b];
-        d[b] = t;
+        return Selection.nth(d, k, k / 2) / MAD2_PER_SIGMA; // linear time: sorting every scan and frame cost ~8% of an episode
     }
 
     private static Verdict corrupt(String detail) {
