@@ -5,8 +5,8 @@ import dev.umwelt.bus.sensing.LidarScan;
 /**
  * LidarScan <-> sensor_msgs/LaserScan. Ranges and intensities travel as raw float bits, so
  * REP-117's +Inf, -Inf and NaN (and NaN payloads) survive bit for bit. angle_max is written
- * from the record; on decode it is not stored (the record derives it from angle_min,
- * angle_increment and the beam count).
+ * from the record (the canonical NaN when the angles are NaN); on decode it is not stored (the
+ * record derives it from angle_min, angle_increment and the beam count).
  */
 public final class LaserScanCodec extends AbstractCodec<LidarScan> {
     public static final String TYPE = "sensor_msgs/LaserScan";

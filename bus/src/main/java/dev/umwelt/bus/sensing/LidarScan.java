@@ -42,7 +42,11 @@ public record LidarScan(
 
     /** The angle of the last beam, as LaserScan's {@code angle_max}. */
     public float angleMax() {
-        return ranges.length == 0 ? angleMin : angleMin + (ranges.length - 1) * angleIncrement;
+        if (ranges.length == 0) return angleMin;
+        float max = angleMin + (ranges.length - 1) * angleIncrement;
+        // From NaN angles (a corrupt scan) the JIT may carry either operand's NaN payload, the
+        // interpreter the other: the canonical NaN keeps one scan encoding to the same bytes.
+        return Float.isNaN(max) ? Float.NaN : max;
     }
 
     public double angleOf(int beam) {
