@@ -12,6 +12,7 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.query.StraightPath;
 import dev.umwelt.worldmodel.WorldModelConfig;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 
@@ -121,6 +122,8 @@ public final class ExplorerPolicy implements Policy {
         exhausted = false;
         sound = new SoundSeeking();
         goingToLoudest = false;
+        tookUnsure = false;
+        firstPose = null;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         feedsBelief = context.worldModel().isEmpty();
@@ -159,6 +162,7 @@ public final class ExplorerPolicy implements Policy {
         if (robot == null) throw new IllegalStateException("reset() the explorer before act()");
         long now = observation.stampNanos(), period = robot.controlPeriodNanos();
         if (startStamp == Long.MIN_VALUE) startStamp = now;
+        if (firstPose == null && belief != null && feedsBelief == false) firstPose = new double[] {belief.pose().x(), belief.pose().y()};
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         if (feedsBelief) belief.update(observation); // the agent feeds its own before each act
         if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
@@ -175,13 +179,17 @@ public final class ExplorerPolicy implements Policy {
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
                         + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
-            if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
+            if (TRACE) System.err.printf("explorer-stop t=%.1f unsure=%b start=(%.2f,%.2f) '%s': %s%n", (now - startStamp) * 1e-9, tookUnsure,
+                    firstPose[0], firstPose[1], instruction.text(), note);
             mode = Mode.DONE;
             drive.reset();
             return ActionChunk.stop(now, period);
         }
         return ActionChunk.move(now, period, t);
     }
+
+    private boolean tookUnsure;
+    private double[] firstPose;
 
     /** The twist for this tick, or null for STOP. */
     private Twist2D decide(Pose2D pose, long now) {
@@ -201,6 +209,7 @@ public final class ExplorerPolicy implements Policy {
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
         if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(stopDistance(pose, target))
                 && facing(pose, target) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
+            tookUnsure = true;
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
                     target.object().colour(), target.x(), target.y(), describe());
             target = target(pose, now);
@@ -289,7 +298,8 @@ public final class ExplorerPolicy implements Policy {
             SoundSeeking.Fit f = sound.fit(now);
             if (f == null || sound.recentlyVisited(f.x(), f.y(), now)) return null;
             boolean confirmed = sound.confirmedAt(pose, f);
-            double[] orbit = confirmed ? null : sound.orbit(pose, f, now);
+            double[] orbit = confirmed ? null : sound.orbit(pose, f, now,
+                    (x0, y0, x1, y1) -> StraightPath.isFree(belief.grid(), x0, y0, x1, y1, 0, false));
             if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
             return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
         }

@@ -49,7 +49,41 @@ final class SoundSeeking {
     private double[] orbitCentre;
     private long orbitSince;
 
-    record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost) {}
+    /**
+     * widestGap: the widest angle (radians) between the bearings of consecutive inliers seen from
+     * (x, y); below {@link #ENCLOSED_GAP} the samples surround the fit.
+     */
+    record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
+               double widestGap, double rival) {
+        Fit with(double g, double r) {
+            return new Fit(x, y, height, a, inliers, samples, nearest, farthest, cost, g, r);
+        }
+
+        /** Range is observable from the 1/r slope: in-line-of-sight samples span 2.5x in distance. */
+        boolean rangeSpanned() {
+            return farthest >= 2.5 * Math.max(nearest, 0.5);
+        }
+
+        /**
+         * Heard from all round: a source outside the samples would make them fall off from one
+         * side to the other, so agreement all round pins it even where the range span cannot
+         * (a source high above the floor is never nearer than its height).
+         */
+        boolean enclosed() {
+            return widestGap <= ENCLOSED_GAP;
+        }
+
+        /**
+         * No source {@link #RIVAL_DISTANCE} or more away explains the samples nearly as well. Levels
+         * heard through a wall fall off gently across a room, like those of a source high overhead:
+         * both fit, and only this tells them apart (val: 11 of 12 wrong STOPs had a rival within 3x).
+         */
+        boolean unrivalled() {
+            return rival >= RIVAL_RATIO * cost && rival >= cost + RIVAL_MARGIN;
+        }
+    }
+
+    static final double ENCLOSED_GAP = Math.toRadians(150), RIVAL_DISTANCE = 1.5, RIVAL_RATIO = 3, RIVAL_MARGIN = 0.3;
 
     /** Takes this tick's audio chunk (if new) as a sample at the robot's pose. */
     void update(Observation obs, Pose2D pose) {
@@ -101,29 +135,38 @@ final class SoundSeeking {
         if (s.size() < 5) return fit = null;
         double m = 8.0;
         Fit best = null;
+        List<Fit> coarse = new ArrayList<>();
         for (double x = minX - m; x <= maxX + m; x += 0.4)
             for (double y = minY - m; y <= maxY + m; y += 0.4)
-                for (double h : HEIGHTS) best = better(best, score(s, x, y, h));
+                for (double h : HEIGHTS) {
+                    Fit c = score(s, x, y, h);
+                    coarse.add(c);
+                    best = better(best, c);
+                }
         double bx = best.x(), by = best.y();
         for (double x = bx - 0.4; x <= bx + 0.4; x += 0.1)
             for (double y = by - 0.4; y <= by + 0.4; y += 0.1)
                 for (double h : HEIGHTS) best = better(best, score(s, x, y, h));
-        return fit = best;
+        double rival = Double.MAX_VALUE;
+        for (Fit c : coarse) if (Math.hypot(c.x() - best.x(), c.y() - best.y()) >= RIVAL_DISTANCE) rival = Math.min(rival, c.cost());
+        return fit = best.with(widestGap(s, best), rival);
     }
 
     /**
-     * True when the fit can be trusted enough to STOP at it: the robot is close to it, the tone
-     * here is as loud as the fit predicts (line of sight, near), and in-line-of-sight samples
-     * span a range of distances (range is observable only from the 1/r slope).
+     * True when the fit can be trusted enough to STOP at it: most samples agree with it, its place
+     * is pinned (in-line-of-sight ranges span 2.5x, or the samples surround it), no place 1.5 m or
+     * more away explains them nearly as well, it is not heard only through a wall, and the tone
+     * here is as loud as the fit predicts. The loudest chunk is not required here: it was often
+     * heard nearer the source than the approach's stand-off, which then never confirmed.
      */
     boolean confirmedAt(Pose2D pose, Fit f) {
         if (f == null || f.inliers() < 8 || f.inliers() < 0.6 * f.samples() || f.cost() > 2.5
-                || f.farthest() < 2.5 * Math.max(f.nearest(), 0.5) || latestLevel < loudest - 3
-                || !(snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB)) return false;
+                || !(f.rangeSpanned() || f.enclosed()) || !f.unrivalled() || !(snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB)) return false;
         double r2 = sq(pose.x() - f.x()) + sq(pose.y() - f.y()) + sq(f.height());
         double q = latestLevel + 10 * Math.log10(Math.max(r2, 0.01));
         return Math.abs(q - f.a()) <= INLIER_DB + 1.0;
     }
+
 
     /** The robot reached an unconfirmed fit here: ignore fits near it for {@link #VISITED_NANOS} while more is heard elsewhere. */
     void visited(double x, double y, long now) {
@@ -135,15 +178,22 @@ final class SoundSeeking {
         return false;
     }
 
+    /** Whether the straight segment between two points crosses no wall the robot has mapped. */
+    interface Sight {
+        boolean clear(double x0, double y0, double x1, double y1);
+    }
+
     /**
-     * Near an unconfirmed fit: a point {@link #ORBIT_RADIUS} from it, a quarter turn ahead of the
-     * robot around it, so that following it circles the fit and hears it from new directions and
-     * ranges (standing at it teaches nothing). Null when far from the fit or after
-     * {@link #ORBIT_NANOS} around the same spot (then it counts as visited).
+     * Near an unconfirmed fit: a point {@link #ORBIT_RADIUS} from it, a turn of 70 degrees or more
+     * ahead of the robot around it, so that following it circles the fit and hears it from new
+     * directions and ranges (standing at it teaches nothing). The point must be in sight of the fit,
+     * and so must the robot: circling through a wall hears the fit only through that wall. Null when
+     * far from the fit, out of its sight, or after {@link #ORBIT_NANOS} around the same spot (then it
+     * counts as visited).
      */
-    double[] orbit(Pose2D pose, Fit f, long now) {
+    double[] orbit(Pose2D pose, Fit f, long now, Sight sight) {
         double dx = pose.x() - f.x(), dy = pose.y() - f.y(), d = Math.hypot(dx, dy);
-        if (d > ORBIT_RADIUS + 0.4) return null;
+        if (d > ORBIT_RADIUS + 0.4 || !inSight(f, pose.x(), pose.y(), sight)) return null;
         if (orbitCentre == null || Math.hypot(orbitCentre[0] - f.x(), orbitCentre[1] - f.y()) > 0.7) {
             orbitCentre = new double[] {f.x(), f.y()};
             orbitSince = now;
@@ -152,9 +202,27 @@ final class SoundSeeking {
             orbitCentre = null;
             return null;
         }
-        double a = (d < 1e-6 ? 0 : Math.atan2(dy, dx)) + Math.toRadians(70);
-        return new double[] {f.x() + ORBIT_RADIUS * Math.cos(a), f.y() + ORBIT_RADIUS * Math.sin(a)};
+        double here = d < 1e-6 ? 0 : Math.atan2(dy, dx);
+        for (int ahead = 70; ahead <= 160; ahead += 30) {
+            double a = here + Math.toRadians(ahead);
+            double ox = f.x() + ORBIT_RADIUS * Math.cos(a), oy = f.y() + ORBIT_RADIUS * Math.sin(a);
+            if (inSight(f, ox, oy, sight)) return new double[] {ox, oy};
+        }
+        return null;
     }
+
+    /**
+     * Whether (x, y) sees the fit; the first {@link #SOURCE_BODY} m from the fit are not checked, as
+     * an emitter often stands on furniture the grid marks occupied.
+     */
+    private static boolean inSight(Fit f, double x, double y, Sight sight) {
+        double d = Math.hypot(x - f.x(), y - f.y());
+        if (d <= SOURCE_BODY) return true;
+        double k = SOURCE_BODY / d;
+        return sight.clear(f.x() + k * (x - f.x()), f.y() + k * (y - f.y()), x, y);
+    }
+
+    static final double SOURCE_BODY = 0.4;
 
     /** The fit's level at 1 m above the latest chunk's noise floor (dB). */
     double snrAtOneMetre(Fit f) {
@@ -163,6 +231,21 @@ final class SoundSeeking {
 
     private static Fit better(Fit a, Fit b) {
         return a == null || b.cost() < a.cost() ? b : a;
+    }
+
+    /** The widest angle between consecutive inliers' bearings from the fit (2 pi with fewer than two). */
+    private static double widestGap(List<double[]> s, Fit f) {
+        List<Double> bearings = new ArrayList<>();
+        for (double[] c : s) {
+            double r2 = sq(c[0] - f.x()) + sq(c[1] - f.y()) + sq(f.height());
+            if (Math.abs(c[2] + 10 * Math.log10(Math.max(r2, 0.01)) - f.a()) <= INLIER_DB)
+                bearings.add(Math.atan2(c[1] - f.y(), c[0] - f.x()));
+        }
+        if (bearings.size() < 2) return 2 * Math.PI;
+        bearings.sort(null);
+        double widest = 2 * Math.PI - (bearings.get(bearings.size() - 1) - bearings.get(0));
+        for (int i = 1; i < bearings.size(); i++) widest = Math.max(widest, bearings.get(i) - bearings.get(i - 1));
+        return widest;
     }
 
     /** One-sided robust agreement of the samples with a source at (x, y), h above the microphones. */
@@ -196,7 +279,7 @@ final class SoundSeeking {
                 far = Math.max(far, r[i]);
             }
         }
-        return new Fit(x, y, h, bestA, in, n, near, far, bestCost / n);
+        return new Fit(x, y, h, bestA, in, n, near, far, bestCost / n, Double.NaN, Double.NaN);
     }
 
     private static double sq(double v) {

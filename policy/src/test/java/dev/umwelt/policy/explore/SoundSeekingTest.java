@@ -26,13 +26,19 @@ class SoundSeekingTest {
 
     /** Feeds chunks along the path; wallDb lowers every chunk as if a wall stood in between. */
     private static SoundSeeking drive(double wallDb) {
+        double[][] path = new double[120][];
+        for (int k = 0; k < 120; k++) path[k] = k < 60 ? new double[] {-2 + 6.0 * k / 60, 0} : new double[] {4, 2.5 * (k - 60) / 60.0};
+        return hear(path, SX, SY, HEIGHT, wallDb);
+    }
+
+    /** Chunks heard at the path's points (0.1 s apart) from a source at (sx, sy), height above the microphones. */
+    private static SoundSeeking hear(double[][] path, double sx, double sy, double height, double wallDb) {
         SoundSeeking s = new SoundSeeking();
         SplittableRandom rng = new SplittableRandom(7);
         long t = 0;
-        double x = -2, y = 0;
-        for (int k = 0; k < 120; k++) {
-            if (k < 60) x = -2 + 6.0 * k / 60; else y = 2.5 * (k - 60) / 60.0;
-            double r = Math.sqrt((x - SX) * (x - SX) + (y - SY) * (y - SY) + HEIGHT * HEIGHT);
+        for (double[] p : path) {
+            double x = p[0], y = p[1];
+            double r = Math.sqrt((x - sx) * (x - sx) + (y - sy) * (y - sy) + height * height);
             double amp = AMP_1M / r * Math.pow(10, -wallDb / 20);
             short[] pcm = new short[2 * FRAMES];
             for (int n = 0; n < FRAMES; n++) {
@@ -78,6 +84,71 @@ class SoundSeekingTest {
         double gap = FrontierChoice.soundPull(far, f) - FrontierChoice.soundPull(near, f);
         assertEquals(0.7 * 4, gap, 0.7 * 2 * 0.5);
         assertEquals(0, FrontierChoice.soundPull(far, null));
+    }
+
+    /** Up to a point 1.5 m short of (cx, cy), then once round it at 0.9 m (the explorer's orbit). */
+    private static double[][] approachAndCircle(double cx, double cy) {
+        double[][] path = new double[150][];
+        for (int k = 0; k < 60; k++) path[k] = new double[] {cx - 4 + 2.5 * k / 60, cy};
+        for (int k = 0; k < 90; k++) {
+            double a = Math.PI + 2 * Math.PI * k / 90;
+            path[60 + k] = new double[] {cx + 0.9 * Math.cos(a), cy + 0.9 * Math.sin(a)};
+        }
+        return path;
+    }
+
+    @Test
+    void aHighSourceHeardFromAllRoundIsConfirmedThoughItsRangesSpanLittle() {
+        // 1.0 m above the microphones: never nearer than that, so the in-sight ranges cannot span 2.5x;
+        // heard from all round it, the source can only be in the middle.
+        SoundSeeking s = hear(approachAndCircle(SX, SY), SX, SY, 1.0, 0);
+        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        assertNotNull(f);
+        assertTrue(Math.hypot(f.x() - SX, f.y() - SY) < 0.3, "fit " + f);
+        assertTrue(f.enclosed() && f.unrivalled(), "fit " + f);
+        assertTrue(s.confirmedAt(new Pose2D(SX - 0.9, SY, 0), f), "0.9 m from the source: " + f);
+    }
+
+    @Test
+    void levelsHeardAllRoundAPlaceFarFromTheSourcePutItWhereItIs() {
+        // Circling 4 m short of the source: the levels fall off from one side to the other, so the
+        // fit is not the place circled (the enclosure test alone would trust such a fit).
+        double[][] circle = java.util.Arrays.copyOfRange(approachAndCircle(SX, SY), 60, 150);
+        SoundSeeking.Fit f = hear(circle, SX + 4, SY, 0.6, 0).fit(20_000_000_000L);
+        assertNotNull(f);
+        assertTrue(Math.hypot(f.x() - SX - 4, f.y() - SY) < 0.5, "fit " + f);
+    }
+
+    @Test
+    void aFitWithARivalFarOffIsNotTrusted() {
+        // Costs from val episodes: levels heard through a wall, fitted overhead 5.4 m from the
+        // source (a rival 1.5 m away costs 1.21 against 1.10), and a true source 1 m up (2.13 against 0.20).
+        assertFalse(fit(1.10, 1.21).unrivalled());
+        assertTrue(fit(0.20, 2.13).unrivalled());
+        // Both conditions: 3x and 0.3 apart (tiny costs differ by noise alone).
+        assertFalse(fit(0.05, 0.30).unrivalled());
+        assertFalse(fit(0.50, 1.40).unrivalled());
+        assertTrue(fit(0.50, 1.60).unrivalled());
+    }
+
+    private static SoundSeeking.Fit fit(double cost, double rival) {
+        return new SoundSeeking.Fit(0, 0, 1.2, -50, 20, 20, 1.2, 2.0, cost, 1.0, rival);
+    }
+
+    @Test
+    void orbitPointsStayOnTheRobotsSideOfAWall() {
+        SoundSeeking s = drive(0);
+        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        // A wall along y = f.y - 0.5: the robot below it sees nothing of the fit, so it does not circle.
+        double wall = f.y() - 0.5;
+        SoundSeeking.Sight sight = (x0, y0, x1, y1) -> (y0 - wall) * (y1 - wall) > 0;
+        assertEquals(null, s.orbit(new Pose2D(f.x(), f.y() - 1.0, 0), f, 0, sight));
+        // Above it, every point offered lies above the wall too.
+        for (int k = 0; k < 8; k++) {
+            double a = 2 * Math.PI * k / 8;
+            double[] o = s.orbit(new Pose2D(f.x() + 1.0 * Math.cos(a), Math.max(wall + 0.05, f.y() + 1.0 * Math.sin(a)), 0), f, k, sight);
+            if (o != null) assertTrue(o[1] > wall, "orbit point " + o[0] + ", " + o[1] + " is beyond the wall at y = " + wall);
+        }
     }
 
     @Test
