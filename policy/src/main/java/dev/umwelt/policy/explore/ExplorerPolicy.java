@@ -35,8 +35,6 @@ import java.util.Set;
  */
 public final class ExplorerPolicy implements Policy {
     static final double LOOK_RATE = 2.2, LOOK_SPACING = 3.5;
-    static final long REPLAN_NANOS = 1_000_000_000L;
-    static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
     /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
     static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
     /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
@@ -79,14 +77,8 @@ public final class ExplorerPolicy implements Policy {
     private Mode mode;
     private String note;
     private double hard, preferred;
-    // Polyline following.
-    private Polyline route;
-    private double progress;
-    /** Where the robot was when it last made STALL_PROGRESS metres of headway. */
-    private double[] anchor;
-    private long planStamp = Long.MIN_VALUE, progressStamp;
-    private double[] routeGoal;
-    private boolean routeToFrontier;
+    /** Polyline following: the planned route, progress along it, stall detection. */
+    private final Route route = new Route();
     // Look-around and recovery.
     private double lookTurned, lastYaw;
     private final List<double[]> lookSpots = new ArrayList<>();
@@ -136,10 +128,8 @@ public final class ExplorerPolicy implements Policy {
         preferred = robot.inflationRadius() + 0.2;
         note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
         mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
-        route = null;
-        anchor = null;
+        route.reset(drive, belief, preferred);
         startStamp = Long.MIN_VALUE;
-        planStamp = Long.MIN_VALUE;
         lookTurned = 0;
         lookSpots.clear();
         blacklist.clear();
@@ -179,8 +169,10 @@ public final class ExplorerPolicy implements Policy {
                         .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
                         + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
         if (t == null) {
-            if (TRACE) System.err.printf("explorer-stop t=%.1f unsure=%b start=(%.2f,%.2f) '%s': %s%n", (now - startStamp) * 1e-9, tookUnsure,
-                    firstPose[0], firstPose[1], instruction.text(), note);
+            // firstPose stays null while the explorer feeds its own belief (no agent world model).
+            if (TRACE) System.err.printf("explorer-stop t=%.1f unsure=%b start=%s '%s': %s%n", (now - startStamp) * 1e-9, tookUnsure,
+                    firstPose == null ? "unknown" : String.format(java.util.Locale.ROOT, "(%.2f,%.2f)", firstPose[0], firstPose[1]),
+                    instruction.text(), note);
             mode = Mode.DONE;
             drive.reset();
             return ActionChunk.stop(now, period);
@@ -195,7 +187,7 @@ public final class ExplorerPolicy implements Policy {
     private Twist2D decide(Pose2D pose, long now) {
         Twist2D t = decideInner(pose, now);
         // Stall detection only counts time spent following a route; turning on the spot restarts it.
-        if (t != null && Math.abs(t.linear()) < 1e-3) anchor = null;
+        if (t != null && Math.abs(t.linear()) < 1e-3) route.restartStallClock();
         return t;
     }
 
@@ -203,7 +195,7 @@ public final class ExplorerPolicy implements Policy {
         if (mode == Mode.RECOVER) {
             if (now < recoverUntil) return drive.straight(-0.15);
             mode = Mode.EXPLORE;
-            route = null;
+            route.drop();
         }
         Aim target = target(pose, now);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
@@ -234,20 +226,20 @@ public final class ExplorerPolicy implements Policy {
                 }
                 return Math.abs(err) <= FACING ? drive.halt() : drive.turn(err);
             }
-            if (mode != Mode.APPROACH || routeGoal == null || lastAim == null
-                    || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route = null;
+            if (mode != Mode.APPROACH || route.goal() == null || lastAim == null
+                    || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route.drop();
             if (mode != Mode.APPROACH || lastAim == null || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 1.0) {
                 note = String.format(java.util.Locale.ROOT, "approaching %s%s at (%.2f, %.2f)", target.confirmed() ? "" : "what may be ",
                         describe(), target.x(), target.y());
             }
-            if (route == null) lastAim = new double[] {target.x(), target.y()};
+            if (!route.active()) lastAim = new double[] {target.x(), target.y()};
             mode = Mode.APPROACH;
             Twist2D t = approach(pose, now, target);
             if (t != null) return t;
             mode = Mode.EXPLORE; // no way to the target yet: keep exploring, the map will grow
         } else if (mode == Mode.APPROACH) {
             mode = Mode.EXPLORE;
-            route = null;
+            route.drop();
         }
         if (mode == Mode.LOOK) {
             lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
@@ -255,7 +247,7 @@ public final class ExplorerPolicy implements Policy {
             if (lookTurned < 2 * Math.PI - 0.2) return drive.spin(LOOK_RATE);
             lookSpots.add(new double[] {pose.x(), pose.y()});
             mode = Mode.EXPLORE;
-            route = null;
+            route.drop();
         }
         return explore(pose, now);
     }
@@ -315,7 +307,7 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private Twist2D approach(Pose2D pose, long now, Aim target) {
-        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+        if (route.needsPlan(pose, now)) {
             GridPlanner p = planner(pose, 2.0);
             double tx = target.x(), ty = target.y(), outer = target.radius() + target.standoff(), inner = Math.max(target.radius() + 0.25, outer - 0.5);
             NavGrid g = p.grid;
@@ -335,23 +327,23 @@ public final class ExplorerPolicy implements Policy {
     private Twist2D explore(Pose2D pose, long now) {
         if (goingToLoudest) return toLoudest(pose, now);
         if (viewing != null) return faceViewing(pose, now);
-        boolean arrived = route != null && routeToFrontier
+        boolean arrived = route.active() && route.toFrontier()
                 && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
         if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
             startLook(pose);
             return drive.spin(LOOK_RATE);
         }
-        if (route == null || !routeToFrontier || arrived || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+        if (!route.active() || !route.toFrontier() || arrived || route.stale(pose, now)) {
             GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
             SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
-            Frontiers.Frontier best = FrontierChoice.best(p, hard, pose, routeToFrontier ? routeGoal : null, heard, blacklist);
+            Frontiers.Frontier best = FrontierChoice.best(p, hard, pose, route.toFrontier() ? route.goal() : null, heard, blacklist);
             Frontiers.Cluster view = coverage == null ? null : FrontierChoice.bestUnviewed(p, coverage, hard, blacklist);
             if (view != null && (best == null || FrontierChoice.viewScore(view, p.grid.res) < best.score())) {
                 if (view.cost() < VIEW_TURN) {
                     viewing = view;
                     viewingUntil = now + VIEW_TURN_NANOS;
                     blacklist.add(new double[] {view.cx(), view.cy()});
-                    route = null;
+                    route.drop();
                     return faceViewing(pose, now);
                 }
                 setRoute(p, p.grid.index(p.grid.cellI(view.x()), p.grid.cellJ(view.y())), pose, now, true, false);
@@ -361,7 +353,7 @@ public final class ExplorerPolicy implements Policy {
                 // Nothing reachable at the usual clearance: the way on may be a gap only a little
                 // wider than the robot (a box in a corridor); the safety shield guards the squeeze.
                 hard = robot.footprintRadius() + SQUEEZE_MARGIN;
-                route = null;
+                route.drop();
                 return drive.halt();
             }
             if (best == null) {
@@ -389,7 +381,7 @@ public final class ExplorerPolicy implements Policy {
         double err = Angles.difference(Math.atan2(viewing.cy() - pose.y(), viewing.cx() - pose.x()), pose.yaw());
         if (now >= viewingUntil || Math.abs(err) < Math.toRadians(10) && Math.abs(drive.lastW()) < 0.2) {
             viewing = null;
-            route = null;
+            route.drop();
             return drive.halt();
         }
         return drive.turn(err);
@@ -404,14 +396,14 @@ public final class ExplorerPolicy implements Policy {
             goingToLoudest = true;
             note = String.format(java.util.Locale.ROOT, "explored everything; going to where %s was loudest (%.1f dBFS) at (%.2f, %.2f)",
                     describe(), sound.loudest(), sound.loudestAt()[0], sound.loudestAt()[1]);
-            route = null;
+            route.drop();
         }
         double[] loudestAt = sound.loudestAt();
         if (Math.hypot(loudestAt[0] - pose.x(), loudestAt[1] - pose.y()) < 0.25) {
             note = "stopping where " + describe() + " was loudest";
             return null;
         }
-        if (route == null || now - planStamp >= REPLAN_NANOS || offRoute(pose)) {
+        if (route.needsPlan(pose, now)) {
             GridPlanner p = planner(pose, 2.0);
             NavGrid g = p.grid;
             double lx = loudestAt[0], ly = loudestAt[1];
@@ -444,45 +436,17 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private void setRoute(GridPlanner p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
-        route = Polyline.of(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown));
-        routeGoal = route.end();
-        routeToFrontier = frontier;
-        progress = 0;
-        planStamp = now;
-    }
-
-    private boolean offRoute(Pose2D pose) {
-        return route != null && route.project(pose.x(), pose.y(), progress, 1.5)[1] > OFF_ROUTE;
+        route.set(Polyline.of(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown)), now, frontier);
     }
 
     private Twist2D followRoute(Pose2D pose, long now, double restAt) {
-        double[] proj = route.project(pose.x(), pose.y(), progress, 1.5);
-        progress = proj[0];
-        if (anchor == null || Math.hypot(anchor[0] - pose.x(), anchor[1] - pose.y()) > STALL_PROGRESS) {
-            anchor = new double[] {pose.x(), pose.y()};
-            progressStamp = now;
-        } else if ((now - progressStamp) * 1e-9 > STALL_SECONDS) {
-            // Stuck: give the goal up if it was a frontier, back off a little, then plan afresh.
-            if (routeToFrontier) blacklist.add(routeGoal.clone());
-            anchor = null;
-            mode = Mode.RECOVER;
-            recoverUntil = now + 800_000_000L;
-            route = null;
-            return drive.straight(-0.15);
-        }
-        double clearance = belief.grid().scans() > 0 ? clearanceAt(pose) : preferred;
-        return drive.follow(route, progress, pose, clearance, restAt, Double.POSITIVE_INFINITY);
-    }
-
-    private NavGrid lastGrid;
-
-    private double clearanceAt(Pose2D pose) {
-        return lastGridFor(pose).clearanceAt(pose.x(), pose.y());
-    }
-
-    private NavGrid lastGridFor(Pose2D pose) {
-        // The clearance for speed control comes from a small window around the robot, rebuilt per tick.
-        lastGrid = NavGrid.of(belief.grid(), pose.x() - 1.0, pose.y() - 1.0, pose.x() + 1.0, pose.y() + 1.0);
-        return lastGrid;
+        Route.Step step = route.follow(pose, now, restAt);
+        if (step instanceof Route.Steer steer) return steer.twist();
+        // Stuck: give the goal up if it was a frontier, back off a little, then plan afresh.
+        Route.Stall stall = (Route.Stall) step;
+        if (stall.toFrontier()) blacklist.add(stall.goal());
+        mode = Mode.RECOVER;
+        recoverUntil = now + 800_000_000L;
+        return drive.straight(-0.15);
     }
 }
