@@ -288,7 +288,8 @@ public final class ExplorerPolicy implements Policy {
         }
         if (goal instanceof Goal.FindSound) {
             SoundSeeking.Fit f = sound.fit(now);
-            if (f == null || sound.recentlyVisited(f.x(), f.y(), now)) return null;
+            // A fit set aside after an unconfirmed visit is taken up again once it is trusted.
+            if (f == null || sound.recentlyVisited(f.x(), f.y(), now) && !sound.trusted(f)) return null;
             boolean confirmed = sound.confirmedAt(pose, f);
             double[] orbit = confirmed ? null : sound.orbit(pose, f, now,
                     (x0, y0, x1, y1) -> StraightPath.isFree(belief.grid(), x0, y0, x1, y1, 0, false));

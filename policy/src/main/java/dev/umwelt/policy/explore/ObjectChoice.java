@@ -60,7 +60,8 @@ final class ObjectChoice {
             if (shapeOk && o.confidence() >= MIN_CONFIDENCE) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
-            } else if (o.shape() == null && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
+            } else if (o.shape() == null && (o.leaning() == null || o.leaning() == need)
+                    && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
                 double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
                 double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);
                 if (bestUnsure == null || d < b) bestUnsure = o;

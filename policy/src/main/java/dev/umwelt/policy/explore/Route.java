@@ -39,14 +39,17 @@ final class Route {
 
     /**
      * A new episode: drive with {@code drive} on {@code belief}'s grid ({@code openClearance}
-     * stands in for the clearance before the first scan). The last goal and whether it was a
-     * frontier are kept, as the explorer always kept them across episodes.
+     * stands in for the clearance before the first scan). Nothing of the last episode's route
+     * is kept: its goal would earn a frontier of the new map the keep-current bonus.
      */
     void reset(Drive drive, WorldModel belief, double openClearance) {
         this.drive = drive;
         this.belief = belief;
         this.openClearance = openClearance;
         path = null;
+        goal = null;
+        toFrontier = false;
+        progress = 0;
         anchor = null;
         planStamp = Long.MIN_VALUE;
     }

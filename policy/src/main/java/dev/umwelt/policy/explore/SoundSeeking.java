@@ -160,13 +160,18 @@ final class SoundSeeking {
      * heard nearer the source than the approach's stand-off, which then never confirmed.
      */
     boolean confirmedAt(Pose2D pose, Fit f) {
-        if (f == null || f.inliers() < 8 || f.inliers() < 0.6 * f.samples() || f.cost() > 2.5
-                || !(f.rangeSpanned() || f.enclosed()) || !f.unrivalled() || !(snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB)) return false;
+        if (!trusted(f)) return false;
         double r2 = sq(pose.x() - f.x()) + sq(pose.y() - f.y()) + sq(f.height());
         double q = latestLevel + 10 * Math.log10(Math.max(r2, 0.01));
         return Math.abs(q - f.a()) <= INLIER_DB + 1.0;
     }
 
+
+    /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
+    boolean trusted(Fit f) {
+        return f != null && f.inliers() >= 8 && f.inliers() >= 0.6 * f.samples() && f.cost() <= 2.5
+                && (f.rangeSpanned() || f.enclosed()) && f.unrivalled() && snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB;
+    }
 
     /** The robot reached an unconfirmed fit here: ignore fits near it for {@link #VISITED_NANOS} while more is heard elsewhere. */
     void visited(double x, double y, long now) {

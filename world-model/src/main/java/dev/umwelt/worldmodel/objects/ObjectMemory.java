@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class ObjectMemory {
     public static final double MIN_QUERY_CONFIDENCE = 0.05, FORGET_CONFIDENCE = 0.02;
     private static final double GATE = 0.5, MAX_WEIGHT = 30, GROW = 0.35, DECAY = 0.8;
+    static final int DETECTABLE_BEAMS = 4;
     private static final Shape[] SHAPES = Shape.values();
     private static final boolean SIGHTINGS = Boolean.getBoolean("umwelt.objects.debug");
 
@@ -121,7 +122,12 @@ public final class ObjectMemory {
         return best;
     }
 
-    /** In the camera's view, 0.6..5 m away, and no lidar return clearly in front of it. */
+    /**
+     * In the camera's view, 0.6..5 m away, wide enough for the detector to have found it (its
+     * footprint spans {@link #DETECTABLE_BEAMS} lidar beams: a segment needs three, and a small
+     * object 4 m off spans two or three, so it went unseen there and faded although it had not
+     * moved), and no lidar return clearly in front of it.
+     */
     private boolean inView(Track t, Pose2D pose, CameraFrame frame, LidarScan scan) {
         double c = Math.cos(pose.yaw()), s = Math.sin(pose.yaw());
         double dx = t.x - pose.x(), dy = t.y - pose.y();
@@ -133,6 +139,7 @@ public final class ObjectMemory {
         if (dist < 0.6 || dist > 5) return false;
         double a = Math.atan2(ly, lx) - m.yaw();
         if (scan.angleIncrement() == 0 || scan.beams() == 0) return false;
+        if (2 * Math.asin(Math.min(1, t.radius / dist)) < DETECTABLE_BEAMS * Math.abs(scan.angleIncrement())) return false;
         int i = (int) Math.round(dev.umwelt.bus.Angles.normalize(a - scan.angleMin()) / scan.angleIncrement());
         i = Math.floorMod(i, scan.beams());
         double r = scan.ranges()[i];
@@ -165,9 +172,20 @@ public final class ObjectMemory {
         return t.shapeVotes[best] >= 1.5 && t.shapeVotes[best] >= 0.6 * known ? SHAPES[best] : null;
     }
 
+    /** The most-read shape; a round outline rules out a box, so box readings then do not count. */
+    private static Shape leaningOf(Track t, boolean round) {
+        int best = -1;
+        for (int i = 0; i < SHAPES.length; i++) {
+            if (round && SHAPES[i] == Shape.BOX || t.shapeVotes[i] <= 0) continue;
+            if (best < 0 || t.shapeVotes[i] > t.shapeVotes[best]) best = i;
+        }
+        return best < 0 ? null : SHAPES[best];
+    }
+
     private RememberedObject snapshot(Track t) {
+        boolean round = t.roundVotes >= 3 && t.roundVotes >= 3 * t.straightVotes;
         return new RememberedObject(t.id, palette.names[colourOf(t)], shapeOf(t), t.x, t.y, t.radius, t.confidence,
-                t.first, t.last, t.sightings, t.roundVotes >= 3 && t.roundVotes >= 3 * t.straightVotes);
+                t.first, t.last, t.sightings, round, leaningOf(t, round));
     }
 
     public List<RememberedObject> objects() {

@@ -9,10 +9,12 @@ import dev.umwelt.scenarios.world.Shape;
  * it is not seen), first/last sighting stamps and the number of sightings. {@code round}: the
  * lidar footprint was voted an arc (so not a box), even where the shape itself stays unknown
  * (up close the silhouette, which tells a cylinder from a ball or a cone, cannot be read).
+ * {@code leaning}: the shape most sightings read, even when too few or too split to be the
+ * {@code shape} (null when no sighting read one).
  */
 public record RememberedObject(int id, String colour, Shape shape, double x, double y, double radius,
                                double confidence, long firstSeenNanos, long lastSeenNanos, int sightings,
-                               boolean round) {
+                               boolean round, Shape leaning) {
 
     public double distanceTo(double px, double py) {
         return Math.hypot(px - x, py - y);
