@@ -9,19 +9,16 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.explore.TargetChoice.Aim;
 import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
-import dev.umwelt.worldmodel.query.StraightPath;
 import dev.umwelt.worldmodel.WorldModelConfig;
-import dev.umwelt.worldmodel.objects.RememberedObject;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -35,14 +32,6 @@ import java.util.Set;
  */
 public final class ExplorerPolicy implements Policy {
     static final double LOOK_RATE = 2.2, LOOK_SPACING = 3.5;
-    /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
-    static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
-    static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
-    /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
-    static final double VERIFY_NEAREST = 1.1;
-    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.5;
-    static final double POINT_STOP = 0.12;
     /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
     static final double VIEW_TURN = 1.5;
     static final long VIEW_TURN_NANOS = 3_000_000_000L;
@@ -59,6 +48,8 @@ public final class ExplorerPolicy implements Policy {
     private RobotDescription robot;
     private Goal goal;
     private ObjectChoice objectChoice;
+    /** What to drive to for the goal (object, sound fit or orbit point, point). */
+    private TargetChoice aims;
     private double[] lastAim;
     /** No reachable frontier is left (object goals then accept a colour match of another voted shape). */
     private boolean exhausted;
@@ -114,13 +105,12 @@ public final class ExplorerPolicy implements Policy {
         exhausted = false;
         sound = new SoundSeeking();
         goingToLoudest = false;
-        tookUnsure = false;
-        firstPose = null;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         feedsBelief = context.worldModel().isEmpty();
         belief = context.worldModel().orElseGet(() -> new WorldModel(robot, Pose2D.ORIGIN,
                 WorldModelConfig.DEFAULTS.withSize(2 * GRID_HALF_SIZE, 2 * GRID_HALF_SIZE)));
+        aims = new TargetChoice(goal, objectChoice, sound, belief);
         drive = new Drive(robot);
         coverage = goal instanceof Goal.FindObject ? CameraCoverage.of(belief.grid(), robot) : null;
         viewing = null;
@@ -152,7 +142,6 @@ public final class ExplorerPolicy implements Policy {
         if (robot == null) throw new IllegalStateException("reset() the explorer before act()");
         long now = observation.stampNanos(), period = robot.controlPeriodNanos();
         if (startStamp == Long.MIN_VALUE) startStamp = now;
-        if (firstPose == null && belief != null && feedsBelief == false) firstPose = new double[] {belief.pose().x(), belief.pose().y()};
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         if (feedsBelief) belief.update(observation); // the agent feeds its own before each act
         if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
@@ -164,15 +153,9 @@ public final class ExplorerPolicy implements Policy {
         minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
         minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
         Twist2D t = decide(pose, now);
-        if (DEBUG && (now / 100_000_000L) % 20 == 0) System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
-                belief.objects().objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
-                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
-                        + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest() + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
+        if (DEBUG && (now / 100_000_000L) % 20 == 0) debug(pose, now);
         if (t == null) {
-            // firstPose stays null while the explorer feeds its own belief (no agent world model).
-            if (TRACE) System.err.printf("explorer-stop t=%.1f unsure=%b start=%s '%s': %s%n", (now - startStamp) * 1e-9, tookUnsure,
-                    firstPose == null ? "unknown" : String.format(java.util.Locale.ROOT, "(%.2f,%.2f)", firstPose[0], firstPose[1]),
-                    instruction.text(), note);
+            if (TRACE) System.err.printf("explorer-stop t=%.1f '%s': %s%n", (now - startStamp) * 1e-9, instruction.text(), note);
             mode = Mode.DONE;
             drive.reset();
             return ActionChunk.stop(now, period);
@@ -180,8 +163,14 @@ public final class ExplorerPolicy implements Policy {
         return ActionChunk.move(now, period, t);
     }
 
-    private boolean tookUnsure;
-    private double[] firstPose;
+    /** -Dumwelt.explorer.debug: every 2 s, the mode, pose, candidate objects and what is heard. */
+    private void debug(Pose2D pose, long now) {
+        System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
+                belief.objects().objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
+                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
+                        + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest()
+                        + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
+    }
 
     /** The twist for this tick, or null for STOP. */
     private Twist2D decide(Pose2D pose, long now) {
@@ -199,20 +188,19 @@ public final class ExplorerPolicy implements Policy {
         }
         Aim target = target(pose, now);
         if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
-        if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(stopDistance(pose, target))
-                && facing(pose, target) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
-            tookUnsure = true;
+        if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(target.stopDistance(pose))
+                && target.facedFrom(pose) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
                     target.object().colour(), target.x(), target.y(), describe());
             target = target(pose, now);
         }
         // At a sound fit that is not trusted yet: standing still teaches nothing, so explore on.
-        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && stopDistance(pose, target) <= target.stop()) {
+        if (target != null && goal instanceof Goal.FindSound && !target.confirmed() && target.stopDistance(pose) <= target.stop()) {
             sound.visited(target.x(), target.y(), now);
             target = null;
         }
         if (target != null) {
-            double dist = stopDistance(pose, target);
+            double dist = target.stopDistance(pose);
             if (target.reachedFrom(dist)) {
                 if (!(goal instanceof Goal.FindObject)) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
@@ -220,11 +208,11 @@ public final class ExplorerPolicy implements Policy {
                     return null;
                 }
                 double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
-                if (target.confirmed() && Math.abs(err) <= FACING && Math.abs(drive.lastW()) < 0.3) {
+                if (target.confirmed() && Math.abs(err) <= TargetChoice.FACING && Math.abs(drive.lastW()) < 0.3) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
                     return null;
                 }
-                return Math.abs(err) <= FACING ? drive.halt() : drive.turn(err);
+                return Math.abs(err) <= TargetChoice.FACING ? drive.halt() : drive.turn(err);
             }
             if (mode != Mode.APPROACH || route.goal() == null || lastAim == null
                     || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route.drop();
@@ -258,53 +246,11 @@ public final class ExplorerPolicy implements Policy {
         lastYaw = pose.yaw();
     }
 
-    /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
-    private record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
-                       RememberedObject object, double nearest) {
-        Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed, RememberedObject object) {
-            this(x, y, radius, standoff, stop, confirmed, object, 0);
-        }
-
-        /** Within STOP distance of the surface, and not nearer than {@code nearest}. */
-        boolean reachedFrom(double surfaceDistance) {
-            return surfaceDistance <= stop && surfaceDistance >= nearest;
-        }
-    }
-
-    /** What to drive to, or null while it is not known. */
+    /** What to drive to, or null while it is not known; an ambiguity among objects becomes the note. */
     private Aim target(Pose2D pose, long now) {
-        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
-        if (goal instanceof Goal.FindObject) {
-            ObjectChoice.Choice c = objectChoice.choose(belief.objects().objects(), pose.x(), pose.y(), exhausted);
-            if (c == null) return null;
-            if (c.ambiguity() != null) note = c.ambiguity();
-            RememberedObject o = c.object();
-            // An unsure object is looked at from farther off first: up close it overfills the
-            // image and its silhouette (hence its shape) cannot be read.
-            if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
-                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o, VERIFY_NEAREST);
-            }
-            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
-        }
-        if (goal instanceof Goal.FindSound) {
-            SoundSeeking.Fit f = sound.fit(now);
-            // A fit set aside after an unconfirmed visit is taken up again once it is trusted.
-            if (f == null || sound.recentlyVisited(f.x(), f.y(), now) && !sound.trusted(f)) return null;
-            boolean confirmed = sound.confirmedAt(pose, f);
-            double[] orbit = confirmed ? null : sound.orbit(pose, f, now,
-                    (x0, y0, x1, y1) -> StraightPath.isFree(belief.grid(), x0, y0, x1, y1, 0, false));
-            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
-            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
-        }
-        return null;
-    }
-
-    private static boolean facing(Pose2D pose, Aim a) {
-        return Math.abs(Angles.difference(Math.atan2(a.y() - pose.y(), a.x() - pose.x()), pose.yaw())) <= FACING;
-    }
-
-    private double stopDistance(Pose2D pose, Aim a) {
-        return Math.hypot(a.x() - pose.x(), a.y() - pose.y()) - a.radius();
+        Aim a = aims.choose(pose, now, exhausted);
+        if (aims.ambiguity() != null) note = aims.ambiguity();
+        return a;
     }
 
     private Twist2D approach(Pose2D pose, long now, Aim target) {

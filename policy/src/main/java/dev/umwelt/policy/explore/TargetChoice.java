@@ -1,0 +1,98 @@
+package dev.umwelt.policy.explore;
+
+import dev.umwelt.bus.Angles;
+import dev.umwelt.bus.Pose2D;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.objects.RememberedObject;
+import dev.umwelt.worldmodel.query.StraightPath;
+
+/**
+ * What the explorer drives to for its goal: the remembered object of the asked colour and shape
+ * (via {@link ObjectChoice}), the fitted sound source or a point around it to circle (via
+ * {@link SoundSeeking}), or the asked point; null while it is not known. The explorer keeps its
+ * modes (look, explore, approach, recover) and only asks this where to go and when it is there.
+ */
+final class TargetChoice {
+    /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
+    static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
+    /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
+    static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
+    /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
+    static final double VERIFY_NEAREST = 1.1;
+    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.5;
+    static final double POINT_STOP = 0.12;
+
+    /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
+    record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
+               RememberedObject object, double nearest) {
+        Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed, RememberedObject object) {
+            this(x, y, radius, standoff, stop, confirmed, object, 0);
+        }
+
+        /** Within STOP distance of the surface, and not nearer than {@code nearest}. */
+        boolean reachedFrom(double surfaceDistance) {
+            return surfaceDistance <= stop && surfaceDistance >= nearest;
+        }
+
+        /** Distance from the robot to the aim's surface (to its centre for points and sounds). */
+        double stopDistance(Pose2D pose) {
+            return Math.hypot(x - pose.x(), y - pose.y()) - radius;
+        }
+
+        /** The robot heads at the aim's centre within {@link #FACING}. */
+        boolean facedFrom(Pose2D pose) {
+            return Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw())) <= FACING;
+        }
+    }
+
+    private final Goal goal;
+    private final ObjectChoice objectChoice;
+    private final SoundSeeking sound;
+    private final WorldModel belief;
+    private String ambiguity;
+
+    /** objectChoice only for object goals, sound only read for sound goals. */
+    TargetChoice(Goal goal, ObjectChoice objectChoice, SoundSeeking sound, WorldModel belief) {
+        this.goal = goal;
+        this.objectChoice = objectChoice;
+        this.sound = sound;
+        this.belief = belief;
+    }
+
+    /** Object goals: why the last {@link #choose} picked among several confirmed objects, else null. */
+    String ambiguity() {
+        return ambiguity;
+    }
+
+    /**
+     * What to drive to, or null while it is not known. {@code exhausted}: nothing reachable is
+     * left to explore, so object goals also take colour matches whose shape was read otherwise.
+     */
+    Aim choose(Pose2D pose, long now, boolean exhausted) {
+        ambiguity = null;
+        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
+        if (goal instanceof Goal.FindObject) {
+            ObjectChoice.Choice c = objectChoice.choose(belief.objects().objects(), pose.x(), pose.y(), exhausted);
+            if (c == null) return null;
+            ambiguity = c.ambiguity();
+            RememberedObject o = c.object();
+            // An unsure object is looked at from farther off first: up close it overfills the
+            // image and its silhouette (hence its shape) cannot be read.
+            if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
+                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o, VERIFY_NEAREST);
+            }
+            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
+        }
+        if (goal instanceof Goal.FindSound) {
+            SoundSeeking.Fit f = sound.fit(now);
+            // A fit set aside after an unconfirmed visit is taken up again once it is trusted.
+            if (f == null || sound.recentlyVisited(f.x(), f.y(), now) && !sound.trusted(f)) return null;
+            boolean confirmed = sound.confirmedAt(pose, f);
+            double[] orbit = confirmed ? null : sound.orbit(pose, f, now,
+                    (x0, y0, x1, y1) -> StraightPath.isFree(belief.grid(), x0, y0, x1, y1, 0, false));
+            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
+            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
+        }
+        return null;
+    }
+}
