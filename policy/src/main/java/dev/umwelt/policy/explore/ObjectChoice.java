@@ -20,6 +20,14 @@ import java.util.Set;
  * and furniture seen as one colour) are ignored.
  */
 final class ObjectChoice {
+    /**
+     * An object seen this often with its shape voted stays confirmed down to this confidence: the
+     * memory's confidence falls by a fifth per frame its place is in view and the detector misses
+     * it (a grey object by a wall reads as a wall piece, a far small one spans too few beams), which
+     * weighs little against 20 sightings.
+     */
+    static final int WELL_SEEN = 20;
+    static final double WELL_SEEN_CONFIDENCE = 0.1;
     static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
     /** Seconds to look at an unsure object from the stop distance before setting it aside. */
     static final double VERIFY_SECONDS = 1.5;
@@ -57,7 +65,8 @@ final class ObjectChoice {
             if (o.radius() > MAX_RADIUS || isRejected(o)) continue;
             if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
             boolean shapeOk = need == null || o.shape() == need || lastResort;
-            if (shapeOk && o.confidence() >= MIN_CONFIDENCE) {
+            double needed = o.sightings() >= WELL_SEEN && o.shape() != null ? WELL_SEEN_CONFIDENCE : MIN_CONFIDENCE;
+            if (shapeOk && o.confidence() >= needed) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
             } else if (o.shape() == null && (o.leaning() == null || o.leaning() == need)
