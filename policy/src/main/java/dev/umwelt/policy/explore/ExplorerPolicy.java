@@ -187,7 +187,6 @@ public final class ExplorerPolicy implements Policy {
             route.drop();
         }
         Aim target = target(pose, now);
-        if (mode == Mode.DONE) return null;      // target() found the instruction ambiguous
         if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(target.stopDistance(pose))
                 && target.facedFrom(pose) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",

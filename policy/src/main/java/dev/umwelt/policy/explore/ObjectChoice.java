@@ -5,17 +5,16 @@ import dev.umwelt.worldmodel.objects.ObjectQuery;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Which remembered object the explorer drives to. A CONFIRMED object has the asked colour, the
  * asked shape as the memory's vote (not null) and enough confidence: only such an object may end
- * the episode with STOP. An UNSURE one (right colour, shape not yet voted) is worth a closer
- * look: the explorer drives up to it, and if the shape is still unknown after looking from
- * close by for a while, or turns out wrong, it is set aside. Two confirmed objects far apart are
+ * the episode with STOP. An UNSURE one (right colour, shape not yet voted, sightings not leaning
+ * to another shape) is worth a closer look: the explorer drives up to it and, if the shape is
+ * still unread after looking for a while, takes it as the target (a wrong reading would have
+ * removed it from the candidates). Two confirmed objects far apart are
  * ambiguous: the one seen most often is taken (noted). Objects too big for the targets the camera can name (walls
  * and furniture seen as one colour) are ignored.
  */
@@ -40,8 +39,6 @@ final class ObjectChoice {
 
     private final ObjectQuery query;
     private final String words;
-    private final Set<Integer> rejected = new HashSet<>();
-    private final List<double[]> rejectedPlaces = new ArrayList<>();
     private final java.util.Map<Integer, Long> looked = new java.util.HashMap<>();
     /** The unsure object chosen last (its id), kept while it stays a candidate. */
     private int lastUnsure = -1;
@@ -62,7 +59,7 @@ final class ObjectChoice {
         RememberedObject bestSure = null, bestUnsure = null;
         List<RememberedObject> sure = new ArrayList<>();
         for (RememberedObject o : objects) {
-            if (o.radius() > MAX_RADIUS || isRejected(o)) continue;
+            if (o.radius() > MAX_RADIUS) continue;
             if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
             boolean shapeOk = need == null || o.shape() == need || lastResort;
             double needed = o.sightings() >= WELL_SEEN && o.shape() != null ? WELL_SEEN_CONFIDENCE : MIN_CONFIDENCE;
@@ -111,13 +108,5 @@ final class ObjectChoice {
 
     private boolean colourMatches(RememberedObject o) {
         return query.colour() == null || query.colour().equals(o.colour());
-    }
-
-    private boolean isRejected(RememberedObject o) {
-        if (rejected.contains(o.id())) return true;
-        // Tracks may be re-created under a new id; a set-aside place stays set aside unless the shape is now sure.
-        if (o.shape() != null) return false;
-        for (double[] p : rejectedPlaces) if (o.distanceTo(p[0], p[1]) < 0.4) return true;
-        return false;
     }
 }
