@@ -45,7 +45,8 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--generate", paramLabel = "N", description = "Generate N scenarios instead of reading DIR.")
     Integer generate;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Generator seed (with --generate; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "Generator seed (with --generate; default: ${DEFAULT-VALUE}). The suite runs the split's "
+            + "scenarios SEED..SEED+N-1, so seeds less than N apart share scenarios: for a disjoint set use SEED+N.")
     long seed;
 
     @Option(names = "--split", defaultValue = "test", description = "Generator split: train, val or test (default: ${DEFAULT-VALUE}).")
