@@ -51,7 +51,8 @@ final class SoundSeeking {
 
     /**
      * widestGap: the widest angle (radians) between the bearings of consecutive inliers seen from
-     * (x, y); below {@link #ENCLOSED_GAP} the samples surround the fit.
+     * (x, y); below {@link #ENCLOSED_GAP} the samples surround the fit. rival: the lowest mean cost
+     * of a coarse candidate at least {@link #RIVAL_DISTANCE} from (x, y), at any height.
      */
     record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
                double widestGap, double rival) {
@@ -165,7 +166,6 @@ final class SoundSeeking {
         double q = latestLevel + 10 * Math.log10(Math.max(r2, 0.01));
         return Math.abs(q - f.a()) <= INLIER_DB + 1.0;
     }
-
 
     /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
     boolean trusted(Fit f) {
