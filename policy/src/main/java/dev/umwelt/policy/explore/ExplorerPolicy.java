@@ -274,7 +274,7 @@ public final class ExplorerPolicy implements Policy {
         if (goingToLoudest) return toLoudest(pose, now);
         if (viewing != null) return faceViewing(pose, now);
         boolean arrived = route.active() && route.toFrontier()
-                && Math.hypot(route.end()[0] - pose.x(), route.end()[1] - pose.y()) < 0.3;
+                && Math.hypot(route.goal()[0] - pose.x(), route.goal()[1] - pose.y()) < 0.3;
         if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
             startLook(pose);
             return drive.spin(LOOK_RATE);

@@ -28,7 +28,7 @@ final class ObjectChoice {
     static final int WELL_SEEN = 20;
     static final double WELL_SEEN_CONFIDENCE = 0.1;
     static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
-    /** Seconds to look at an unsure object from the stop distance before setting it aside. */
+    /** Seconds to look at an unsure object from the stop distance before taking it as the target. */
     static final double VERIFY_SECONDS = 1.5;
     /** An unsure candidate needs this many sightings (one frame's false detection is no reason to drive over). */
     static final int UNSURE_SIGHTINGS = 3;

@@ -81,11 +81,6 @@ final class Route {
         return toFrontier;
     }
 
-    /** The end of the active route (a fresh array). */
-    double[] end() {
-        return path.end();
-    }
-
     /** No route, or one planned REPLAN_NANOS ago or more, or the robot more than OFF_ROUTE from it. */
     boolean needsPlan(Pose2D pose, long now) {
         return path == null || stale(pose, now);

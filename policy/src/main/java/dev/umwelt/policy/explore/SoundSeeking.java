@@ -60,6 +60,11 @@ final class SoundSeeking {
             return new Fit(x, y, height, a, inliers, samples, nearest, farthest, cost, g, r);
         }
 
+        /** Squared distance from the source to microphones at (px, py). */
+        double rangeSquared(double px, double py) {
+            return sq(px - x) + sq(py - y) + sq(height);
+        }
+
         /** Range is observable from the 1/r slope: in-line-of-sight samples span 2.5x in distance. */
         boolean rangeSpanned() {
             return farthest >= 2.5 * Math.max(nearest, 0.5);
@@ -162,9 +167,7 @@ final class SoundSeeking {
      */
     boolean confirmedAt(Pose2D pose, Fit f) {
         if (!trusted(f)) return false;
-        double r2 = sq(pose.x() - f.x()) + sq(pose.y() - f.y()) + sq(f.height());
-        double q = latestLevel + 10 * Math.log10(Math.max(r2, 0.01));
-        return Math.abs(q - f.a()) <= INLIER_DB + 1.0;
+        return Math.abs(atOneMetre(latestLevel, f.rangeSquared(pose.x(), pose.y())) - f.a()) <= INLIER_DB + 1.0;
     }
 
     /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
@@ -242,8 +245,7 @@ final class SoundSeeking {
     private static double widestGap(List<double[]> s, Fit f) {
         List<Double> bearings = new ArrayList<>();
         for (double[] c : s) {
-            double r2 = sq(c[0] - f.x()) + sq(c[1] - f.y()) + sq(f.height());
-            if (Math.abs(c[2] + 10 * Math.log10(Math.max(r2, 0.01)) - f.a()) <= INLIER_DB)
+            if (Math.abs(atOneMetre(c[2], f.rangeSquared(c[0], c[1])) - f.a()) <= INLIER_DB)
                 bearings.add(Math.atan2(c[1] - f.y(), c[0] - f.x()));
         }
         if (bearings.size() < 2) return 2 * Math.PI;
@@ -262,7 +264,7 @@ final class SoundSeeking {
             double[] c = s.get(i);
             double r2 = sq(c[0] - x) + sq(c[1] - y) + h * h;
             r[i] = Math.sqrt(r2);
-            q[i] = c[2] + 10 * Math.log10(Math.max(r2, 0.01));
+            q[i] = atOneMetre(c[2], r2);
             top1 = Math.max(top1, q[i]);
         }
         // A is near the top of the q values (walls only lower them): try a few levels below the maximum.
@@ -285,6 +287,11 @@ final class SoundSeeking {
             }
         }
         return new Fit(x, y, h, bestA, in, n, near, far, bestCost / n, Double.NaN, Double.NaN);
+    }
+
+    /** A level heard at squared range r2 brought to 1 m under the 1/r law: q = level + 20 log10 r. */
+    private static double atOneMetre(double level, double r2) {
+        return level + 10 * Math.log10(Math.max(r2, 0.01));
     }
 
     private static double sq(double v) {

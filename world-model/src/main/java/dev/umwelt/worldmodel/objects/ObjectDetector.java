@@ -30,6 +30,8 @@ final class ObjectDetector {
     private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
 
     static final double Z_LO = 0.06, Z_HI = 0.22, MAX_RANGE = 7.0;
+    /** Lidar beams a segment needs to be a sighting. */
+    static final int MIN_BEAMS = 3;
     private final PixelPalette palette;
     private final CameraSpec cam;
     private final Pose2D laserMount;
@@ -92,7 +94,7 @@ final class ObjectDetector {
             if (k < beams.size() && continues(beams.get(k - 1), beams.get(k), ranges.length)) continue;
             List<Beam> seg = beams.subList(start, k);
             start = k;
-            if (seg.size() < 3) continue;
+            if (seg.size() < MIN_BEAMS) continue;
             int shade = shadeOf(seg, lightGain);
             // Walls are white or grey (achromatic, not black by brightness).
             boolean wallColoured = palette.isAchromatic(shade) && shade != palette.black;

@@ -30,7 +30,8 @@ import java.util.Optional;
 public final class ObjectMemory {
     public static final double MIN_QUERY_CONFIDENCE = 0.05, FORGET_CONFIDENCE = 0.02;
     private static final double GATE = 0.5, MAX_WEIGHT = 30, GROW = 0.35, DECAY = 0.8;
-    static final int DETECTABLE_BEAMS = 4;
+    /** Beams an object's footprint must span to count as detectable: one more than a sighting needs. */
+    static final int DETECTABLE_BEAMS = ObjectDetector.MIN_BEAMS + 1;
     private static final Shape[] SHAPES = Shape.values();
     private static final boolean SIGHTINGS = Boolean.getBoolean("umwelt.objects.debug");
 
