@@ -35,6 +35,13 @@ final class ObjectChoice {
     /** Metres a new unsure candidate must be nearer than the one being approached to take over (no dithering). */
     static final double SWITCH_MARGIN = 1.5;
 
+    /**
+     * The largest footprint radius a box target can have: calibration views of boxes gave 0.10-0.42
+     * per sighting (half their visible faces' extent), and memories average many. The free end of
+     * a wall, grey or white like many boxes asked for, reads over 0.6.
+     */
+    static final double BOX_MAX_RADIUS = 0.5;
+
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
     private final ObjectQuery query;
@@ -55,18 +62,28 @@ final class ObjectChoice {
      * than no STOP).
      */
     Choice choose(List<RememberedObject> objects, double x, double y, boolean lastResort) {
+        // A confirmed object of the asked shape still comes first: a nearer one of the right
+        // colour read as another shape is no better a target once the map is explored.
+        if (lastResort) {
+            int unsure = lastUnsure;
+            Choice sure = choose(objects, x, y, false);
+            if (sure != null && sure.confirmed()) return sure;
+            lastUnsure = unsure;
+        }
         Shape need = query.requiredShape();
+        // A flat top (a box's or a cylinder's) rules out a ball or a cone even where the shape is unread.
+        boolean pointed = need == Shape.SPHERE || need == Shape.CONE;
         RememberedObject bestSure = null, bestUnsure = null;
         List<RememberedObject> sure = new ArrayList<>();
         for (RememberedObject o : objects) {
-            if (o.radius() > MAX_RADIUS) continue;
+            if (o.radius() > MAX_RADIUS || need == Shape.BOX && o.radius() > BOX_MAX_RADIUS) continue;
             if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
             boolean shapeOk = need == null || o.shape() == need || lastResort;
             double needed = o.sightings() >= WELL_SEEN && o.shape() != null ? WELL_SEEN_CONFIDENCE : MIN_CONFIDENCE;
             if (shapeOk && o.confidence() >= needed) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
-            } else if (o.shape() == null && (o.leaning() == null || o.leaning() == need)
+            } else if (o.shape() == null && (o.leaning() == null || o.leaning() == need) && !(pointed && o.flatTopped())
                     && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
                 double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
                 double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);

@@ -23,9 +23,13 @@ import java.util.List;
  * when the two are inconclusive. Positions are in base_link. Scratch buffers: one per memory.
  */
 final class ObjectDetector {
-    /** {@code outline}: the footprint's kind (BOX: straight edges, CYLINDER: an arc), null when unsure. */
+    /**
+     * {@code outline}: the footprint's kind (BOX: straight edges, CYLINDER: an arc), null when unsure.
+     * {@code top}: what the silhouette alone reads (CYLINDER: a flat top, a box's or a cylinder's;
+     * SPHERE: a dome; CONE: an apex), whatever the footprint; null when unread.
+     */
     record Sighting(int label, Shape shape, double x, double y, double radius, int beams, Shape outline,
-                    double range, Silhouette.Profile profile) {}
+                    double range, Silhouette.Profile profile, Shape top) {}
 
     private record Beam(int index, double x, double y, double range, int col, int label, double value) {}
 
@@ -254,7 +258,7 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(shade, shape, cx, cy, radius, n, footprint, range, profile);
+        return new Sighting(shade, shape, cx, cy, radius, n, footprint, range, profile, Silhouette.roundShape(fit));
     }
 
     /**

@@ -40,6 +40,8 @@ public final class ObjectMemory {
         final int[] colourVotes;
         final double[] shapeVotes = new double[SHAPES.length];
         int straightVotes, roundVotes;
+        /** Sightings whose silhouette read a flat top, and a dome or an apex. */
+        int flatTops, pointedTops;
         double x, y, radius, weight, confidence;
         long first, last;
         int sightings;
@@ -81,7 +83,7 @@ public final class ObjectMemory {
             Pose2D p = pose.compose(new Pose2D(s.x(), s.y(), 0));
             double range = Math.hypot(s.x(), s.y());
             Track t = associate(s, p.x(), p.y());
-            if (SIGHTINGS) System.err.printf("sight t=%.2f %s %s at (%.2f,%.2f) range %.2f r %.2f beams %d track %d %s%n", stamp * 1e-9 % 1000, palette.names[s.label()], s.shape(), p.x(), p.y(), range, s.radius(), s.beams(), t == null ? -1 : t.id, s.outline());
+            if (SIGHTINGS) System.err.printf("sight t=%.2f %s %s at (%.2f,%.2f) range %.2f r %.2f beams %d track %d %s top %s%n", stamp * 1e-9 % 1000, palette.names[s.label()], s.shape(), p.x(), p.y(), range, s.radius(), s.beams(), t == null ? -1 : t.id, s.outline(), s.top());
             if (t == null) {
                 t = new Track(nextId++, palette.names.length);
                 t.x = p.x();
@@ -98,6 +100,8 @@ public final class ObjectMemory {
             t.weight = Math.min(MAX_WEIGHT, total);
             t.colourVotes[s.label()]++;
             if (s.shape() != null) t.shapeVotes[s.shape().ordinal()] += voteWeight(s);
+            if (s.top() == Shape.CYLINDER) t.flatTops++;
+            else if (s.top() != null) t.pointedTops++;
             if (s.outline() == Shape.BOX) t.straightVotes++;
             else if (s.outline() != null) t.roundVotes++;
             t.confidence += (1 - t.confidence) * GROW;
@@ -183,10 +187,22 @@ public final class ObjectMemory {
         return best < 0 ? null : SHAPES[best];
     }
 
+    /**
+     * The silhouette read a flat top {@link #FLAT_TOPS} times and at least three times as often as
+     * a dome or an apex. Views of the calibration scenes read a flat top on 0 of 186 cones and 5 of
+     * 245 balls at 0.5-6 m, but on 133 of 270 bins and plant pots, whose footprint alone often stays
+     * unread (a flat top is a box's or a cylinder's, and the footprint must tell which).
+     */
+    private static boolean flatTopped(Track t) {
+        return t.flatTops >= FLAT_TOPS && t.flatTops >= 3 * t.pointedTops;
+    }
+
+    static final int FLAT_TOPS = 3;
+
     private RememberedObject snapshot(Track t) {
         boolean round = t.roundVotes >= 3 && t.roundVotes >= 3 * t.straightVotes;
         return new RememberedObject(t.id, palette.names[colourOf(t)], shapeOf(t), t.x, t.y, t.radius, t.confidence,
-                t.first, t.last, t.sightings, round, leaningOf(t, round));
+                t.first, t.last, t.sightings, round, leaningOf(t, round), flatTopped(t));
     }
 
     public List<RememberedObject> objects() {

@@ -10,11 +10,13 @@ import dev.umwelt.scenarios.world.Shape;
  * lidar footprint was voted an arc (so not a box), even where the shape itself stays unknown
  * (up close the silhouette, which tells a cylinder from a ball or a cone, cannot be read).
  * {@code leaning}: the shape most sightings read, even when too few or too split to be the
- * {@code shape} (null when no sighting read one).
+ * {@code shape} (null when no sighting read one). {@code flatTopped}: the silhouette mostly read
+ * a flat top, so it is a box or a cylinder and not a ball or a cone, even where the footprint
+ * cannot tell which of the two.
  */
 public record RememberedObject(int id, String colour, Shape shape, double x, double y, double radius,
                                double confidence, long firstSeenNanos, long lastSeenNanos, int sightings,
-                               boolean round, Shape leaning) {
+                               boolean round, Shape leaning, boolean flatTopped) {
 
     public double distanceTo(double px, double py) {
         return Math.hypot(px - x, py - y);

@@ -77,15 +77,25 @@ final class Silhouette {
             tops[u - lo] = top;
             bottoms[u - lo] = bottom;
         }
-        // The contiguous run of columns holding the centre column.
+        // The contiguous run of columns holding the centre column, up to where the outline jumps:
+        // another object of the same colour beside or behind this one (a ball before a box of
+        // its colour read as one flat-topped, rising-edged blob: a cylinder).
         int c = centreCol - lo;
         if (height[c] == 0) return null;
+        int jump = Math.max(2, height[c] / 2);
         int a = c, b = c;
-        while (a - 1 >= 0 && height[a - 1] > 0) a--;
-        while (b + 1 < height.length && height[b + 1] > 0) b++;
+        while (a - 1 >= 0 && height[a - 1] > 0 && !jumps(tops, bottoms, a - 1, a, jump)) a--;
+        while (b + 1 < height.length && height[b + 1] > 0 && !jumps(tops, bottoms, b, b + 1, jump)) b++;
+        // Cut where a nearer object (its base lower in the image) stands in front: part of this one is hidden.
+        if (a - 1 >= 0 && height[a - 1] > 0 && bottoms[a - 1] > bottoms[a] + 1
+                || b + 1 < height.length && height[b + 1] > 0 && bottoms[b + 1] > bottoms[b] + 1) return null;
         if (a == 0 && lo == 0 || b == height.length - 1 && hi == w - 1) return null;
         if (b - a + 1 < 6) return null;
         return new Profile(lo + a, Arrays.copyOfRange(tops, a, b + 1), Arrays.copyOfRange(bottoms, a, b + 1));
+    }
+
+    private static boolean jumps(int[] tops, int[] bottoms, int i, int j, int jump) {
+        return Math.abs(tops[i] - tops[j]) > jump || Math.abs(bottoms[i] - bottoms[j]) > jump;
     }
 
     /**
@@ -149,8 +159,10 @@ final class Silhouette {
                 && (f.floorMerged() || f.eBottom() >= 0.45)
                 && (f.cols() >= 8 || f.rmsCircle() < 0.1 && f.eBottom() >= 0.6 && f.e() >= 0.6)) return Shape.SPHERE;
         // A cylinder's flat top; not with a ball's round underside and proportions (a far ball's
-        // dome is a pixel or two, which quantization can flatten).
-        if (f.cols() >= 8 && f.e() <= 0.35 && f.k() <= 0.2 && f.eBottom() <= 0.6 && !(f.eBottom() >= 0.5 && hw <= 2.6))
+        // dome is a pixel or two, which quantization can flatten), nor a top that rises to the
+        // sides (no solid's: a lit band of a grey ball on a grey floor; calibration boxes >= -0.22
+        // but for 1%).
+        if (f.cols() >= 8 && f.e() >= -0.3 && f.e() <= 0.35 && f.k() <= 0.2 && f.eBottom() <= 0.6 && !(f.eBottom() >= 0.5 && hw <= 2.6))
             return Shape.CYLINDER;
         return null;
     }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Calibration harness, off unless {@code -Dumwelt.shapes.csv=FILE}: one row per view of a
@@ -23,14 +24,15 @@ class ShapeCalibration {
         Split split = Split.valueOf(System.getProperty("umwelt.shapes.split", "TRAIN"));
         int from = Integer.getInteger("umwelt.shapes.from", 0), to = Integer.getInteger("umwelt.shapes.to", 20);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(file)))) {
-            out.println("scen,id,truth,colour,diam,height,surf,range,outline,voted,cols,ratio,td5,td8,br5,br8,tops,bottoms");
-            ShapeViews.collect(split, from, to, 4, 0.8, 5.5, v -> {
+            out.println("scen,id,label,truth,colour,diam,height,surf,range,radius,outline,voted,cols,ratio,td5,td8,br5,br8,tops,bottoms");
+            ShapeViews.collect(split, from, to, 4, Double.parseDouble(System.getProperty("umwelt.shapes.min", "0.8")), 5.5,
+                    Stream.concat(ShapeViews.PRIMITIVES.stream(), ShapeViews.ROUND_FURNITURE.stream()).toList(), v -> {
                 var o = v.object();
                 var s = v.sighting();
                 var p = s == null ? null : s.profile();
-                out.printf(Locale.ROOT, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", v.scenario(), o.id(), o.shape(),
+                out.printf(Locale.ROOT, "%d,%s,%s,%s,%s,%.2f,%.2f,%.2f,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", v.scenario(), o.id(), o.label(), o.shape(),
                         o.colour().name(), o.sizeX(), o.height(), v.surfaceRange(),
-                        s == null ? "" : String.format(Locale.ROOT, "%.2f", s.range()), s == null ? "" : s.outline(),
+                        s == null ? "" : String.format(Locale.ROOT, "%.2f", s.range()), s == null ? "" : String.format(Locale.ROOT, "%.2f", s.radius()), s == null ? "" : s.outline(),
                         s == null ? "" : s.shape(), p == null ? "" : p.cols(),
                         p == null ? "" : f(p.ratio()), p == null ? "" : f(p.topDrop(0.4, 0.6)), p == null ? "" : f(p.topDrop(0.7, 0.9)),
                         p == null ? "" : f(p.bottomRise(0.4, 0.6)), p == null ? "" : f(p.bottomRise(0.7, 0.9)),

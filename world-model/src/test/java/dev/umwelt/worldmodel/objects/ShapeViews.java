@@ -29,20 +29,24 @@ final class ShapeViews {
     /** One view: the object's truth, the range to its surface and the sighting (null: not detected). */
     record View(int scenario, WorldObject object, double surfaceRange, ObjectDetector.Sighting sighting) {}
 
+    /** The primitives an instruction names, and the round furniture that can be mistaken for them. */
+    static final List<String> PRIMITIVES = List.of("box", "ball", "cylinder", "cone"), ROUND_FURNITURE = List.of("bin", "plant pot");
+
     static List<View> collect(Split split, int from, int to, int viewsPerObject, double minRange, double maxRange) {
         List<View> out = new ArrayList<>();
-        collect(split, from, to, viewsPerObject, minRange, maxRange, out::add);
+        collect(split, from, to, viewsPerObject, minRange, maxRange, PRIMITIVES, out::add);
         return out;
     }
 
-    static void collect(Split split, int from, int to, int viewsPerObject, double minRange, double maxRange, Consumer<View> sink) {
+    static void collect(Split split, int from, int to, int viewsPerObject, double minRange, double maxRange,
+                        List<String> labels, Consumer<View> sink) {
         PixelPalette palette = new PixelPalette();
         for (int i = from; i < to; i++) {
             Scenario g = ScenarioGenerator.generate(42, i, split, "objectnav").scenario();
             SplittableRandom rnd = new SplittableRandom(1000L * i + split.ordinal());
             ClearanceGrid clear = ClearanceGrid.build(g.world());
             for (WorldObject obj : g.world().objects()) {
-                if (!List.of("box", "ball", "cylinder", "cone").contains(obj.label())) continue;
+                if (!labels.contains(obj.label())) continue;
                 for (int v = 0; v < viewsPerObject; v++) {
                     Pose2D pose = null;
                     double d = 0;
