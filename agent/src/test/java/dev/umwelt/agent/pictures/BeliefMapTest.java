@@ -32,7 +32,7 @@ class BeliefMapTest {
             cells[iy * w + 50] = MapSnapshot.OCCUPIED;
         }
         List<Pose2D> trail = List.of(new Pose2D(0.5, 0.5, 0), new Pose2D(1.5, 0.5, 0), new Pose2D(1.5, 2.5, 1.57));
-        RememberedObject box = new RememberedObject(1, "red", Shape.BOX, 3.0, 2.0, 0.25, 0.9, 0, 0, 5, false, Shape.BOX, false);
+        RememberedObject box = new RememberedObject(1, "red", Shape.BOX, 3.0, 2.0, 0.25, 0.9, 0, 0, 5, false, Shape.BOX, false, 2.0);
         SoundSource beeper = new SoundSource(0.5, 2.5, 0.3, -20, 0, 4);
         Frontier f = new Frontier(3.85, 0.35, 12);
         return new MapSnapshot(-1, -1, 0.1, w, h, cells, trail, List.of(box), List.of(beeper), List.of(f));

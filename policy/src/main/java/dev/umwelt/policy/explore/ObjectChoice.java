@@ -42,6 +42,14 @@ final class ObjectChoice {
      */
     static final double BOX_MAX_RADIUS = 0.5;
 
+    /**
+     * A confirmed object was seen from at least this far (metres): up close a door jamb reads as
+     * a small grey or white box, since the scan cannot show the wall going on behind the robot's
+     * view; from farther away it is a wall piece. An object seen only nearer is unsure: looked at
+     * from the look-out distance, a real one is seen again from there, a jamb fades.
+     */
+    static final double CONFIRM_RANGE = 1.0;
+
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
     private final ObjectQuery query;
@@ -80,10 +88,11 @@ final class ObjectChoice {
             if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
             boolean shapeOk = need == null || o.shape() == need || lastResort;
             double needed = o.sightings() >= WELL_SEEN && o.shape() != null ? WELL_SEEN_CONFIDENCE : MIN_CONFIDENCE;
-            if (shapeOk && o.confidence() >= needed) {
+            boolean seenFromAfar = o.farthestRange() >= CONFIRM_RANGE || lastResort;
+            if (shapeOk && seenFromAfar && o.confidence() >= needed) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
-            } else if (o.shape() == null && (o.leaning() == null || o.leaning() == need) && !(pointed && o.flatTopped())
+            } else if ((o.shape() == null || o.shape() == need && !seenFromAfar) && (o.leaning() == null || o.leaning() == need) && !(pointed && o.flatTopped())
                     && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
                 double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
                 double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);

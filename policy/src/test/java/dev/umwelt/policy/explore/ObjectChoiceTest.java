@@ -17,7 +17,7 @@ class ObjectChoiceTest {
     private static final ObjectQuery ORANGE_BALL = ObjectQuery.of("orange", Shape.SPHERE);
 
     private static RememberedObject seen(int id, double x, Shape shape, double confidence, Shape leaning) {
-        return new RememberedObject(id, "orange", shape, x, 0, 0.15, confidence, 0, 0, 20, true, leaning, false);
+        return new RememberedObject(id, "orange", shape, x, 0, 0.15, confidence, 0, 0, 20, true, leaning, false, 2.0);
     }
 
     @Test
@@ -50,11 +50,11 @@ class ObjectChoiceTest {
         // in view and the detector misses it (a grey ball by a wall reads as a wall piece), but that
         // says little against so many sightings.
         ObjectChoice c = new ObjectChoice(ORANGE_BALL, "orange ball");
-        RememberedObject faded = new RememberedObject(1, "orange", Shape.SPHERE, 1, 0, 0.15, 0.2, 0, 0, 25, true, Shape.SPHERE, false);
+        RememberedObject faded = new RememberedObject(1, "orange", Shape.SPHERE, 1, 0, 0.15, 0.2, 0, 0, 25, true, Shape.SPHERE, false, 2.0);
         assertTrue(c.choose(List.of(faded), 0, 0, false).confirmed());
-        RememberedObject glimpsed = new RememberedObject(2, "orange", Shape.SPHERE, 1, 0, 0.15, 0.2, 0, 0, 5, true, Shape.SPHERE, false);
+        RememberedObject glimpsed = new RememberedObject(2, "orange", Shape.SPHERE, 1, 0, 0.15, 0.2, 0, 0, 5, true, Shape.SPHERE, false, 2.0);
         assertNull(c.choose(List.of(glimpsed), 0, 0, false));
-        RememberedObject gone = new RememberedObject(3, "orange", Shape.SPHERE, 1, 0, 0.15, 0.05, 0, 0, 25, true, Shape.SPHERE, false);
+        RememberedObject gone = new RememberedObject(3, "orange", Shape.SPHERE, 1, 0, 0.15, 0.05, 0, 0, 25, true, Shape.SPHERE, false, 2.0);
         assertNull(c.choose(List.of(gone), 0, 0, false));
     }
 
@@ -70,7 +70,7 @@ class ObjectChoiceTest {
     @Test
     void aFlatTopRulesOutABallOrAConeButNotABoxOrACylinder() {
         // A white bin whose footprint and shape stay unread but whose silhouette has a flat top.
-        RememberedObject bin = new RememberedObject(1, "orange", null, 1, 0, 0.15, 0.9, 0, 0, 20, false, null, true);
+        RememberedObject bin = new RememberedObject(1, "orange", null, 1, 0, 0.15, 0.9, 0, 0, 20, false, null, true, 2.0);
         assertNull(new ObjectChoice(ORANGE_BALL, "orange ball").choose(List.of(bin), 0, 0, false));
         assertNull(new ObjectChoice(ObjectQuery.of("orange", Shape.CONE), "orange cone").choose(List.of(bin), 0, 0, false));
         assertEquals(1, new ObjectChoice(ObjectQuery.of("orange", Shape.CYLINDER), "orange cylinder")
@@ -83,9 +83,23 @@ class ObjectChoiceTest {
     void aBoxWiderThanAnyBoxTargetIsNoCandidate() {
         // The free end of a wall read as a grey box: radius 0.66 (test episode 68); boxes read 0.10-0.42.
         ObjectChoice c = new ObjectChoice(ObjectQuery.of("orange", Shape.BOX), "orange box");
-        RememberedObject wallEnd = new RememberedObject(1, "orange", Shape.BOX, 1, 0, 0.66, 0.9, 0, 0, 30, false, Shape.BOX, true);
-        RememberedObject box = new RememberedObject(2, "orange", Shape.BOX, 3, 0, 0.4, 0.9, 0, 0, 30, false, Shape.BOX, true);
+        RememberedObject wallEnd = new RememberedObject(1, "orange", Shape.BOX, 1, 0, 0.66, 0.9, 0, 0, 30, false, Shape.BOX, true, 2.0);
+        RememberedObject box = new RememberedObject(2, "orange", Shape.BOX, 3, 0, 0.4, 0.9, 0, 0, 30, false, Shape.BOX, true, 2.0);
         assertEquals(2, c.choose(List.of(wallEnd, box), 0, 0, false).object().id());
         assertNull(c.choose(List.of(wallEnd), 0, 0, false));
+    }
+
+    @Test
+    void aBoxSeenOnlyFromUpCloseIsLookedAtBeforeItMayEndTheEpisode() {
+        // A door jamb read as a grey box from 0.53-0.67 m in a doorway (test episodes 6 and 57).
+        ObjectChoice c = new ObjectChoice(ObjectQuery.of("orange", Shape.BOX), "orange box");
+        RememberedObject near = new RememberedObject(1, "orange", Shape.BOX, 0.6, 0, 0.10, 0.9, 0, 0, 5, false, Shape.BOX, false, 0.67);
+        ObjectChoice.Choice looked = c.choose(List.of(near), 0, 0, false);
+        assertEquals(1, looked.object().id());
+        assertFalse(looked.confirmed());
+        RememberedObject seenFar = new RememberedObject(1, "orange", Shape.BOX, 0.6, 0, 0.10, 0.9, 0, 0, 6, false, Shape.BOX, false, 1.4);
+        assertTrue(c.choose(List.of(seenFar), 0, 0, false).confirmed());
+        // With nothing left to explore it is taken all the same: no STOP is a sure failure.
+        assertTrue(c.choose(List.of(near), 0, 0, true).confirmed());
     }
 }

@@ -42,7 +42,7 @@ public final class ObjectMemory {
         int straightVotes, roundVotes;
         /** Sightings whose silhouette read a flat top, and a dome or an apex. */
         int flatTops, pointedTops;
-        double x, y, radius, weight, confidence;
+        double x, y, radius, weight, confidence, farthestRange;
         long first, last;
         int sightings;
 
@@ -100,6 +100,7 @@ public final class ObjectMemory {
             t.weight = Math.min(MAX_WEIGHT, total);
             t.colourVotes[s.label()]++;
             if (s.shape() != null) t.shapeVotes[s.shape().ordinal()] += voteWeight(s);
+            t.farthestRange = Math.max(t.farthestRange, range);
             if (s.top() == Shape.CYLINDER) t.flatTops++;
             else if (s.top() != null) t.pointedTops++;
             if (s.outline() == Shape.BOX) t.straightVotes++;
@@ -202,7 +203,7 @@ public final class ObjectMemory {
     private RememberedObject snapshot(Track t) {
         boolean round = t.roundVotes >= 3 && t.roundVotes >= 3 * t.straightVotes;
         return new RememberedObject(t.id, palette.names[colourOf(t)], shapeOf(t), t.x, t.y, t.radius, t.confidence,
-                t.first, t.last, t.sightings, round, leaningOf(t, round), flatTopped(t));
+                t.first, t.last, t.sightings, round, leaningOf(t, round), flatTopped(t), t.farthestRange);
     }
 
     public List<RememberedObject> objects() {
