@@ -167,7 +167,8 @@ public final class ExplorerPolicy implements Policy {
     private void debug(Pose2D pose, long now) {
         System.err.printf("t=%.1f mode=%s pose=(%.2f,%.2f) objs=%s%n", now * 1e-9 % 1000, mode, pose.x(), pose.y(),
                 belief.objects().objects().stream().filter(o -> objectChoice == null || o.colour().equals(((Goal.FindObject) goal).query().colour()))
-                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d)", o.colour(), o.shape(), o.x(), o.y(), o.radius(), o.confidence(), o.sightings())).toList()
+                        .map(o -> String.format("%s/%s(%.2f,%.2f r%.2f c%.2f n%d lean %s%s far %.1f)", o.colour(), o.shape(), o.x(), o.y(), o.radius(),
+                                o.confidence(), o.sightings(), o.leaning(), o.flatTopped() ? " flat" : "", o.farthestRange())).toList()
                         + " heard=" + sound.heard() + " spread=" + sound.spread() + " fit=" + sound.fit(now) + " sound=" + belief.sounds().strongest()
                         + " bearing=" + belief.sounds().latestBearing() + " turn=" + belief.sounds().needsTurnToDisambiguate());
     }

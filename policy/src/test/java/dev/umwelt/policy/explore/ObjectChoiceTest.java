@@ -81,12 +81,15 @@ class ObjectChoiceTest {
 
     @Test
     void aBoxWiderThanAnyBoxTargetIsNoCandidate() {
-        // The free end of a wall read as a grey box: radius 0.66 (test episode 68); boxes read 0.10-0.42.
+        // The free end of a wall read as a grey box: radius 0.66 (test episode 68); boxes read 0.10-0.42 per sighting.
         ObjectChoice c = new ObjectChoice(ObjectQuery.of("orange", Shape.BOX), "orange box");
         RememberedObject wallEnd = new RememberedObject(1, "orange", Shape.BOX, 1, 0, 0.66, 0.9, 0, 0, 30, false, Shape.BOX, true, 2.0);
         RememberedObject box = new RememberedObject(2, "orange", Shape.BOX, 3, 0, 0.4, 0.9, 0, 0, 30, false, Shape.BOX, true, 2.0);
         assertEquals(2, c.choose(List.of(wallEnd, box), 0, 0, false).object().id());
         assertNull(c.choose(List.of(wallEnd), 0, 0, false));
+        // A room's corner read as a grey box of 0.48 (val episode 148).
+        RememberedObject corner = new RememberedObject(3, "orange", Shape.BOX, 1, 0, 0.48, 0.9, 0, 0, 10, false, Shape.BOX, true, 2.0);
+        assertNull(c.choose(List.of(corner), 0, 0, false));
     }
 
     @Test
