@@ -74,6 +74,9 @@ public final class ExplorerPolicy implements Policy {
     private double lookTurned, lastYaw;
     private final List<double[]> lookSpots = new ArrayList<>();
     private final List<double[]> blacklist = new ArrayList<>();
+    /** Times the given-up frontiers were tried again once nothing else was left. */
+    private int retries;
+    static final int RETRIES = 2;
     private long recoverUntil;
     private double minX, minY, maxX, maxY;
 
@@ -123,6 +126,7 @@ public final class ExplorerPolicy implements Policy {
         lookTurned = 0;
         lookSpots.clear();
         blacklist.clear();
+        retries = 0;
         minX = minY = Double.POSITIVE_INFINITY;
         maxX = maxY = Double.NEGATIVE_INFINITY;
     }
@@ -314,6 +318,14 @@ public final class ExplorerPolicy implements Policy {
                     return drive.halt();
                 }
                 if (goal instanceof Goal.FindSound && sound.loudestAt() != null) return toLoudest(pose, now);
+                if (!blacklist.isEmpty() && retries < RETRIES) {
+                    // Frontiers given up after a stall (a pushed box, a squeeze the shield held
+                    // back) may be reachable now: STOP here is a sure failure, another try is not.
+                    retries++;
+                    note = "explored everything else; trying again the " + blacklist.size() + " places given up";
+                    blacklist.clear();
+                    return drive.halt();
+                }
                 note = "explored everything reachable without finding " + describe();
                 return null;
             }
