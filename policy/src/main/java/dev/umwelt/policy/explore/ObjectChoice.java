@@ -73,12 +73,14 @@ final class ObjectChoice {
     Choice choose(List<RememberedObject> objects, double x, double y, boolean lastResort) {
         // A confirmed object of the asked shape still comes first: a nearer one of the right
         // colour read as another shape is no better a target once the map is explored.
-        if (lastResort) {
-            int unsure = lastUnsure;
-            Choice sure = choose(objects, x, y, false);
-            if (sure != null && sure.confirmed()) return sure;
-            lastUnsure = unsure;
-        }
+        Choice sure = lastResort ? pick(objects, x, y, false) : null;
+        Choice c = sure != null && sure.confirmed() ? sure : pick(objects, x, y, lastResort);
+        if (c != null && !c.confirmed()) lastUnsure = c.object().id();
+        return c;
+    }
+
+    /** The choice for {@link #choose}, without remembering it. */
+    private Choice pick(List<RememberedObject> objects, double x, double y, boolean lastResort) {
         Shape need = query.requiredShape();
         // A flat top (a box's or a cylinder's) rules out a ball or a cone even where the shape is unread.
         boolean pointed = need == Shape.SPHERE || need == Shape.CONE;
@@ -116,9 +118,7 @@ final class ObjectChoice {
             }
             return new Choice(note == null ? bestSure : most, true, note);
         }
-        if (bestUnsure == null) return null;
-        lastUnsure = bestUnsure.id();
-        return new Choice(bestUnsure, false, null);
+        return bestUnsure == null ? null : new Choice(bestUnsure, false, null);
     }
 
     /**

@@ -224,22 +224,21 @@ final class ObjectDetector {
         Silhouette.Profile profile = atEdge ? null
                 : Silhouette.profile(labels, frame, seg.get(0).col(), seg.get(n - 1).col(), rowsOf(seg, frame), first.label(), achromatic);
         Silhouette.Fit fit = profile == null ? null : Silhouette.fit(profile, frame.height());
+        Shape top = Silhouette.roundShape(fit); // what the silhouette alone reads
         if (footprint != null && footprint != Shape.BOX && !atEdge) {
-            shape = Silhouette.roundShape(fit);
+            shape = top;
         } else if (footprint == Shape.BOX && !atEdge) {
-            Shape s = Silhouette.roundShape(fit);
             // A peak or a dome in the silhouette overrules the footprint: a short arc of a small
             // ball or cone fits two lines (a corner) about as well as a circle; boxes' tops are flat.
             // Near boxes read as domes a little taller than wide (hw 2.2-2.4 measured): only a
             // ball's proportions overrule a corner.
-            if (s == Shape.CONE || s == Shape.SPHERE) shape = far && (s == Shape.CONE || fit.heightPerHalfWidth() <= 2.1) ? s : null;
+            if (top == Shape.CONE || top == Shape.SPHERE) shape = far && (top == Shape.CONE || fit.heightPerHalfWidth() <= 2.1) ? top : null;
         } else if (atEdge) {
             shape = footprint == Shape.BOX ? Shape.BOX : null;
         } else {
             // The footprint cannot tell a short arc from a corner: a dome or a peak in the
             // silhouette still names the shape (a box's top, like a cylinder's, is flat).
-            Shape s = Silhouette.roundShape(fit);
-            if (far && (s == Shape.CONE || s == Shape.SPHERE)) shape = s;
+            if (far && (top == Shape.CONE || top == Shape.SPHERE)) shape = top;
         }
         // Centre: the fitted circle for round footprints; otherwise the visible surface pushed
         // back along the line of sight by about half the visible width.
@@ -258,7 +257,7 @@ final class ObjectDetector {
             cx = mx + push * dx / d;
             cy = my + push * dy / d;
         }
-        return new Sighting(shade, shape, cx, cy, radius, n, footprint, range, profile, Silhouette.roundShape(fit));
+        return new Sighting(shade, shape, cx, cy, radius, n, footprint, range, profile, top);
     }
 
     /**
