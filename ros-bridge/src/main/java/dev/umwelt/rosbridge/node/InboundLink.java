@@ -24,6 +24,7 @@ final class InboundLink {
     private FrameReader reader;
     private boolean headerDone;
     private boolean ended;
+    private long headerTimer = -1;
     String publisherId = "?";
     long messagesReceived;
     long bytesReceived;
@@ -76,7 +77,11 @@ final class InboundLink {
 
     private void handshake(NetSocket s) {
         this.socket = s;
-        reader = new FrameReader(TcpRosServer.MAX_HEADER_BYTES, new FrameReader.Sink() {
+        NodeLimits limits = node.config().limits();
+        headerTimer = node.vertx().setTimer(limits.headerTimeout().toMillis(), id -> {
+            if (!headerDone) fail("no connection header within " + limits.headerTimeout().toMillis() + " ms", true);
+        });
+        reader = new FrameReader(limits.maxHeaderBytes(), new FrameReader.Sink() {
             @Override
             public void frame(byte[] body) {
                 if (headerDone) message(body);
@@ -132,6 +137,7 @@ final class InboundLink {
         }
         publisherId = h.getOrDefault("callerid", publisherUri);
         headerDone = true;
+        node.vertx().cancelTimer(headerTimer);
         reader.limit(node.config().maxMessageBytes());
         subscription.linkUp(this);
     }
@@ -156,6 +162,7 @@ final class InboundLink {
     private void end(boolean retry) {
         if (ended) return;
         ended = true;
+        if (headerTimer >= 0) node.vertx().cancelTimer(headerTimer);
         if (reader != null) reader.stop();
         if (socket != null) socket.close();
         subscription.linkEnded(this, retry);
@@ -165,6 +172,7 @@ final class InboundLink {
     void close() {
         if (ended) return;
         ended = true;
+        if (headerTimer >= 0) node.vertx().cancelTimer(headerTimer);
         if (reader != null) reader.stop();
         if (socket != null) socket.close();
     }

@@ -18,9 +18,10 @@ import java.util.Objects;
  *                           a bigger length prefix closes the connection
  * @param maxXmlRpcBytes     the largest XML-RPC request or response body accepted
  * @param callTimeout        timeout of one XML-RPC call
+ * @param limits             header timeout, header size and connection caps towards peers
  */
 public record NodeConfig(String name, URI masterUri, String host, Duration masterCheckPeriod,
-                         int maxMessageBytes, int maxXmlRpcBytes, Duration callTimeout) {
+                         int maxMessageBytes, int maxXmlRpcBytes, Duration callTimeout, NodeLimits limits) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 << 20;
     public static final int DEFAULT_MAX_XMLRPC_BYTES = 8 << 20;
@@ -31,6 +32,7 @@ public record NodeConfig(String name, URI masterUri, String host, Duration maste
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(masterCheckPeriod, "masterCheckPeriod");
         Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(limits, "limits");
         if (!name.matches("/[A-Za-z][A-Za-z0-9_/]*")) {
             throw new IllegalArgumentException("node name must be a global ROS name like /umwelt_brain, got '" + name + "'");
         }
@@ -42,10 +44,10 @@ public record NodeConfig(String name, URI masterUri, String host, Duration maste
         if (masterCheckPeriod.toMillis() < 10) throw new IllegalArgumentException("masterCheckPeriod < 10 ms: " + masterCheckPeriod);
     }
 
-    /** Defaults: bind 127.0.0.1, check the master every second, 64 MiB frames, 5 s calls. */
+    /** Defaults: bind 127.0.0.1, check the master every second, 64 MiB frames, 5 s calls, {@link NodeLimits#DEFAULTS}. */
     public static NodeConfig of(String name, URI masterUri) {
         return new NodeConfig(name, masterUri, DEFAULT_HOST, Duration.ofSeconds(1),
-                DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_XMLRPC_BYTES, Duration.ofSeconds(5));
+                DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_XMLRPC_BYTES, Duration.ofSeconds(5), NodeLimits.DEFAULTS);
     }
 
     /** From {@code ROS_MASTER_URI} (default http://127.0.0.1:11311/) and {@code ROS_IP}/{@code ROS_HOSTNAME}. */
@@ -56,14 +58,18 @@ public record NodeConfig(String name, URI masterUri, String host, Duration maste
     }
 
     public NodeConfig withHost(String newHost) {
-        return new NodeConfig(name, masterUri, newHost, masterCheckPeriod, maxMessageBytes, maxXmlRpcBytes, callTimeout);
+        return new NodeConfig(name, masterUri, newHost, masterCheckPeriod, maxMessageBytes, maxXmlRpcBytes, callTimeout, limits);
     }
 
     public NodeConfig withMasterCheckPeriod(Duration period) {
-        return new NodeConfig(name, masterUri, host, period, maxMessageBytes, maxXmlRpcBytes, callTimeout);
+        return new NodeConfig(name, masterUri, host, period, maxMessageBytes, maxXmlRpcBytes, callTimeout, limits);
     }
 
     public NodeConfig withMaxMessageBytes(int bytes) {
-        return new NodeConfig(name, masterUri, host, masterCheckPeriod, bytes, maxXmlRpcBytes, callTimeout);
+        return new NodeConfig(name, masterUri, host, masterCheckPeriod, bytes, maxXmlRpcBytes, callTimeout, limits);
+    }
+
+    public NodeConfig withLimits(NodeLimits newLimits) {
+        return new NodeConfig(name, masterUri, host, masterCheckPeriod, maxMessageBytes, maxXmlRpcBytes, callTimeout, newLimits);
     }
 }

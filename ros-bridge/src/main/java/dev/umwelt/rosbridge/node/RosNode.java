@@ -42,6 +42,7 @@ public final class RosNode {
     private final Map<String, RosSubscriber<?>> subscriptions = new LinkedHashMap<>();
     private final Map<String, List<Consumer<Object>>> paramWatchers = new LinkedHashMap<>();
     private final List<Consumer<String>> shutdownListeners = new CopyOnWriteArrayList<>();
+    private final RefusalLog refusals;
     private XmlRpcServer slave;
     private TcpRosServer tcpros;
     private URI slaveUri;
@@ -61,6 +62,7 @@ public final class RosNode {
         this.rpc = new XmlRpcClient(vertx, config.callTimeout(), config.maxXmlRpcBytes());
         this.net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.callTimeout().toMillis())));
+        this.refusals = new RefusalLog(vertx, config.limits().refusalLogPeriod());
     }
 
     /** Binds the slave API and TCPROS servers on {@code config.host()} (ports chosen by the OS) and checks the master. */
@@ -81,11 +83,15 @@ public final class RosNode {
 
     private Future<Void> init() {
         SlaveApi api = new SlaveApi(this);
-        return XmlRpcServer.start(vertx, config.host(), config.maxXmlRpcBytes(), api::handle).compose(s -> {
+        NodeLimits limits = config.limits();
+        XmlRpcServer.Limits rpcLimits = new XmlRpcServer.Limits(config.maxXmlRpcBytes(), limits.maxXmlRpcConnections(),
+                limits.headerTimeout());
+        return XmlRpcServer.start(vertx, config.host(), rpcLimits, refusals::refuse, api::handle).compose(s -> {
             slave = s;
             slaveUri = URI.create("http://" + config.host() + ":" + s.port() + "/");
             master = new MasterClient(rpc, config.masterUri(), config.name(), slaveUri.toString());
-            return TcpRosServer.start(vertx, config.host(), config.name(), this::publication, connectionIds::incrementAndGet);
+            return TcpRosServer.start(vertx, config.host(), limits, refusals, config.name(), this::publication,
+                    connectionIds::incrementAndGet);
         }).compose(t -> {
             tcpros = t;
             return master.getPid().recover(e -> Future.failedFuture(new IllegalStateException(
@@ -108,7 +114,10 @@ public final class RosNode {
     /** How often the node has registered everything again after a master restart. */
     public int reRegistrations() { return reRegistrations; }
 
-    /** Called (on the event loop) when the master or a tool asks this node to shut down; the node has been shut down. */
+    /**
+     * Called (on the event loop) when the master or a tool asks this node to shut down, after the
+     * node has shut down, with who asked and why ({@code /rosnode: user request}).
+     */
     public void onShutdownRequested(Consumer<String> listener) {
         shutdownListeners.add(listener);
     }
@@ -220,6 +229,7 @@ public final class RosNode {
         if (tcpros != null) closing.add(tcpros.close());
         closing.add(net.close());
         closing.add(rpc.close());
+        refusals.close();
         return Future.join(closing).mapEmpty();
     }
 
@@ -301,6 +311,9 @@ public final class RosNode {
     XmlRpcClient rpc() { return rpc; }
     NetClient net() { return net; }
     int nextConnectionId() { return connectionIds.incrementAndGet(); }
+    RefusalLog refusals() { return refusals; }
+    /** TCPROS connections our server holds now (subscribers and peers still in their header). */
+    int openTcpRosConnections() { return tcpros == null ? 0 : tcpros.openConnections(); }
     RosPublisher<?> publication(String topic) { return publications.get(topic); }
     RosSubscriber<?> subscription(String topic) { return subscriptions.get(topic); }
     Collection<RosPublisher<?>> publications() { return List.copyOf(publications.values()); }

@@ -64,7 +64,16 @@ public final class RosSubscriber<T> {
         for (String uri : new ArrayList<>(links.keySet())) {
             if (!listed.contains(uri)) links.remove(uri).close();
         }
-        for (String uri : listed) if (!links.containsKey(uri)) connect(uri);
+        int max = node.config().limits().maxTcpRosConnections();
+        for (String uri : listed) {
+            if (links.containsKey(uri)) continue;
+            if (links.size() >= max) {
+                node.refusals().refuse("tcpros-publishers", "TCPROS: " + topic + ": " + listed.size() + " publishers listed, connecting to "
+                        + max + " (the limit); not to " + uri);
+                continue;
+            }
+            connect(uri);
+        }
         recount();
     }
 

@@ -61,8 +61,8 @@ final class SlaveApi {
                 return ok(0);
             }
             case "shutdown": {
-                String why = call.params().size() > 1 ? String.valueOf(call.params().get(1)) : "";
-                LOG.log(System.Logger.Level.WARNING, node.callerId() + ": shutdown requested by " + call.params().get(0) + ": " + why);
+                String why = call.params().get(0) + ": " + (call.params().size() > 1 ? String.valueOf(call.params().get(1)) : "");
+                LOG.log(System.Logger.Level.WARNING, node.callerId() + ": shutdown requested by " + why);
                 node.vertx().setTimer(1, t -> node.shutdownRequested(why));
                 return ok(0);
             }

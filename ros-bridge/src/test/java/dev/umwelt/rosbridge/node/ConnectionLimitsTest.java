@@ -1,0 +1,216 @@
+package dev.umwelt.rosbridge.node;
+
+import dev.umwelt.bus.ros1.StringCodec;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link NodeLimits} against raw sockets, with small limits so that it runs in seconds: the
+ * connection caps, the header (request) timeout, the header size and the XML-RPC body budget each
+ * close the offending connections, are logged once per kind and then summed up (a short refusal
+ * log period), and the node's normal subscriber keeps receiving.
+ */
+class ConnectionLimitsTest {
+    static final int TCPROS_CAP = 8;
+    static final int XMLRPC_CAP = 4;
+    static final Duration TIMEOUT = Duration.ofMillis(1000);
+    static final Duration LOG_PERIOD = Duration.ofSeconds(3);
+    static final int XMLRPC_BODY = 4096;
+
+    static RosCore core;
+    static Vertx vertx;
+    static int round;
+    RosNode talker;
+    RosNode listener;
+    RosPublisher<String> chatter;
+    final List<String> heard = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void up() {
+        core = RosCore.start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void down() {
+        if (vertx != null) Await.result(vertx.close());
+        if (core != null) core.close();
+    }
+
+    /** A fresh pair per test: refusals of one test must not fall into another's log period. */
+    @BeforeEach
+    void nodes() {
+        round++;
+        NodeLimits limits = new NodeLimits(TIMEOUT, 64 << 10, TCPROS_CAP, XMLRPC_CAP, LOG_PERIOD);
+        NodeConfig small = NodeConfig.of("/limited" + round, core.masterUri()).withLimits(limits);
+        talker = Await.result(RosNode.start(vertx, new NodeConfig(small.name(), small.masterUri(), small.host(),
+                small.masterCheckPeriod(), small.maxMessageBytes(), XMLRPC_BODY, small.callTimeout(), limits)));
+        listener = Await.result(RosNode.start(vertx, NodeConfig.of("/listener" + round, core.masterUri())));
+        chatter = Await.result(talker.advertise("/chatter" + round, new StringCodec(), false, 10));
+        Await.result(listener.subscribe("/chatter" + round, new StringCodec(), 10, heard::add));
+        Await.until("listener connected", Duration.ofSeconds(10), () -> chatter.connectionCount() == 1);
+    }
+
+    @AfterEach
+    void shutdown() {
+        if (talker != null) Await.result(talker.shutdown());
+        if (listener != null) Await.result(listener.shutdown());
+    }
+
+    private void stillServing(String after) {
+        String text = "still here after " + after;
+        Await.until("a message after " + after, Duration.ofSeconds(10), () -> {
+            chatter.publish(text);
+            return heard.contains(text);
+        });
+        assertEquals(1, chatter.connectionCount(), "the normal subscriber stayed connected after " + after);
+    }
+
+    /** True when the server closed the socket (EOF or reset) within 10 s. */
+    private static boolean closedByServer(Socket s) throws IOException {
+        s.setSoTimeout(10_000);
+        InputStream in = s.getInputStream();
+        try {
+            while (true) {
+                if (in.read() < 0) return true;
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    private static final Pattern SUMMARY = Pattern.compile("^(\\d+) more refused like it in the last ");
+
+    /** Refusals the log accounts for among lines containing {@code text}: 1 per line, N per summary line. */
+    private static int accountedFor(LogCapture log, String text) {
+        int n = 0;
+        for (String line : log.warnings(text)) {
+            Matcher m = SUMMARY.matcher(line);
+            n += m.find() ? Integer.parseInt(m.group(1)) : 1;
+        }
+        return n;
+    }
+
+    private static int firstLines(LogCapture log, String text) {
+        return (int) log.warnings(text).stream().filter(l -> !SUMMARY.matcher(l).find()).count();
+    }
+
+    @Test
+    void tcprosConnectionsOverTheCapOrSilentPastTheTimeoutAreClosedAndLoggedOnce() throws Exception {
+        int opened = 20;
+        try (LogCapture log = new LogCapture()) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < opened; i++) {
+                    Socket s = new Socket("127.0.0.1", talker.tcpPort());
+                    // half send a partial header (2000 bytes announced, 100 sent), half nothing
+                    if (i % 2 == 0) s.getOutputStream().write(Buffer.buffer().appendIntLE(2000).appendBytes(new byte[100]).getBytes());
+                    sockets.add(s);
+                }
+                for (Socket s : sockets) assertTrue(closedByServer(s), "every idle connection is closed by the node");
+            } finally {
+                for (Socket s : sockets) s.close();
+            }
+            String cap = "the limit is " + TCPROS_CAP;
+            String silent = "no complete connection header within " + TIMEOUT.toMillis() + " ms";
+            // The first refusal of each kind at once, the rest summed up when the log period ends.
+            Await.until("every refusal accounted for", LOG_PERIOD.multipliedBy(3),
+                    () -> accountedFor(log, cap) + accountedFor(log, silent) == opened);
+            System.out.printf("TCPROS: %d connections: %d refused at the cap, %d closed after %d ms silent; log lines: %s%n", opened,
+                    accountedFor(log, cap), accountedFor(log, silent), TIMEOUT.toMillis(), log.warnings());
+            assertEquals(1, firstLines(log, cap), log.warnings().toString());
+            assertEquals(1, firstLines(log, silent), log.warnings().toString());
+            assertTrue(accountedFor(log, cap) >= opened - (TCPROS_CAP - 1), "at most the free slots were taken: " + log.warnings());
+            assertTrue(log.warnings().size() <= 4, "one line and one summary per kind: " + log.warnings());
+        }
+        Await.until("only the subscriber left", Duration.ofSeconds(5), () -> talker.openTcpRosConnections() == 1);
+        stillServing("20 idle connections");
+    }
+
+    @Test
+    void aHeaderOverTheSizeLimitIsRefusedBeforeItArrives() throws Exception {
+        try (LogCapture log = new LogCapture(); Socket s = new Socket("127.0.0.1", talker.tcpPort())) {
+            s.getOutputStream().write(Buffer.buffer().appendIntLE((64 << 10) + 1).appendBytes(new byte[1000]).getBytes());
+            assertTrue(closedByServer(s));
+            Await.until("log line", Duration.ofSeconds(5), () -> log.warnings("over the 65536-byte limit").size() == 1);
+        }
+        stillServing("an oversized header");
+    }
+
+    @Test
+    void xmlRpcConnectionsOverTheCapOrWithoutAWholeRequestAreClosedAndLoggedOnce() throws Exception {
+        int opened = 10;
+        int port = talker.uri().getPort();
+        try (LogCapture log = new LogCapture()) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < opened; i++) {
+                    Socket s = new Socket("127.0.0.1", port);
+                    if (i % 2 == 0) {
+                        s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n<methodCall>")
+                                .getBytes(StandardCharsets.US_ASCII));
+                    }
+                    sockets.add(s);
+                }
+                for (Socket s : sockets) assertTrue(closedByServer(s), "every stalled connection is closed by the node");
+            } finally {
+                for (Socket s : sockets) s.close();
+            }
+            String cap = "the limit is " + XMLRPC_CAP;
+            String stalled = "no whole request within " + TIMEOUT.toMillis() + " ms";
+            Await.until("every refusal accounted for", LOG_PERIOD.multipliedBy(3),
+                    () -> accountedFor(log, cap) + accountedFor(log, stalled) == opened);
+            System.out.printf("XML-RPC: %d connections: %d refused at the cap, %d closed without a whole request; log lines: %s%n",
+                    opened, accountedFor(log, cap), accountedFor(log, stalled), log.warnings());
+            assertEquals(1, firstLines(log, cap), log.warnings().toString());
+            assertEquals(1, firstLines(log, stalled), log.warnings().toString());
+            assertTrue(log.warnings().size() <= 4, "one line and one summary per kind: " + log.warnings());
+        }
+        assertEquals(1, ((List<?>) RosCore.call(talker.uri(), "getPid", "/test")).get(0), "the slave API still answers");
+        stillServing("stalled XML-RPC connections");
+    }
+
+    @Test
+    void xmlRpcBodiesBeingReceivedTogetherAreBoundedToTwiceOneBody() throws Exception {
+        // Each body is under the 4096-byte cap, but three held at once are over the 8192 bytes of the budget.
+        try (LogCapture log = new LogCapture()) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Socket s = new Socket("127.0.0.1", talker.uri().getPort());
+                    s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4000\r\n\r\n" + "x".repeat(3500))
+                            .getBytes(StandardCharsets.US_ASCII));
+                    sockets.add(s);
+                    Thread.sleep(50);
+                }
+                Await.until("a busy refusal", Duration.ofSeconds(5), () -> log.warnings("requests being received hold over 8192 bytes").size() == 1);
+            } finally {
+                for (Socket s : sockets) s.close();
+            }
+        }
+        assertEquals(1, ((List<?>) RosCore.call(talker.uri(), "getPid", "/test")).get(0), "the budget is given back");
+    }
+}
