@@ -2,6 +2,7 @@ package dev.umwelt.agent.cli;
 
 import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.ros.RosBrain;
+import dev.umwelt.agent.ros.RosMode;
 import dev.umwelt.agent.ros.RosSim;
 import dev.umwelt.bus.codec.BusCodecs;
 import dev.umwelt.rosbridge.config.BridgeConfig;
@@ -24,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code ./umwelt ros brain|sim}: the two ROS modes. Both run until interrupted (Ctrl-C). */
@@ -36,6 +39,7 @@ import java.util.concurrent.TimeUnit;
                 "         (sets /use_sim_time true); obeys /cmd_vel, stopping after the command timeout."},
         subcommands = {RosCommand.Brain.class, RosCommand.Sim.class})
 final class RosCommand implements Runnable {
+    private static final System.Logger LOG = System.getLogger("dev.umwelt.agent.cli");
     @Spec
     CommandSpec spec;
 
@@ -72,32 +76,74 @@ final class RosCommand implements Runnable {
         }
     }
 
-    /** Starts a deployment, prints its lines, then waits for Ctrl-C and undeploys cleanly. */
-    static int runUntilInterrupted(PrintWriter out, PrintWriter err, java.util.function.Function<Vertx, Future<?>> deploy) {
+    /** How a ROS mode ended: its exit code and the one line that says why (none after Ctrl-C or SIGTERM). */
+    record Ending(int exit, String line) {}
+
+    /**
+     * A Vert.x for a ROS node. Vert.x's own DNS resolver binds a UDP socket on all interfaces at the
+     * first connection (even to a literal IP); the JDK's resolver binds nothing, so the node holds
+     * no socket beyond the host it was given (ROS_IP, default 127.0.0.1).
+     */
+    static Vertx rosVertx() {
+        System.setProperty("vertx.disableDnsResolver", "true");
         Vertx vertx = Vertx.vertx();
         BusCodecs.register(vertx);
-        CountDownLatch stopped = new CountDownLatch(1);
+        return vertx;
+    }
+
+    /**
+     * Starts a deployment, prints its lines, then waits until one of: Ctrl-C or SIGTERM (the hook
+     * undeploys cleanly, exit 0); ROS shut the node down (rosnode kill, or the master gave its name
+     * to another node: one line, undeploy, exit 0); an Error escaped a handler on an event loop
+     * (an OutOfMemoryError, say: one line, exit 1, never a process left hanging).
+     */
+    static int runUntilInterrupted(PrintWriter out, PrintWriter err, Function<Vertx, Future<? extends RosMode>> deploy) {
+        Vertx vertx = rosVertx();
+        CompletableFuture<Ending> ended = new CompletableFuture<>();
+        vertx.exceptionHandler(e -> {
+            if (e instanceof Error) ended.complete(new Ending(Umwelt.EXIT_CRASH, "umwelt ros: crashed on an event loop: " + e));
+            else LOG.log(System.Logger.Level.WARNING, "umwelt ros: unhandled exception on an event loop (going on): " + e, e);
+        });
         Thread hook = new Thread(() -> {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
-            stopped.countDown();
+            close(vertx, 5);
+            ended.complete(new Ending(Umwelt.EXIT_OK, null));
         }, "umwelt-ros-shutdown");
+        RosMode mode;
         try {
-            deploy.apply(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            mode = deploy.apply(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
             err.println("umwelt ros: could not start: " + c.getMessage());
             vertx.close();
             return Umwelt.EXIT_CRASH;
         }
+        mode.shutDownThroughRos().onSuccess(why -> ended.complete(new Ending(Umwelt.EXIT_OK, "umwelt ros: shut down through ROS (" + why + ")")));
         out.println("running; Ctrl-C stops");
         out.flush();
         Runtime.getRuntime().addShutdownHook(hook);
+        Ending end;
         try {
-            stopped.await();
-        } catch (InterruptedException e) {
+            end = ended.get();
+        } catch (InterruptedException | ExecutionException e) {
             Thread.currentThread().interrupt();
+            return Umwelt.EXIT_CRASH;
         }
-        return Umwelt.EXIT_OK;
+        if (end.line() == null) return end.exit(); // the hook closed everything
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return end.exit(); // a signal came at the same time: the hook closes
+        }
+        close(vertx, 3);
+        (end.exit() == Umwelt.EXIT_OK ? out : err).println(end.line());
+        out.flush();
+        err.flush();
+        return end.exit();
+    }
+
+    /** Undeploys everything (nodes unregister, ports close) within {@code seconds}, then gives up waiting. */
+    private static void close(Vertx vertx, int seconds) {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(seconds, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 
     @Command(name = "brain", mixinStandardHelpOptions = true,

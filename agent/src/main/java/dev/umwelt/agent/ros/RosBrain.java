@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * instruction resets the policy. One verticle: the node, the ticks, the endpoint and the
  * safety chain share one context.
  */
-public final class RosBrain extends VerticleBase {
+public final class RosBrain extends VerticleBase implements RosMode {
     /** How the brain joins the graph. {@code robotId}: the bus addresses it uses inside the process. */
     public record Options(NodeConfig node, BridgeConfig bridge, boolean shield, String robotId) {}
 
@@ -108,6 +108,7 @@ public final class RosBrain extends VerticleBase {
     private final java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
     private LidarScan newestScan;
     private long timerId = -1;
+    private final Promise<String> shutDownByRos = Promise.promise();
     private long lastWatchNanos;
     /** Nominal period of each gating stream. */
     private Map<String, Long> streamPeriods = Map.of();
@@ -184,6 +185,10 @@ public final class RosBrain extends VerticleBase {
         }));
         return RosNode.start(vertx, options.node()).compose(n -> {
             node = n;
+            n.onShutdownRequested(why -> {
+                if (timerId >= 0) vertx.cancelTimer(timerId); // no more ticks: the node is gone
+                shutDownByRos.tryComplete(why);
+            });
             return n.getParam("/use_sim_time").map(RosBrain::truthy).otherwise(false);
         }).compose(sim -> {
             simTime = sim;
@@ -367,6 +372,11 @@ public final class RosBrain extends VerticleBase {
         events.add(e);
         vertx.eventBus().publish(addresses.events(), e);
         log.accept("ros brain: " + e.kind() + " " + e.detail());
+    }
+
+    @Override
+    public Future<String> shutDownThroughRos() {
+        return shutDownByRos.future();
     }
 
     @Override

@@ -31,6 +31,7 @@ import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.sim.Environment;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 
@@ -51,7 +52,7 @@ import java.util.function.Function;
  * simulator steps, as a real base's cmd_vel timeout. Runs until stopped or the scenario's time
  * limit (when {@code stopAtTimeLimit}).
  */
-public final class RosSim extends VerticleBase {
+public final class RosSim extends VerticleBase implements RosMode {
     public record Options(NodeConfig node, BridgeConfig bridge, long seed, double speed) {}
 
     private final Options options;
@@ -78,6 +79,7 @@ public final class RosSim extends VerticleBase {
     private Odometry lastOdom;
     private long timerId = -1;
     private long reportedDrops;
+    private final Promise<String> shutDownByRos = Promise.promise();
 
     private RosSim(Options options, Scenario scenario, Function<Scenario, Environment> world, Consumer<String> log) {
         if (!(options.speed() > 0) || Double.isInfinite(options.speed())) {
@@ -122,6 +124,10 @@ public final class RosSim extends VerticleBase {
         env = world.apply(scenario);
         return RosNode.start(vertx, options.node()).compose(n -> {
             node = n;
+            n.onShutdownRequested(why -> {
+                halt();
+                shutDownByRos.tryComplete(why);
+            });
             return n.setParam("/use_sim_time", true);
         }).compose(v -> {
             List<Future<?>> all = new ArrayList<>();
@@ -247,9 +253,19 @@ public final class RosSim extends VerticleBase {
     }
 
     @Override
-    public Future<?> stop() {
+    public Future<String> shutDownThroughRos() {
+        return shutDownByRos.future();
+    }
+
+    /** No more steps: the world stands still (the node is gone or going). */
+    private void halt() {
         stopped = true;
         if (timerId >= 0) vertx.cancelTimer(timerId);
+    }
+
+    @Override
+    public Future<?> stop() {
+        halt();
         Future<Void> down = node == null ? Future.succeededFuture() : node.shutdown().otherwiseEmpty();
         return down.onComplete(ar -> {
             if (env != null) env.close();
