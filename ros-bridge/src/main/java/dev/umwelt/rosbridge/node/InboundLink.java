@@ -10,12 +10,11 @@ import java.util.Map;
 /**
  * Our connection to one publisher of a subscribed topic: requestTopic over XML-RPC, then TCP,
  * header exchange, then length-prefixed messages. Any protocol violation (error header, wrong
- * md5sum, oversized length prefix, truncated header, undecodable message) costs one log line
- * and this connection; the node goes on. Event-loop only.
+ * md5sum, oversized length prefix, truncated header, no header within the header timeout,
+ * undecodable message) costs this connection and goes to the node's {@link RefusalLog}; the node
+ * goes on. Event-loop only.
  */
 final class InboundLink {
-    private static final System.Logger LOG = System.getLogger("dev.umwelt.rosbridge.node");
-
     final int id;
     final String publisherUri;
     private final RosNode node;
@@ -152,10 +151,15 @@ final class InboundLink {
         }
     }
 
-    /** One log line, connection closed; {@code retry}: try again later if the master still lists it. */
+    /**
+     * Connection closed, logged once per publisher and log period (a retried publisher that keeps
+     * failing is summed up, not logged every second); {@code retry}: try again later if the master
+     * still lists it.
+     */
     private void fail(String why, boolean retry) {
         if (ended) return;
-        LOG.log(System.Logger.Level.WARNING, "TCPROS: " + subscription.topic() + " from " + publisherUri + ": " + why + "; connection closed");
+        node.refusals().refuse("tcpros-in " + subscription.topic() + " " + publisherUri,
+                "TCPROS: " + subscription.topic() + " from " + publisherUri + ": " + why + "; connection closed");
         end(retry);
     }
 

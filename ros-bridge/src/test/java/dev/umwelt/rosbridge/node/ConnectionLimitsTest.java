@@ -1,8 +1,12 @@
 package dev.umwelt.rosbridge.node;
 
 import dev.umwelt.bus.ros1.StringCodec;
+import dev.umwelt.rosbridge.node.xmlrpc.XmlRpcServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +40,7 @@ class ConnectionLimitsTest {
     static final int TCPROS_CAP = 8;
     static final int XMLRPC_CAP = 4;
     static final Duration TIMEOUT = Duration.ofMillis(1000);
-    static final Duration LOG_PERIOD = Duration.ofSeconds(3);
+    static final Duration LOG_PERIOD = Duration.ofSeconds(2);
     static final int XMLRPC_BODY = 4096;
 
     static RosCore core;
@@ -212,5 +217,31 @@ class ConnectionLimitsTest {
             }
         }
         assertEquals(1, ((List<?>) RosCore.call(talker.uri(), "getPid", "/test")).get(0), "the budget is given back");
+    }
+
+    @Test
+    void aPublisherSilentAfterConnectingIsLeftAfterTheTimeoutAndLoggedOnceAcrossRetries() throws Exception {
+        // A fake publisher: answers requestTopic, accepts the TCP connection, never sends its header.
+        AtomicInteger connections = new AtomicInteger();
+        NetServer silent = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0));
+        silent.connectHandler(sock -> connections.incrementAndGet());
+        Await.result(silent.listen());
+        XmlRpcServer rpc = Await.result(XmlRpcServer.start(vertx, "127.0.0.1", 1 << 16,
+                call -> Future.succeededFuture(List.of(1, "", List.of("TCPROS", "127.0.0.1", silent.actualPort())))));
+        String mute = "http://127.0.0.1:" + rpc.port() + "/";
+        try (LogCapture log = new LogCapture()) {
+            Await.result(talker.subscribe("/mute", new StringCodec(), 1, m -> {}));
+            assertEquals(List.of(1, "", 0), RosCore.call(talker.uri(), "publisherUpdate", "/master", "/mute", List.of(mute)));
+            // timeout 1 s, retry after 1 s: a second attempt starts within ~2 s, its failure is counted, not logged
+            Await.until("a retry after the timeout", Duration.ofSeconds(10), () -> connections.get() >= 3);
+            String line = "no connection header within " + TIMEOUT.toMillis() + " ms";
+            System.out.println("silent publisher: " + connections.get() + " attempts; log: " + log.warnings());
+            assertEquals(1, firstLines(log, line), log.warnings().toString());
+            assertTrue(log.warnings().stream().allMatch(l -> l.contains(line)), "nothing else logged: " + log.warnings());
+        } finally {
+            Await.result(rpc.close());
+            Await.result(silent.close());
+        }
+        stillServing("a silent publisher");
     }
 }

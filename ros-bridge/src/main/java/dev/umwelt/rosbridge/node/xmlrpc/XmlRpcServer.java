@@ -34,7 +34,8 @@ public final class XmlRpcServer {
      * @param maxRequestBytes largest request body; all bodies being received at once may hold twice this
      * @param maxConnections  HTTP connections held at once; more are closed when they open
      * @param requestTimeout  a connection must deliver a whole request within this long of opening
-     *                        or of its previous answer (so an idle connection is closed after it too)
+     *                        or of its previous answer (so an idle kept-alive one is closed after it
+     *                        too, without a log line)
      */
     public record Limits(int maxRequestBytes, int maxConnections, Duration requestTimeout) {
         public Limits {
@@ -102,12 +103,17 @@ public final class XmlRpcServer {
             this.address = String.valueOf(connection.remoteAddress());
         }
 
-        /** Waits for the next whole request. */
-        void awaitRequest() {
+        /**
+         * Waits for the next whole request. A connection kept alive after an answer (Java's and
+         * Python's clients pool them) is closed at the deadline too, but that is no refusal: no log.
+         */
+        void awaitRequest(boolean answered) {
             cancel();
             timer = vertx.setTimer(limits.requestTimeout().toMillis(), id -> {
-                refusals.accept("xmlrpc-timeout", "XML-RPC: closed the connection from " + address + ": no whole request within "
-                        + limits.requestTimeout().toMillis() + " ms");
+                if (!answered) {
+                    refusals.accept("xmlrpc-timeout", "XML-RPC: closed the connection from " + address + ": no whole request within "
+                            + limits.requestTimeout().toMillis() + " ms");
+                }
                 connection.close();
             });
         }
@@ -134,7 +140,7 @@ public final class XmlRpcServer {
         }
         Peer peer = new Peer(connection);
         peers.put(connection, peer);
-        peer.awaitRequest();
+        peer.awaitRequest(false);
         connection.closeHandler(v -> {
             open.decrementAndGet();
             peers.remove(connection);
@@ -152,7 +158,7 @@ public final class XmlRpcServer {
         if (req.method() != HttpMethod.POST) {
             refusals.accept("xmlrpc-method", "XML-RPC: refused " + req.method() + " from " + peer.address + " (only POST)");
             req.response().setStatusCode(405).end();
-            peer.awaitRequest();
+            peer.awaitRequest(true);
             return;
         }
         int maxBytes = limits.maxRequestBytes();
@@ -226,6 +232,6 @@ public final class XmlRpcServer {
     private void reply(HttpServerRequest req, Peer peer, byte[] out) {
         if (req.response().ended() || req.response().closed()) return;
         req.response().putHeader("Content-Type", "text/xml").end(Buffer.buffer(out));
-        peer.awaitRequest();
+        peer.awaitRequest(true);
     }
 }
