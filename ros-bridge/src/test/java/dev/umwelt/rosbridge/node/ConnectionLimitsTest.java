@@ -123,33 +123,44 @@ class ConnectionLimitsTest {
         return (int) log.warnings(text).stream().filter(l -> !SUMMARY.matcher(l).find()).count();
     }
 
+    /** Opens {@code n} connections to {@code port}, every other one sending {@code partial}; all must be closed by the node. */
+    private static void openAndAwaitClosed(int port, int n, byte[] partial) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                sockets.add(s);
+                if (i % 2 == 0) s.getOutputStream().write(partial);
+            }
+            for (Socket s : sockets) assertTrue(closedByServer(s), "every idle connection is closed by the node");
+        } finally {
+            for (Socket s : sockets) s.close();
+        }
+    }
+
+    /**
+     * All {@code opened} refusals are accounted for by the two kinds, each with one first line at
+     * once and at most one summary (the rest summed up when the log period ends).
+     */
+    private static void eachKindLoggedOnce(LogCapture log, int opened, String cap, String timeout, String what) {
+        Await.until("every refusal accounted for", LOG_PERIOD.multipliedBy(3),
+                () -> accountedFor(log, cap) + accountedFor(log, timeout) == opened);
+        System.out.printf("%s: %d connections: %d refused at the cap, %d closed at the deadline; log lines: %s%n", what, opened,
+                accountedFor(log, cap), accountedFor(log, timeout), log.warnings());
+        assertEquals(1, firstLines(log, cap), log.warnings().toString());
+        assertEquals(1, firstLines(log, timeout), log.warnings().toString());
+        assertTrue(log.warnings().size() <= 4, "one line and one summary per kind: " + log.warnings());
+    }
+
     @Test
     void tcprosConnectionsOverTheCapOrSilentPastTheTimeoutAreClosedAndLoggedOnce() throws Exception {
         int opened = 20;
         try (LogCapture log = new LogCapture()) {
-            List<Socket> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < opened; i++) {
-                    Socket s = new Socket("127.0.0.1", talker.tcpPort());
-                    // half send a partial header (2000 bytes announced, 100 sent), half nothing
-                    if (i % 2 == 0) s.getOutputStream().write(Buffer.buffer().appendIntLE(2000).appendBytes(new byte[100]).getBytes());
-                    sockets.add(s);
-                }
-                for (Socket s : sockets) assertTrue(closedByServer(s), "every idle connection is closed by the node");
-            } finally {
-                for (Socket s : sockets) s.close();
-            }
+            // half send a partial header (2000 bytes announced, 100 sent), half nothing
+            openAndAwaitClosed(talker.tcpPort(), opened, Buffer.buffer().appendIntLE(2000).appendBytes(new byte[100]).getBytes());
             String cap = "the limit is " + TCPROS_CAP;
-            String silent = "no complete connection header within " + TIMEOUT.toMillis() + " ms";
-            // The first refusal of each kind at once, the rest summed up when the log period ends.
-            Await.until("every refusal accounted for", LOG_PERIOD.multipliedBy(3),
-                    () -> accountedFor(log, cap) + accountedFor(log, silent) == opened);
-            System.out.printf("TCPROS: %d connections: %d refused at the cap, %d closed after %d ms silent; log lines: %s%n", opened,
-                    accountedFor(log, cap), accountedFor(log, silent), TIMEOUT.toMillis(), log.warnings());
-            assertEquals(1, firstLines(log, cap), log.warnings().toString());
-            assertEquals(1, firstLines(log, silent), log.warnings().toString());
+            eachKindLoggedOnce(log, opened, cap, "no complete connection header within " + TIMEOUT.toMillis() + " ms", "TCPROS");
             assertTrue(accountedFor(log, cap) >= opened - (TCPROS_CAP - 1), "at most the free slots were taken: " + log.warnings());
-            assertTrue(log.warnings().size() <= 4, "one line and one summary per kind: " + log.warnings());
         }
         Await.until("only the subscriber left", Duration.ofSeconds(5), () -> talker.openTcpRosConnections() == 1);
         stillServing("20 idle connections");
@@ -168,31 +179,11 @@ class ConnectionLimitsTest {
     @Test
     void xmlRpcConnectionsOverTheCapOrWithoutAWholeRequestAreClosedAndLoggedOnce() throws Exception {
         int opened = 10;
-        int port = talker.uri().getPort();
         try (LogCapture log = new LogCapture()) {
-            List<Socket> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < opened; i++) {
-                    Socket s = new Socket("127.0.0.1", port);
-                    if (i % 2 == 0) {
-                        s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n<methodCall>")
-                                .getBytes(StandardCharsets.US_ASCII));
-                    }
-                    sockets.add(s);
-                }
-                for (Socket s : sockets) assertTrue(closedByServer(s), "every stalled connection is closed by the node");
-            } finally {
-                for (Socket s : sockets) s.close();
-            }
-            String cap = "the limit is " + XMLRPC_CAP;
-            String stalled = "no whole request within " + TIMEOUT.toMillis() + " ms";
-            Await.until("every refusal accounted for", LOG_PERIOD.multipliedBy(3),
-                    () -> accountedFor(log, cap) + accountedFor(log, stalled) == opened);
-            System.out.printf("XML-RPC: %d connections: %d refused at the cap, %d closed without a whole request; log lines: %s%n",
-                    opened, accountedFor(log, cap), accountedFor(log, stalled), log.warnings());
-            assertEquals(1, firstLines(log, cap), log.warnings().toString());
-            assertEquals(1, firstLines(log, stalled), log.warnings().toString());
-            assertTrue(log.warnings().size() <= 4, "one line and one summary per kind: " + log.warnings());
+            // half send a request cut off inside its body, half nothing
+            openAndAwaitClosed(talker.uri().getPort(), opened,
+                    "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n<methodCall>".getBytes(StandardCharsets.US_ASCII));
+            eachKindLoggedOnce(log, opened, "the limit is " + XMLRPC_CAP, "no whole request within " + TIMEOUT.toMillis() + " ms", "XML-RPC");
         }
         assertEquals(1, ((List<?>) RosCore.call(talker.uri(), "getPid", "/test")).get(0), "the slave API still answers");
         stillServing("stalled XML-RPC connections");
