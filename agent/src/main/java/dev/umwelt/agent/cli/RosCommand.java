@@ -25,12 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/** {@code ./umwelt ros brain|sim}: the two ROS modes. Both run until interrupted (Ctrl-C). */
+/** {@code ./umwelt ros brain|sim}: the two ROS modes. Both run until interrupted (Ctrl-C) or shut down through ROS. */
 @Command(name = "ros", mixinStandardHelpOptions = true,
         description = {"ROS 1 modes (a ROS master must be running, e.g. roscore):",
                 "  brain: drive a ROS robot: its sensor topics and instructions in, the policy, /cmd_vel out",
