@@ -48,7 +48,10 @@ import dev.umwelt.scenarios.Scenario;
                 "       (tools/ros/bench_rospy.py) on the same machine in the same run; starts its own roscore.",
                 "  world: world-model costs on 60 s of simulated readings (apartment-find-red-box, camera on): grid update",
                 "       per scan, scan match, the whole motion-gated facade per sim-second, frontiers, straight path,",
-                "       nearest object, planner, object memory per frame, sound map per chunk (--seconds caps the drive)."})
+                "       nearest object, planner, object memory per frame, sound map per chunk (--seconds caps the drive).",
+                "  faults: the fault table: every fault kind on every sensor (camera, lidar, odometry, audio), each in its",
+                "       own short episode of kitchen-beeping-alarm (or --scenario) with the explorer: reason, detection",
+                "       latency against its documented bound, recovery, false faults on other sensors."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,7 +68,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    enum What { sim, render, sensors, log, world, ros }
+    @Option(names = "--scenario", paramLabel = "FILE", description = "bench faults: the scenario (default: the catalog's kitchen-beeping-alarm).")
+    java.nio.file.Path scenario;
+
+    enum What { sim, render, sensors, log, world, ros, faults }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -80,6 +86,13 @@ final class BenchCommand implements Callable<Integer> {
         if (what == What.world) {
             Scenario world = ScenarioLoader.load(Umwelt.home().resolve("scenarios/catalog/apartment-find-red-box.yaml"));
             new dev.umwelt.agent.bench.WorldBenchmark(world, Math.min(seconds, 60)).run(out);
+            return Umwelt.EXIT_OK;
+        }
+        if (what == What.faults) {
+            Scenario s = ScenarioLoader.load(scenario != null ? scenario
+                    : Umwelt.home().resolve("scenarios/catalog/kitchen-beeping-alarm.yaml"));
+            dev.umwelt.agent.bench.FaultTable.print(out, dev.umwelt.agent.bench.FaultTable.run(s, "explorer",
+                    Math.max(1, Runtime.getRuntime().availableProcessors())));
             return Umwelt.EXIT_OK;
         }
         if (what == What.ros) {

@@ -60,7 +60,7 @@ final class EpisodeVerticle extends VerticleBase {
         observer.onInstruction(instruction);
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
             if (simulator != null) simulator.emitFromPolicy(e);
-        }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS);
+        }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS, PolicyEndpoint.AudioStream.of(scenario));
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.

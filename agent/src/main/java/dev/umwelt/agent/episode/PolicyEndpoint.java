@@ -10,6 +10,7 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.policy.Policy;
+import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.sensors.fault.FaultMonitor;
 import dev.umwelt.sensors.fault.SensorExpectation;
@@ -70,6 +71,15 @@ public final class PolicyEndpoint {
     /** {@code world}: the episode's world model (or null), its belief published every {@code beliefPeriodNanos} of sim time. */
     public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents,
                    WorldModel world, long beliefPeriodNanos) {
+        this(policy, robot, instruction, faultEvents, world, beliefPeriodNanos, null);
+    }
+
+    /**
+     * {@code audio}: what the microphones' stream looks like (chunk length, sample rate), so that its
+     * faults are judged too; null: audio is not judged (no emitters, or a source that does not say).
+     */
+    public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction, Consumer<EpisodeEvent> faultEvents,
+                   WorldModel world, long beliefPeriodNanos, AudioStream audio) {
         this.world = world;
         this.beliefPeriodNanos = beliefPeriodNanos;
         this.policy = policy;
@@ -80,13 +90,30 @@ public final class PolicyEndpoint {
         robot.cameraSpec().ifPresent(c -> rates.put(Modality.CAMERA, c.rateHz()));
         this.observations = ObservationBuilder.forRates(rates, MAX_AGE_PERIODS);
         this.observations.accept(instruction);
+        this.faults = new FaultMonitor(expectations(robot, audio));
+        this.faultEvents = faultEvents;
+    }
+
+    /** The microphones' stream: chunks of {@code chunkSeconds} at {@code sampleRate} Hz (a scenario's {@code sounds:} settings). */
+    public record AudioStream(double chunkSeconds, int sampleRate) {
+        /** The simulated microphones' stream of {@code scenario}; null when it is silent (no emitters: no audio). */
+        public static AudioStream of(Scenario scenario) {
+            return scenario.soundEmitters().isEmpty() ? null
+                    : new AudioStream(scenario.acoustics().chunkSeconds(), scenario.acoustics().sampleRate());
+        }
+    }
+
+    /** What each of the robot's healthy streams looks like, for its fault detectors ({@code audio} null: not judged). */
+    public static List<SensorExpectation> expectations(RobotDescription robot, AudioStream audio) {
         long control = robot.controlPeriodNanos();
         List<SensorExpectation> expected = new ArrayList<>();
         expected.add(SensorExpectation.lidar(robot.lidar().rateHz(), control, robot.lidar().beams(), robot.lidar().noiseStddev()));
         expected.add(SensorExpectation.odometry(robot.odometry().rateHz(), control));
         robot.cameraSpec().ifPresent(c -> expected.add(SensorExpectation.camera(c.rateHz(), control, c.width(), c.height())));
-        this.faults = new FaultMonitor(expected);
-        this.faultEvents = faultEvents;
+        if (audio != null && !robot.microphones().isEmpty()) {
+            expected.add(SensorExpectation.audio(audio.chunkSeconds(), audio.sampleRate(), robot.microphones().size(), control));
+        }
+        return expected;
     }
 
     /** A new instruction for the ticks to come (the caller resets the policy if it starts a new task). */

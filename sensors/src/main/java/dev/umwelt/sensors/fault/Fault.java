@@ -8,14 +8,17 @@ import java.util.Objects;
 /**
  * One injected sensor fault: what happens to a modality's readings stamped in
  * {@code [fromNanos, toNanos)} of sim time since the episode start. {@code value} is the
- * kind's parameter: NOISE the Gaussian sigma (metres for lidar, 8-bit levels for the camera),
- * DELAY the delay in seconds; unused otherwise. {@code corruption} is set only for CORRUPT.
+ * kind's parameter: NOISE the Gaussian sigma (metres for lidar, 8-bit levels for the camera,
+ * 16-bit PCM levels for audio), DELAY the delay in seconds; unused otherwise. {@code corruption} is set only for CORRUPT.
  */
 public record Fault(Modality modality, Kind kind, long fromNanos, long toNanos, double value, Corruption corruption) {
     public enum Kind { DROP, FREEZE, DELAY, NOISE, CORRUPT }
 
-    /** How a CORRUPT fault damages readings: NAN, NEGATIVE for lidar; BLACK, ONE_COLOUR for the camera; WRONG_SIZE for both. */
-    public enum Corruption { NAN, NEGATIVE, WRONG_SIZE, BLACK, ONE_COLOUR }
+    /**
+     * How a CORRUPT fault damages readings: NAN, NEGATIVE for lidar; BLACK, ONE_COLOUR for the camera;
+     * CLIPPED (every sample at full scale) for audio; WRONG_SIZE for all three.
+     */
+    public enum Corruption { NAN, NEGATIVE, WRONG_SIZE, BLACK, ONE_COLOUR, CLIPPED }
 
     public Fault {
         Objects.requireNonNull(modality, "modality");
@@ -24,24 +27,25 @@ public record Fault(Modality modality, Kind kind, long fromNanos, long toNanos, 
         if (toNanos <= fromNanos) {
             throw new IllegalArgumentException("end (" + toNanos / 1e9 + " s) must be after start (" + fromNanos / 1e9 + " s)");
         }
-        boolean images = modality == Modality.CAMERA, scans = modality == Modality.LIDAR;
-        if (modality != Modality.LIDAR && modality != Modality.CAMERA && modality != Modality.ODOMETRY) {
-            throw new IllegalArgumentException("faults apply to lidar, camera and odometry, not " + modality.key());
+        boolean images = modality == Modality.CAMERA, scans = modality == Modality.LIDAR, sound = modality == Modality.AUDIO;
+        if (!images && !scans && !sound && modality != Modality.ODOMETRY) {
+            throw new IllegalArgumentException("faults apply to lidar, camera, odometry and audio, not " + modality.key());
         }
         switch (kind) {
             case NOISE -> {
-                if (!images && !scans) throw new IllegalArgumentException("noise applies to lidar and camera, not " + modality.key());
+                if (!images && !scans && !sound) throw new IllegalArgumentException("noise applies to lidar, camera and audio, not " + modality.key());
                 if (!(value > 0) || Double.isInfinite(value)) throw new IllegalArgumentException("noise needs a positive sigma: " + value);
             }
             case DELAY -> {
                 if (!(value > 0) || Double.isInfinite(value)) throw new IllegalArgumentException("delay needs a positive number of seconds: " + value);
             }
             case CORRUPT -> {
-                if (corruption == null) throw new IllegalArgumentException("corrupt needs a mode (nan, negative, wrong-size, black, one-colour)");
+                if (corruption == null) throw new IllegalArgumentException("corrupt needs a mode (nan, negative, wrong-size, black, one-colour, clipped)");
                 boolean ok = switch (corruption) {
                     case NAN, NEGATIVE -> scans;
                     case BLACK, ONE_COLOUR -> images;
-                    case WRONG_SIZE -> scans || images;
+                    case CLIPPED -> sound;
+                    case WRONG_SIZE -> scans || images || sound;
                 };
                 if (!ok) throw new IllegalArgumentException("corrupt=" + name(corruption) + " does not apply to " + modality.key());
             }

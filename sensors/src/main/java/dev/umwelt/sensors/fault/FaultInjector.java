@@ -4,6 +4,7 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Stamped;
 import dev.umwelt.bus.observation.Modalities;
 import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
@@ -18,7 +19,9 @@ import java.util.Random;
  * Applies faults to a stream of readings, one tick's batch at a time (readings in, readings
  * out). Deterministic: the same faults, seed and input give the same output. A reading is
  * affected by every fault of its modality whose window covers its stamp (sim time since
- * {@code epochNanos}). Not thread-safe: one per episode.
+ * {@code epochNanos}). A delayed reading is delivered {@code delay} after the tick it would
+ * have arrived at (not after its stamp: an audio chunk, stamped at its first sample, is due
+ * only once its last sample has passed). Not thread-safe: one per episode.
  */
 public final class FaultInjector {
     private final List<Fault> faults;
@@ -47,7 +50,7 @@ public final class FaultInjector {
         if (faults.isEmpty()) return readings;
         List<Stamped> out = new ArrayList<>(readings.size());
         for (Stamped r : readings) {
-            Stamped f = transform(r);
+            Stamped f = transform(r, tickNanos);
             if (f != null) out.add(f);
         }
         boolean released = false;
@@ -63,7 +66,7 @@ public final class FaultInjector {
         return out;
     }
 
-    private Stamped transform(Stamped r) {
+    private Stamped transform(Stamped r, long tickNanos) {
         Modality m = Modalities.of(r).orElse(null);
         if (m == null) return r;
         long t = r.stampNanos() - epochNanos;
@@ -88,7 +91,7 @@ public final class FaultInjector {
         }
         lastSeen.put(m, original);
         if (out != null && delay > 0) {
-            held.add(new Held(r.stampNanos() + delay, out));
+            held.add(new Held(tickNanos + delay, out));
             return null;
         }
         return out;
@@ -102,6 +105,7 @@ public final class FaultInjector {
         }
         if (source instanceof CameraFrame c) return new CameraFrame(h, c.width(), c.height(), c.rgb());
         if (source instanceof Odometry o) return new Odometry(h, o.childFrameId(), o.pose(), o.twist());
+        if (source instanceof AudioChunk a) return new AudioChunk(h, a.sampleRate(), a.channelFrames(), a.samples());
         return source;
     }
 
@@ -125,7 +129,16 @@ public final class FaultInjector {
             }
             return new CameraFrame(c.header(), c.width(), c.height(), rgb);
         }
+        if (r instanceof AudioChunk a) {
+            short[] pcm = a.samples().clone();
+            for (int i = 0; i < pcm.length; i++) pcm[i] = pcm16(pcm[i] + sigma * random.nextGaussian());
+            return new AudioChunk(a.header(), a.sampleRate(), a.channelFrames(), pcm);
+        }
         return r;
+    }
+
+    private static short pcm16(double v) {
+        return (short) Math.max(-Short.MAX_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
     }
 
     private Stamped corrupt(Stamped r, Fault.Corruption how) {
@@ -170,6 +183,23 @@ public final class FaultInjector {
                     byte[] rgb = new byte[3 * w * h];
                     for (int v = 0; v < h; v++) System.arraycopy(c.rgb(), 3 * (2 * v) * c.width(), rgb, 3 * v * w, 3 * w);
                     return new CameraFrame(c.header(), w, h, rgb);
+                }
+                default -> { }
+            }
+        }
+        if (r instanceof AudioChunk a) {
+            short[] in = a.samples();
+            switch (how) {
+                case CLIPPED -> {
+                    // A saturated input stage: every sample driven to the rail of its sign.
+                    short[] pcm = new short[in.length];
+                    for (int i = 0; i < in.length; i++) pcm[i] = in[i] < 0 ? -Short.MAX_VALUE : Short.MAX_VALUE;
+                    return new AudioChunk(a.header(), a.sampleRate(), a.channelFrames(), pcm);
+                }
+                case WRONG_SIZE -> {
+                    int frames = Math.max(1, a.frames() / 2);
+                    return new AudioChunk(a.header(), a.sampleRate(), a.channelFrames(),
+                            java.util.Arrays.copyOf(in, frames * a.channels()));
                 }
                 default -> { }
             }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Parses the command-line form of a fault, {@code SENSOR:KIND[=ARG]@FROM-TO}, e.g.
  * {@code lidar:drop@10s-20s}, {@code camera:corrupt=black@5s-8s}, {@code lidar:noise=0.5@2s-4s},
- * {@code odometry:delay=0.3@1s-5s}. Times are seconds since the episode start, with an
+ * {@code odometry:delay=0.3@1s-5s}, {@code audio:corrupt=clipped@2s-3s}. Times are seconds since the episode start, with an
  * optional {@code s} (or {@code ms}) suffix. Errors name the part that is wrong.
  */
 public final class FaultSpec {
@@ -57,7 +57,7 @@ public final class FaultSpec {
         try {
             return Modality.fromKey(s.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + s + "': unknown sensor (known: lidar, camera, odometry)");
+            throw new IllegalArgumentException("'" + s + "': unknown sensor (known: lidar, camera, odometry, audio)");
         }
     }
 

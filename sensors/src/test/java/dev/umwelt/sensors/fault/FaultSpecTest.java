@@ -17,6 +17,13 @@ class FaultSpecTest {
         assertEquals(300_000_000L, FaultSpec.parse("odometry:delay=0.3@1s-5s").delayNanos());
         assertEquals(Fault.Corruption.NAN, FaultSpec.parse("lidar:corrupt=nan@3-6").corruption());
         assertEquals(500_000_000L, FaultSpec.parse("lidar:freeze@500ms-1s").fromNanos());
+        assertEquals(new Fault(Modality.AUDIO, Fault.Kind.NOISE, 2_000_000_000L, 3_000_000_000L, 3000, null),
+                FaultSpec.parse("audio:noise=3000@2s-3s"));
+        assertEquals(Fault.Corruption.CLIPPED, FaultSpec.parse("audio:corrupt=clipped@2s-3s").corruption());
+        assertEquals(Fault.Corruption.WRONG_SIZE, FaultSpec.parse("audio:corrupt=wrong-size@2s-3s").corruption());
+        for (String kind : new String[] {"drop", "freeze", "delay=0.3"}) {
+            assertEquals(Modality.AUDIO, FaultSpec.parse("audio:" + kind + "@2s-3s").modality());
+        }
         assertEquals(FaultSpec.parse("camera:corrupt=one-colour@1s-2s"), FaultSpec.parse(FaultSpec.parse("camera:corrupt=one-colour@1s-2s").toString()));
     }
 
@@ -29,7 +36,10 @@ class FaultSpecTest {
         assertMessage("lidar:noise=loud@1s-2s", "'loud'");
         assertMessage("lidar:corrupt=purple@1s-2s", "'purple'");
         assertMessage("lidar:corrupt=black@1s-2s", "black");
-        assertMessage("odometry:noise=1@1s-2s", "noise applies to lidar and camera");
+        assertMessage("odometry:noise=1@1s-2s", "noise applies to lidar, camera and audio");
+        assertMessage("audio:corrupt=nan@1s-2s", "nan");
+        assertMessage("lidar:corrupt=clipped@1s-2s", "does not apply to lidar");
+        assertMessage("instruction:drop@1s-2s", "faults apply to lidar, camera, odometry and audio");
         assertMessage("lidar:drop@2s", "FROM-TO");
         assertMessage("lidar:drop@4s-2s", "after start");
         assertMessage("lidar:drop=3@1s-2s", "takes no value");

@@ -20,6 +20,6 @@ class NoiseEstimateTest {
         for (int i = 1; i + 1 < r.length; i++) d[i - 1] = Math.abs(r[i - 1] - 2 * r[i] + r[i + 1]);
         Arrays.sort(d);
         double expected = d[d.length / 2] / (0.6745 * Math.sqrt(6));
-        assertEquals(expected, FaultDetector.noiseEstimate(r.length, i -> r[i]), 1e-12);
+        assertEquals(expected, ContentRules.noiseEstimate(r.length, i -> r[i]), 1e-12);
     }
 }
