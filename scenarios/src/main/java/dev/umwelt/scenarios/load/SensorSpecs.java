@@ -22,6 +22,9 @@ final class SensorSpecs {
     static final List<MicrophoneSpec> DEFAULT_MICROPHONES = List.of(
             new MicrophoneSpec(Frames.MIC_LEFT, 0, 0.1, 0.3), new MicrophoneSpec(Frames.MIC_RIGHT, 0, -0.1, 0.3));
 
+    /** Microphones closer than this in x, y are one ear: 1 cm is a tenth of a phone's pair. */
+    static final double MIN_MIC_SPACING = 0.01;
+
     private SensorSpecs() {}
 
     static LidarSpec lidar(YamlMap m, LidarSpec base) {
@@ -85,8 +88,16 @@ final class SensorSpecs {
             YamlMap m = item.asMap().allowOnly("frame", "x", "y", "z");
             String frame = m.requireString("frame");
             if (!frames.add(frame)) throw at(m, "frame").error("microphone frame '" + frame + "' is used twice");
-            out.add(new MicrophoneSpec(frame, m.optionalDouble(SensorBounds.MIC_X, 0), m.optionalDouble(SensorBounds.MIC_Y, 0),
-                    m.optionalDouble(SensorBounds.MIC_Z, 0)));
+            MicrophoneSpec mic = new MicrophoneSpec(frame, m.optionalDouble(SensorBounds.MIC_X, 0),
+                    m.optionalDouble(SensorBounds.MIC_Y, 0), m.optionalDouble(SensorBounds.MIC_Z, 0));
+            // A pair's horizontal spacing is what sound bearing divides by.
+            for (MicrophoneSpec other : out) {
+                if (Math.hypot(mic.x() - other.x(), mic.y() - other.y()) < MIN_MIC_SPACING) {
+                    throw m.error("microphone '" + frame + "' is within " + fmt(MIN_MIC_SPACING) + " m (x, y) of '"
+                            + other.frame() + "'; a pair must be apart in the floor plane to hear a bearing");
+                }
+            }
+            out.add(mic);
         }
         return out;
     }

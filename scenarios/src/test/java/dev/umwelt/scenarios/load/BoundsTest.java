@@ -121,6 +121,15 @@ class BoundsTest {
     }
 
     @Test
+    void microphonesOnTopOfEachOtherAreRefused() {
+        // Their horizontal spacing divides sound bearing: 16 microphones at one point crashed the explorer.
+        String robot = OutOfRangeCases.ROBOT.replace("{frame: mic_right, x: 0, y: -0.1, z: 0.3}", "{frame: mic_right, x: 0.005, y: 0.1, z: 0}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> RobotDescriptionLoader.parse(robot, Path.of("robots/bot.yaml")));
+        assertEquals("robots/bot.yaml:17: sensors.microphones[1]: microphone 'mic_right' is within 0.01 m (x, y) of 'mic_left'; "
+                + "a pair must be apart in the floor plane to hear a bearing", e.getMessage());
+    }
+
+    @Test
     void aClipThatIsNoRegularFileOrTooLargeIsRefusedBeforeReading(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("robots"));
         Files.writeString(dir.resolve("robots/bot.yaml"), OutOfRangeCases.ROBOT);
