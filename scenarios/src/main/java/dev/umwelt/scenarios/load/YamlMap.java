@@ -56,26 +56,13 @@ public final class YamlMap extends YamlNode {
         return has(key) ? Optional.of(fields.get(key)) : Optional.empty();
     }
 
-    public double requireDouble(String key) { return requireDouble(key, Range.ANY); }
-
+    // Range-based getters: for files without a ranges table (the ROS bridge config).
     public double requireDouble(String key, Range range) {
         return require(key).asScalar("a number").asDouble(range);
     }
 
-    public double optionalDouble(String key, double fallback) { return optionalDouble(key, fallback, Range.ANY); }
-
     public double optionalDouble(String key, double fallback, Range range) {
         return has(key) ? requireDouble(key, range) : fallback;
-    }
-
-    /** An angle written in degrees, returned in radians (REP-103). */
-    public double requireDegrees(String key) {
-        return Math.toRadians(requireDouble(key));
-    }
-
-    /** An angle written in degrees, returned in radians; {@code fallbackRadians} when absent. */
-    public double optionalDegrees(String key, double fallbackRadians) {
-        return has(key) ? requireDegrees(key) : fallbackRadians;
     }
 
     /** The number under {@code bound.key()}, within its documented range. */
@@ -124,10 +111,6 @@ public final class YamlMap extends YamlNode {
 
     public int optionalInt(String key, int fallback, Range range) {
         return has(key) ? requireInt(key, range) : fallback;
-    }
-
-    public long optionalLong(String key, long fallback) {
-        return has(key) ? require(key).asScalar("a whole number").asLong(Range.ANY) : fallback;
     }
 
     public String requireString(String key) {
