@@ -24,8 +24,8 @@ import java.util.Map;
  * <p>Bounded and linear: a file holds at most {@link #MAX_BYTES} and one document, and no line is
  * longer than {@link #MAX_LINE}. SnakeYAML copies its whole look-ahead window every 1024
  * characters it reads, and a token's look-ahead is the rest of its line, so one long line costs
- * its length squared (a 2 MB word took 1.4 s, 4 MB four times that); with lines capped the cost
- * is at most MAX_LINE / 1024 copies per character.
+ * its length squared (a 4 MB word took 14.3 s, 8 MB 45.8 s on a loaded 2-core machine); with
+ * lines capped the cost is at most MAX_LINE / 1024 copies per character.
  */
 public final class YamlReader {
     /** Scenario, robot and bridge files are a few kB; the largest worlds the limits allow are a few MB. */
@@ -47,8 +47,12 @@ public final class YamlReader {
     public static YamlMap readFile(Path file) {
         String text;
         try {
+            // Not /dev/zero or a pipe: their size says nothing about what reading them costs.
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new ScenarioException(file, 1, "", "cannot read file: not a regular file");
+            }
             long size = Files.size(file);
-            if (size > MAX_BYTES) throw tooLarge(file, size);
+            if (size > MAX_BYTES) throw tooLarge(file, size, "bytes");
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ScenarioException(file, 1, "", "cannot read file: " + e.getMessage(), e);
@@ -58,7 +62,7 @@ public final class YamlReader {
 
     /** Parses one document whose top level must be a map; {@code file} is used in messages only. */
     public static YamlMap read(String text, Path file) {
-        if (text.length() > MAX_BYTES) throw tooLarge(file, text.length());
+        if (text.length() > MAX_BYTES) throw tooLarge(file, text.length(), "characters");
         requireShortLines(text, file);
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -117,8 +121,8 @@ public final class YamlReader {
         }
     }
 
-    private static ScenarioException tooLarge(Path file, long size) {
-        return new ScenarioException(file, 1, "", "file is " + size + " bytes; at most " + MAX_BYTES + " (16 MiB) are read");
+    private static ScenarioException tooLarge(Path file, long size, String unit) {
+        return new ScenarioException(file, 1, "", "file is " + size + " " + unit + "; at most " + MAX_BYTES + " (16 MiB) are read");
     }
 
     /** One pass over the text: the first line longer than {@link #MAX_LINE} is refused by number. */

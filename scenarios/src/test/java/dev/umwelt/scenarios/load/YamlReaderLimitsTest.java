@@ -34,6 +34,12 @@ class YamlReaderLimitsTest {
         }
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
         assertEquals(file + ":1: file is 16777217 bytes; at most 16777216 (16 MiB) are read", e.getMessage());
+        // A device has no size to check: it is refused as such.
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            assertEquals("/dev/zero:1: cannot read file: not a regular file",
+                    assertThrows(ScenarioException.class, () -> ScenarioLoader.load(zero)).getMessage());
+        }
     }
 
     @Test
