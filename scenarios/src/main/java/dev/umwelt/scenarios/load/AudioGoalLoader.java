@@ -33,7 +33,7 @@ final class AudioGoalLoader {
                     + (known.isEmpty() ? "none (the scenario has no sounds: section with emitters)" : known));
         }
         SoundEmitter e = found.get();
-        double radius = t.optionalDouble("successRadius", AudioGoal.DEFAULT_SUCCESS_RADIUS, Range.POSITIVE);
+        double radius = t.optionalDouble(ScenarioBounds.SUCCESS_RADIUS, AudioGoal.DEFAULT_SUCCESS_RADIUS);
         String objectId = null;
         double emitterRadius = AudioGoal.DEFAULT_EMITTER_RADIUS;
         if (t.has("object")) {
@@ -51,7 +51,7 @@ final class AudioGoalLoader {
                         emitterId, e.position().x(), e.position().y(), off, id));
             }
         } else {
-            emitterRadius = t.optionalDouble("emitterRadius", AudioGoal.DEFAULT_EMITTER_RADIUS, Range.NON_NEGATIVE);
+            emitterRadius = t.optionalDouble(ScenarioBounds.EMITTER_RADIUS, AudioGoal.DEFAULT_EMITTER_RADIUS);
         }
         String instruction = t.optionalString("instruction", e.kind() == SoundEmitter.Kind.BEEP ? "go to the beeping alarm" : "go to the sound");
         return new AudioGoal(instruction, emitterId, radius, e.position(), emitterRadius, objectId);

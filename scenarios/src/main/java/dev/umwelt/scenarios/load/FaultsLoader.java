@@ -25,10 +25,11 @@ final class FaultsLoader {
         f.allowOnly("sensor", "kind", "from", "to", "sigma", "delay", "mode");
         Modality m = parse(f, "sensor", () -> FaultSpec.modality(f.requireString("sensor")));
         Fault.Kind kind = parse(f, "kind", () -> FaultSpec.kind(f.requireString("kind")));
-        double from = f.requireDouble("from", Range.NON_NEGATIVE), to = f.requireDouble("to", Range.POSITIVE);
+        double from = f.requireDouble(FaultBounds.FROM), to = f.requireDouble(FaultBounds.TO);
+        if (!(to > from)) throw f.require("to").error("end (" + Bound.text(to) + " s) must be after start (" + Bound.text(from) + " s)");
         double value = switch (kind) {
-            case NOISE -> f.requireDouble("sigma", Range.POSITIVE);
-            case DELAY -> f.requireDouble("delay", Range.POSITIVE);
+            case NOISE -> f.requireDouble(FaultBounds.SIGMA);
+            case DELAY -> f.requireDouble(FaultBounds.DELAY);
             default -> 0;
         };
         Fault.Corruption mode = kind == Fault.Kind.CORRUPT ? parse(f, "mode", () -> FaultSpec.corruption(f.requireString("mode"))) : null;

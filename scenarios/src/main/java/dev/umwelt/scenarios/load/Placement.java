@@ -30,6 +30,19 @@ final class Placement {
         }
     }
 
+    /** The start, a goal, an object or an emitter must lie within the walls' bounding box (when there are walls). */
+    static void requireInside(Vec2 p, WorldLoader.Loaded world, YamlNode where, String what) {
+        requireInside(p, world.floor(), where, what);
+    }
+
+    static void requireInside(Vec2 p, Vec2[] floor, YamlNode where, String what) {
+        if (floor == null) return;
+        Vec2 min = floor[0], max = floor[1];
+        if (p.x() >= min.x() && p.x() <= max.x() && p.y() >= min.y() && p.y() <= max.y()) return;
+        throw where.error(String.format(Locale.ROOT, "%s (%s, %s) lies outside the world: the walls span x [%s, %s], y [%s, %s] m",
+                what, f(p.x()), f(p.y()), f(min.x()), f(max.x()), f(min.y()), f(max.y())));
+    }
+
     private static String f(double v) {
         return SensorSpecs.fmt(Math.round(v * 1000) / 1000.0);
     }

@@ -32,21 +32,21 @@ public final class RobotDescriptionLoader {
         m.allowOnly("name", "footprintRadius", "wheelbase", "mass", "safetyMargin", "limits", "motionNoise",
                 "controlRate", "commandTimeout", "sensors");
         String name = m.requireString("name");
-        double radius = m.requireDouble("footprintRadius", Range.POSITIVE);
-        double wheelbase = m.requireDouble("wheelbase", Range.POSITIVE);
-        double mass = m.optionalDouble("mass", DEFAULT_MASS_KG, Range.POSITIVE);
-        double margin = m.optionalDouble("safetyMargin", DEFAULT_SAFETY_MARGIN, Range.NON_NEGATIVE);
+        double radius = m.requireDouble(RobotBounds.FOOTPRINT_RADIUS);
+        double wheelbase = m.requireDouble(RobotBounds.WHEELBASE);
+        double mass = m.optionalDouble(RobotBounds.MASS, DEFAULT_MASS_KG);
+        double margin = m.optionalDouble(RobotBounds.SAFETY_MARGIN, DEFAULT_SAFETY_MARGIN);
         MotionLimits limits = limits(m.requireMap("limits"));
         MotionNoise noise = m.optionalMap("motionNoise").map(n -> SensorSpecs.motionNoise(n, null)).orElse(MotionNoise.NONE);
-        double controlRate = m.optionalDouble("controlRate", DEFAULT_CONTROL_RATE_HZ, Range.POSITIVE);
-        double timeout = m.optionalDouble("commandTimeout", DEFAULT_COMMAND_TIMEOUT_S, Range.POSITIVE);
+        double controlRate = m.optionalDouble(RobotBounds.CONTROL_RATE, DEFAULT_CONTROL_RATE_HZ);
+        double timeout = m.optionalDouble(RobotBounds.COMMAND_TIMEOUT, DEFAULT_COMMAND_TIMEOUT_S);
 
         YamlMap sensors = m.requireMap("sensors").allowOnly("lidar", "odometry", "camera", "microphones");
         var lidar = SensorSpecs.lidar(sensors.requireMap("lidar"), null);
         var odometry = SensorSpecs.odometry(sensors.requireMap("odometry"), null);
         CameraSpec camera = sensors.optionalMap("camera").map(SensorSpecs::camera).orElse(null);
         List<MicrophoneSpec> mics = sensors.has("microphones")
-                ? SensorSpecs.microphones(sensors.optionalList("microphones"))
+                ? SensorSpecs.microphones(sensors.optionalList("microphones", SensorBounds.MAX_MICROPHONES))
                 : SensorSpecs.DEFAULT_MICROPHONES;
         return new RobotDescription(name, m.file(), radius, wheelbase, mass, margin, limits, noise, controlRate, timeout,
                 lidar, odometry, camera, mics);
@@ -55,9 +55,9 @@ public final class RobotDescriptionLoader {
     private static MotionLimits limits(YamlMap m) {
         m.allowOnly("maxLinearVelocity", "maxAngularVelocity", "maxLinearAcceleration", "maxAngularAcceleration");
         // No defaults: the shield enforces these, so each robot must state them.
-        return new MotionLimits(m.requireDouble("maxLinearVelocity", Range.POSITIVE),
-                m.requireDouble("maxAngularVelocity", Range.POSITIVE),
-                m.requireDouble("maxLinearAcceleration", Range.POSITIVE),
-                m.requireDouble("maxAngularAcceleration", Range.POSITIVE));
+        return new MotionLimits(m.requireDouble(RobotBounds.MAX_LINEAR_VELOCITY),
+                m.requireDouble(RobotBounds.MAX_ANGULAR_VELOCITY),
+                m.requireDouble(RobotBounds.MAX_LINEAR_ACCELERATION),
+                m.requireDouble(RobotBounds.MAX_ANGULAR_ACCELERATION));
     }
 }

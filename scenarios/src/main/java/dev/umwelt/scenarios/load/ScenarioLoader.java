@@ -64,12 +64,13 @@ public final class ScenarioLoader {
         String name = m.requireString("name");
         // Read for validation only: the Scenario record has no description field yet.
         m.optionalString("description", "");
-        long seed = m.optionalLong("seed", 0);
-        double timeLimit = m.requireDouble("timeLimit", Range.POSITIVE);
-        double physicsRate = m.optionalDouble("physicsRate", DEFAULT_PHYSICS_RATE_HZ, Range.POSITIVE);
+        long seed = m.optionalLong(ScenarioBounds.SEED, 0);
+        double timeLimit = m.requireDouble(ScenarioBounds.TIME_LIMIT);
+        double physicsRate = m.optionalDouble(ScenarioBounds.PHYSICS_RATE, DEFAULT_PHYSICS_RATE_HZ);
 
         YamlMap startMap = m.requireMap("start").allowOnly("x", "y", "yaw");
-        Pose2D start = new Pose2D(startMap.requireDouble("x"), startMap.requireDouble("y"), startMap.optionalDegrees("yaw", 0));
+        Pose2D start = new Pose2D(startMap.requireDouble(ScenarioBounds.START_X), startMap.requireDouble(ScenarioBounds.START_Y),
+                startMap.optionalDegrees(ScenarioBounds.START_YAW, 0));
 
         YamlMap taskMap = m.requireMap("task");
         WorldLoader.Loaded world = WorldLoader.load(m.requireMap("world"));
@@ -79,13 +80,14 @@ public final class ScenarioLoader {
                 : RobotDescriptionLoader.parse(robotYaml, RobotResolver.nominalPath(robotRef, file));
         if (m.has("sensors")) robot = applySensorOverrides(robot, m.requireMap("sensors"));
 
+        Placement.requireInside(new Vec2(start.x(), start.y()), world, startMap, "start");
         Placement.requireFree(new Vec2(start.x(), start.y()), robot.footprintRadius(), world, startMap, "start");
         // Sounds before the task: an AudioGoal names an emitter.
-        SoundsLoader.Loaded sounds = m.has("sounds") ? SoundsLoader.load(m.requireMap("sounds"), file)
+        SoundsLoader.Loaded sounds = m.has("sounds") ? SoundsLoader.load(m.requireMap("sounds"), file, world)
                 : new SoundsLoader.Loaded(List.of(), AcousticSettings.DEFAULT);
         Task task = task(taskMap, robot, world, sounds.emitters());
         boolean randomize = m.optionalBoolean("domainRandomization", false);
-        List<Fault> faults = FaultsLoader.load(m.optionalList("faults"));
+        List<Fault> faults = FaultsLoader.load(m.optionalList("faults", FaultBounds.MAX_FAULTS));
         return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
                 sounds.emitters(), sounds.acoustics(), faults);
     }
@@ -96,9 +98,10 @@ public final class ScenarioLoader {
             case POINTNAV: {
                 t.allowOnly("type", "goal", "successRadius", "instruction");
                 YamlMap g = t.requireMap("goal").allowOnly("x", "y");
-                Vec2 goal = new Vec2(g.requireDouble("x"), g.requireDouble("y"));
-                double radius = t.optionalDouble("successRadius", DEFAULT_SUCCESS_RADIUS, Range.POSITIVE);
+                Vec2 goal = new Vec2(g.requireDouble(ScenarioBounds.GOAL_X), g.requireDouble(ScenarioBounds.GOAL_Y));
+                double radius = t.optionalDouble(ScenarioBounds.SUCCESS_RADIUS, DEFAULT_SUCCESS_RADIUS);
                 String instruction = t.optionalString("instruction", null);
+                Placement.requireInside(goal, world, g, "goal");
                 Placement.requireFree(goal, robot.footprintRadius(), world, g, "goal");
                 return new PointGoal(goal, radius, instruction);
             }
@@ -111,7 +114,7 @@ public final class ScenarioLoader {
                     throw t.require("target").error("unknown object '" + targetId + "'; known objects: "
                             + (known.isEmpty() ? "none (the world has no objects)" : known));
                 }
-                double radius = t.optionalDouble("successRadius", ObjectGoal.DEFAULT_SUCCESS_RADIUS, Range.POSITIVE);
+                double radius = t.optionalDouble(ScenarioBounds.SUCCESS_RADIUS, ObjectGoal.DEFAULT_SUCCESS_RADIUS);
                 WorldObject o = target.get();
                 String instruction = t.optionalString("instruction", "go to the " + o.colour().name() + " " + o.label());
                 return new ObjectGoal(targetId, radius, instruction);

@@ -27,19 +27,21 @@ final class SoundsLoader {
 
     private SoundsLoader() {}
 
-    static Loaded load(YamlMap s, Path scenarioFile) {
+    /** {@code world}: emitters must lie inside it. */
+    static Loaded load(YamlMap s, Path scenarioFile, WorldLoader.Loaded world) {
         s.allowOnly("emitters", "wallAttenuation", "noiseLevel", "snr", "sampleRate", "chunk");
         AcousticSettings d = AcousticSettings.DEFAULT;
-        double snr = s.has("snr") ? s.requireDouble("snr") : Double.NaN;
+        double snr = s.optionalDouble(SoundBounds.SNR, Double.NaN);
         AcousticSettings a = new AcousticSettings(
-                s.optionalDouble("wallAttenuation", d.wallAttenuationDb(), Range.NON_NEGATIVE),
-                s.optionalDouble("noiseLevel", d.noiseLevelDb()), snr,
-                s.optionalInt("sampleRate", d.sampleRate(), Range.POSITIVE),
-                s.optionalDouble("chunk", d.chunkSeconds(), Range.POSITIVE));
+                s.optionalDouble(SoundBounds.WALL_ATTENUATION, d.wallAttenuationDb()),
+                s.optionalDouble(SoundBounds.NOISE_LEVEL, d.noiseLevelDb()), snr,
+                s.optionalInt(SoundBounds.SAMPLE_RATE, d.sampleRate()),
+                s.optionalDouble(SoundBounds.CHUNK, d.chunkSeconds()));
         List<SoundEmitter> emitters = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (YamlNode n : s.optionalList("emitters")) {
+        for (YamlNode n : s.optionalList("emitters", SoundBounds.MAX_EMITTERS)) {
             SoundEmitter e = emitter(n.asMap(), scenarioFile);
+            Placement.requireInside(e.position(), world, n.asMap().require("position"), "emitter '" + e.id() + "'");
             if (!ids.add(e.id())) throw n.asMap().require("id").error("duplicate emitter id '" + e.id() + "'");
             emitters.add(e);
         }
@@ -50,20 +52,18 @@ final class SoundsLoader {
         m.allowOnly("id", "kind", "position", "height", "frequency", "level", "dutyCycle", "period", "clip");
         String id = m.requireString("id").trim();
         SoundEmitter.Kind kind = m.requireEnum("kind", SoundEmitter.Kind.class);
-        double[] xy = m.requireList("position").numbers(2, "a point [x, y]");
-        Vec2 pos = new Vec2(xy[0], xy[1]);
-        double height = m.optionalDouble("height", DEFAULT_HEIGHT, Range.NON_NEGATIVE);
-        double level = m.optionalDouble("level", DEFAULT_LEVEL_DB);
+        Vec2 pos = WorldLoader.point(m, SoundBounds.POSITION);
+        double height = m.optionalDouble(SoundBounds.HEIGHT, DEFAULT_HEIGHT);
+        double level = m.optionalDouble(SoundBounds.LEVEL, DEFAULT_LEVEL_DB);
         switch (kind) {
             case TONE:
                 m.allowOnly("id", "kind", "position", "height", "frequency", "level");
-                return SoundEmitter.tone(id, pos, height, m.requireDouble("frequency", Range.POSITIVE), level);
+                return SoundEmitter.tone(id, pos, height, m.requireDouble(SoundBounds.FREQUENCY), level);
             case BEEP:
                 m.allowOnly("id", "kind", "position", "height", "frequency", "level", "dutyCycle", "period");
-                double duty = m.optionalDouble("dutyCycle", 0.5, Range.PROBABILITY);
-                if (duty == 0) throw m.require("dutyCycle").error("must be > 0 (a beep that is never on)");
-                return SoundEmitter.beep(id, pos, height, m.requireDouble("frequency", Range.POSITIVE), level, duty,
-                        m.optionalDouble("period", 1.0, Range.POSITIVE));
+                double duty = m.optionalDouble(SoundBounds.DUTY_CYCLE, 0.5);
+                return SoundEmitter.beep(id, pos, height, m.requireDouble(SoundBounds.FREQUENCY), level, duty,
+                        m.optionalDouble(SoundBounds.PERIOD, 1.0));
             case CLIP:
                 m.allowOnly("id", "kind", "position", "height", "level", "clip");
                 YamlNode clipNode = m.require("clip");
@@ -80,6 +80,12 @@ final class SoundsLoader {
     static float[] readWav(Path wav, YamlNode at) {
         byte[] bytes;
         try {
+            // Read whole: only a regular file of bounded size (not /dev/zero, not a 10 GB recording).
+            if (Files.exists(wav) && !Files.isRegularFile(wav)) throw at.error("clip " + wav + " is not a regular file");
+            long size = Files.size(wav);
+            if (size > SoundBounds.MAX_CLIP_BYTES) {
+                throw at.error("clip " + wav + " is " + size + " bytes; at most " + SoundBounds.MAX_CLIP_BYTES + " (32 MiB) are read");
+            }
             bytes = Files.readAllBytes(wav);
         } catch (IOException e) {
             throw at.error("cannot read clip " + wav + ": " + e.getMessage());

@@ -21,11 +21,12 @@ public final class YamlList extends YamlNode {
         return "a list";
     }
 
-    /** Exactly {@code n} finite numbers, e.g. a point {@code [x, y]}. */
-    public double[] numbers(int n, String what) {
+    /** Exactly {@code n} numbers, each within {@code bound}, e.g. a point {@code [x, y]}. */
+    public double[] numbers(int n, String what, Bound bound) {
         if (items.size() != n) throw error("expected " + what + " (" + n + " numbers), got " + items.size() + " items");
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) out[i] = items.get(i).asScalar("a number").asDouble(Range.ANY);
+        for (int i = 0; i < n; i++) out[i] = items.get(i).asScalar("a number").asDouble(bound);
         return out;
     }
+
 }

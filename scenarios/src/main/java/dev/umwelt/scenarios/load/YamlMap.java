@@ -56,26 +56,53 @@ public final class YamlMap extends YamlNode {
         return has(key) ? Optional.of(fields.get(key)) : Optional.empty();
     }
 
-    public double requireDouble(String key) { return requireDouble(key, Range.ANY); }
-
+    // Range-based getters: for files without a ranges table (the ROS bridge config).
     public double requireDouble(String key, Range range) {
         return require(key).asScalar("a number").asDouble(range);
     }
-
-    public double optionalDouble(String key, double fallback) { return optionalDouble(key, fallback, Range.ANY); }
 
     public double optionalDouble(String key, double fallback, Range range) {
         return has(key) ? requireDouble(key, range) : fallback;
     }
 
-    /** An angle written in degrees, returned in radians (REP-103). */
-    public double requireDegrees(String key) {
-        return Math.toRadians(requireDouble(key));
+    /** The number under {@code bound.key()}, within its documented range. */
+    public double requireDouble(Bound bound) {
+        return require(bound.key()).asScalar("a number").asDouble(bound);
     }
 
-    /** An angle written in degrees, returned in radians; {@code fallbackRadians} when absent. */
-    public double optionalDegrees(String key, double fallbackRadians) {
-        return has(key) ? requireDegrees(key) : fallbackRadians;
+    public double optionalDouble(Bound bound, double fallback) {
+        return has(bound.key()) ? requireDouble(bound) : fallback;
+    }
+
+    /** An angle written in degrees within {@code bound}, returned in radians. */
+    public double requireDegrees(Bound bound) {
+        return Math.toRadians(requireDouble(bound));
+    }
+
+    public double optionalDegrees(Bound bound, double fallbackRadians) {
+        return has(bound.key()) ? requireDegrees(bound) : fallbackRadians;
+    }
+
+    /** A whole number within {@code bound} (an int-sized one: every such bound is). */
+    public int requireInt(Bound bound) {
+        return (int) require(bound.key()).asScalar("a whole number").asDouble(bound);
+    }
+
+    public int optionalInt(Bound bound, int fallback) {
+        return has(bound.key()) ? requireInt(bound) : fallback;
+    }
+
+    public long optionalLong(Bound bound, long fallback) {
+        return has(bound.key()) ? (long) require(bound.key()).asScalar("a whole number").asDouble(bound) : fallback;
+    }
+
+    /** A list under {@code key} of at most {@code max} items; the first one too many is the error's line. */
+    public List<YamlNode> optionalList(String key, int max) {
+        List<YamlNode> items = optionalList(key);
+        if (items.size() > max) {
+            throw items.get(max).error("more than " + max + " items in " + child(path(), key) + "; at most " + max + " are allowed");
+        }
+        return items;
     }
 
     public int requireInt(String key, Range range) {
@@ -84,10 +111,6 @@ public final class YamlMap extends YamlNode {
 
     public int optionalInt(String key, int fallback, Range range) {
         return has(key) ? requireInt(key, range) : fallback;
-    }
-
-    public long optionalLong(String key, long fallback) {
-        return has(key) ? require(key).asScalar("a whole number").asLong(Range.ANY) : fallback;
     }
 
     public String requireString(String key) {

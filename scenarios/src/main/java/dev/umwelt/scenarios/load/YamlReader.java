@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -19,15 +20,39 @@ import java.util.Map;
 /**
  * Reads YAML text into a {@link YamlNode} tree with line numbers, using Jackson's streaming YAML
  * parser (a data-binding tree would lose the locations we need for errors).
+ *
+ * <p>Bounded and linear: a file holds at most {@link #MAX_BYTES} and one document, and no line is
+ * longer than {@link #MAX_LINE}. SnakeYAML copies its whole look-ahead window every 1024
+ * characters it reads, and a token's look-ahead is the rest of its line, so one long line costs
+ * its length squared (a 4 MB word took 14.3 s, 8 MB 45.8 s on a loaded 2-core machine); with
+ * lines capped the cost is at most MAX_LINE / 1024 copies per character.
  */
 public final class YamlReader {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** Scenario, robot and bridge files are a few kB; the largest worlds the limits allow are a few MB. */
+    public static final int MAX_BYTES = 16 << 20;
+    /** Longer than any generated or hand-written line (descriptions, flow maps of one object). */
+    public static final int MAX_LINE = 16 << 10;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).build();
 
     private YamlReader() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        // One limit, ours (SnakeYAML's default is 3 M code points, which counts no comments).
+        o.setCodePointLimit(MAX_BYTES);
+        return o;
+    }
 
     public static YamlMap readFile(Path file) {
         String text;
         try {
+            // Not /dev/zero or a pipe: their size says nothing about what reading them costs.
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new ScenarioException(file, 1, "", "cannot read file: not a regular file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) throw tooLarge(file, size, "bytes");
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ScenarioException(file, 1, "", "cannot read file: " + e.getMessage(), e);
@@ -37,10 +62,16 @@ public final class YamlReader {
 
     /** Parses one document whose top level must be a map; {@code file} is used in messages only. */
     public static YamlMap read(String text, Path file) {
+        if (text.length() > MAX_BYTES) throw tooLarge(file, text.length(), "characters");
+        requireShortLines(text, file);
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) throw new ScenarioException(file, 1, "", "file is empty; expected a map of fields");
             YamlNode root = node(p, file, "", -1);
+            if (p.nextToken() != null) {
+                throw new ScenarioException(file, documentStart(text, line(p.currentTokenLocation())), "",
+                        "a second YAML document starts here; a file holds exactly one");
+            }
             return root.asMap();
         } catch (JsonProcessingException e) {
             throw syntaxError(file, e);
@@ -88,6 +119,34 @@ public final class YamlReader {
             default:
                 return new YamlScalar(file, line, path, p.getText(), YamlScalar.Kind.STRING);
         }
+    }
+
+    private static ScenarioException tooLarge(Path file, long size, String unit) {
+        return new ScenarioException(file, 1, "", "file is " + size + " " + unit + "; at most " + MAX_BYTES + " (16 MiB) are read");
+    }
+
+    /** One pass over the text: the first line longer than {@link #MAX_LINE} is refused by number. */
+    private static void requireShortLines(String text, Path file) {
+        int line = 1, start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ScenarioException(file, line, "", "line is " + (i - start) + " characters long; at most "
+                            + MAX_LINE + " are allowed");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** The {@code ---} line at or before {@code tokenLine} that opened the second document (else the token's line). */
+    private static int documentStart(String text, int tokenLine) {
+        String[] lines = text.split("\n", -1);
+        for (int l = Math.min(tokenLine, lines.length); l >= 1; l--) {
+            if (lines[l - 1].startsWith("---")) return l;
+        }
+        return tokenLine;
     }
 
     private static int line(JsonLocation loc) {

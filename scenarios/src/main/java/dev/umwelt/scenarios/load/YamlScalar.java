@@ -12,6 +12,8 @@ public final class YamlScalar extends YamlNode {
 
     // Quoted numbers are accepted too: "0.5" is unambiguous and people write it.
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    // YAML's spellings of infinity and NaN: never inside a range.
+    private static final Pattern SPECIAL = Pattern.compile("[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)|[-+]?(Infinity|NaN)");
 
     private final String text;
     private final Kind kind;
@@ -39,6 +41,20 @@ public final class YamlScalar extends YamlNode {
         double v = Double.parseDouble(text.trim());
         if (!Double.isFinite(v)) throw error("expected a finite number, got " + describe());
         if (!range.accepts(v)) throw error(range.rule() + ", got " + text);
+        return v;
+    }
+
+    /**
+     * A number within its documented {@code bound}; anything else, infinities included, is refused
+     * with {@code value outside [a, b] unit}. Whole-number bounds also refuse fractions.
+     */
+    public double asDouble(Bound bound) {
+        if (isNull() || kind == Kind.BOOLEAN || !NUMBER.matcher(text.trim()).matches()) {
+            throw error(SPECIAL.matcher(text.trim()).matches() ? bound.outside(text.trim()) : "expected a number, got " + describe());
+        }
+        double v = Double.parseDouble(text.trim());
+        if (!bound.accepts(v)) throw error(bound.outside(text.trim()));
+        if (bound.whole() && v != Math.rint(v)) throw error("expected a whole number, got " + describe());
         return v;
     }
 

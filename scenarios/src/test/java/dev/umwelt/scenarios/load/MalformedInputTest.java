@@ -115,7 +115,7 @@ class MalformedInputTest {
     @Test
     void probabilityOutOfRange() {
         String yaml = VALID + "\nsensors:\n  lidar: {dropout: 1.5}";
-        assertEquals("tests/bad.yaml:17: sensors.lidar.dropout: must be a probability in [0, 1], got 1.5", error(yaml));
+        assertEquals("tests/bad.yaml:17: sensors.lidar.dropout: 1.5 outside [0, 1]", error(yaml));
     }
 
     @Test
@@ -126,7 +126,7 @@ class MalformedInputTest {
                 "wheelbase: 0.3");
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> RobotDescriptionLoader.parse(robot, Path.of("robots/bad.yaml")));
-        assertEquals("robots/bad.yaml:2: footprintRadius: must be > 0, got -0.18", e.getMessage());
+        assertEquals("robots/bad.yaml:2: footprintRadius: -0.18 outside [0.01, 10] m", e.getMessage());
         assertEquals(2, e.line());
         assertEquals("footprintRadius", e.field());
     }

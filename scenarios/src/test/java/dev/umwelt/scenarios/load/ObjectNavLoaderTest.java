@@ -62,7 +62,7 @@ class ObjectNavLoaderTest {
 
     @Test
     void nonPositiveRadius() {
-        assertEquals("tests/objnav.yaml:8: task.successRadius: must be > 0, got 0",
+        assertEquals("tests/objnav.yaml:8: task.successRadius: 0 outside [0.01, 100] m",
                 error(yaml("  type: objectnav\n  target: box1\n  successRadius: 0")));
     }
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * Parses the command-line form of a fault, {@code SENSOR:KIND[=ARG]@FROM-TO}, e.g.
  * {@code lidar:drop@10s-20s}, {@code camera:corrupt=black@5s-8s}, {@code lidar:noise=0.5@2s-4s},
  * {@code odometry:delay=0.3@1s-5s}, {@code audio:corrupt=clipped@2s-3s}. Times are seconds since the episode start, with an
- * optional {@code s} (or {@code ms}) suffix. Errors name the part that is wrong.
+ * optional {@code s} (or {@code ms}) suffix. Errors name the part that is wrong; numbers outside
+ * {@link FaultLimits} are refused with their range.
  */
 public final class FaultSpec {
     private FaultSpec() {}
@@ -29,7 +30,7 @@ public final class FaultSpec {
         Fault.Kind kind = kind(kindName);
         String[] window = t.substring(at + 1).split("-", -1);
         if (window.length != 2) throw new IllegalArgumentException("'" + t.substring(at + 1) + "': expected a time window FROM-TO, e.g. 10s-20s");
-        double from = seconds(window[0]), to = seconds(window[1]);
+        double from = seconds(window[0], "start"), to = seconds(window[1], "end");
         double value = 0;
         Fault.Corruption corruption = null;
         switch (kind) {
@@ -37,6 +38,10 @@ public final class FaultSpec {
                 if (arg == null) throw new IllegalArgumentException("'" + kindArg + "': " + Fault.name(kind) + " needs a value, e.g. "
                         + Fault.name(kind) + (kind == Fault.Kind.NOISE ? "=0.5" : "=0.3"));
                 value = number(arg);
+                String bad = kind == Fault.Kind.NOISE
+                        ? FaultLimits.outside(arg.trim(), value, FaultLimits.MIN_SIGMA, FaultLimits.MAX_SIGMA, "")
+                        : FaultLimits.outside(arg.trim(), value, FaultLimits.MIN_DELAY_S, FaultLimits.MAX_DELAY_S, "s");
+                if (bad != null) throw new IllegalArgumentException("'" + kindArg + "': " + Fault.name(kind) + " " + bad);
             }
             case CORRUPT -> {
                 if (arg == null) throw new IllegalArgumentException("'" + kindArg + "': corrupt needs a mode: " + names(Fault.Corruption.values()));
@@ -80,7 +85,8 @@ public final class FaultSpec {
         return Arrays.stream(values).map(Fault::name).collect(Collectors.joining(", "));
     }
 
-    private static double seconds(String s) {
+    /** A time of the window, with its {@code s}/{@code ms} suffix, within [0, {@link FaultLimits#MAX_TIME_S}]. */
+    private static double seconds(String s, String which) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         double scale = 1;
         if (t.endsWith("ms")) {
@@ -90,7 +96,8 @@ public final class FaultSpec {
             t = t.substring(0, t.length() - 1);
         }
         double v = number(t.isEmpty() ? s : t) * scale;
-        if (v < 0) throw new IllegalArgumentException("'" + s + "': time must not be negative");
+        String bad = FaultLimits.outside(FaultLimits.text(v), v, 0, FaultLimits.MAX_TIME_S, "s");
+        if (bad != null) throw new IllegalArgumentException("'" + s + "': " + which + " " + bad);
         return v;
     }
 

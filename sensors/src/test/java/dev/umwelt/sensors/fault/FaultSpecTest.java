@@ -45,6 +45,27 @@ class FaultSpecTest {
         assertMessage("lidar:drop=3@1s-2s", "takes no value");
     }
 
+    @Test
+    void numbersOutsideTheirLimitsAreRefusedWithTheRange() {
+        // 1e12 s once overflowed to no fault at all (the nanosecond delay wrapped).
+        assertEquals("'delay=1e12': delay 1e12 outside [0.001, 10] s",
+                assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("odometry:delay=1e12@1s-5s")).getMessage());
+        assertMessage("odometry:delay=0.0001@1s-5s", "delay 0.0001 outside [0.001, 10] s");
+        assertMessage("lidar:noise=1e9@1s-2s", "noise 1e9 outside [0.000001, 1000]");
+        assertMessage("lidar:drop@1e300s-1e301s", "'1e300s': start 1.0E300 outside [0, 86400] s");
+        assertMessage("lidar:drop@1s-100000s", "'100000s': end 100000 outside [0, 86400] s");
+        assertMessage("lidar:drop@1s-Infinity", "not a number");
+        assertEquals(10_000_000_000L, FaultSpec.parse("camera:delay=10@0s-86400s").delayNanos(), "both ends are inside");
+    }
+
+    @Test
+    void theAudioSensorIsNamedAsTheModalityIs() {
+        // Whether audio faults are injectable is the Fault record's business; the parser knows the name.
+        assertEquals(Modality.AUDIO, FaultSpec.modality("audio"));
+        assertEquals(Modality.AUDIO, FaultSpec.modality(" Audio "));
+        assertMessage("microphone:drop@1s-2s", "unknown sensor (known: lidar, camera, odometry, audio)");
+    }
+
     private static void assertMessage(String spec, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse(spec));
         assertTrue(e.getMessage().contains(part), spec + " -> " + e.getMessage());
