@@ -51,7 +51,7 @@ class FaultSpecTest {
         assertEquals("'delay=1e12': delay 1e12 outside [0.001, 10] s",
                 assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("odometry:delay=1e12@1s-5s")).getMessage());
         assertMessage("odometry:delay=0.0001@1s-5s", "delay 0.0001 outside [0.001, 10] s");
-        assertMessage("lidar:noise=1e9@1s-2s", "noise 1e9 outside [0.000001, 1000]");
+        assertMessage("lidar:noise=1e9@1s-2s", "noise 1e9 outside [0.000001, 32768]");
         assertMessage("lidar:drop@1e300s-1e301s", "'1e300s': start 1.0E300 outside [0, 86400] s");
         assertMessage("lidar:drop@1s-100000s", "'100000s': end 100000 outside [0, 86400] s");
         assertMessage("lidar:drop@1s-Infinity", "not a number");
