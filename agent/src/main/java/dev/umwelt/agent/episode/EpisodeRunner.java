@@ -67,14 +67,14 @@ public final class EpisodeRunner implements AutoCloseable {
 
     public Future<EpisodeResult> start(EpisodeSpec spec, Policy policy, LongConsumer progressNanos,
                                        EpisodeObserver observer) {
+        Error already = fatal;
+        if (already != null) return Future.failedFuture(already);
         Promise<EpisodeResult> done = Promise.promise();
         Addresses addresses = Addresses.of("r" + robots.incrementAndGet());
         EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, progressNanos,
                 observer == null ? EpisodeObserver.NONE : observer, done, () -> interrupted, this::uncaught);
         running.add(episode);
         done.future().onComplete(r -> running.remove(episode));
-        Error already = fatal;
-        if (already != null) done.tryFail(already);
         return vertx.deployVerticle(episode).compose(id -> done.future()
                 .eventually(() -> vertx.undeploy(id).recover(e -> Future.succeededFuture())));
     }

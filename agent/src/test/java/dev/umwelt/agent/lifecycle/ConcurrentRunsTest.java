@@ -1,0 +1,127 @@
+package dev.umwelt.agent.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.umwelt.agent.Catalog;
+import dev.umwelt.agent.OfficialMcapReader;
+import dev.umwelt.agent.pictures.RunPictures;
+import dev.umwelt.agent.replay.Verifier;
+import dev.umwelt.episodes.replay.EpisodeFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue 16's acceptance: ten `run`s of one catalog scenario started in the same second, in one
+ * working directory, one of them SIGINTed at a seeded random moment of its episode: ten valid
+ * episodes (the official reader), each with its own metrics.json, all in distinct folders; the
+ * interrupted one ends `interrupted` with exit 130 and its file still re-simulates bit for bit.
+ */
+class ConcurrentRunsTest {
+    static final int RUNS = 10;
+    static final long SEED = 16;
+    private static final Pattern PICTURES = Pattern.compile("(?m)^pictures: (.+)$");
+    private static final Pattern EPISODE = Pattern.compile("(?m)^episode: (.+)$");
+
+    @Test
+    void tenRunsInOneSecondOneInterruptedGiveTenValidEpisodesInTenFolders(@TempDir Path cwd) throws Exception {
+        Random random = new Random(SEED);
+        int victim = random.nextInt(RUNS);
+        long delayMillis = 200 + random.nextInt(1800);
+        String scenario = Catalog.scenario("single-room").toString();
+        long begin = System.nanoTime();
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            // The victim is paced (its 8 s episode takes 8 s), so that the signal lands inside it;
+            // the others run lockstep, as fast as the two cores allow.
+            ProcessBuilder b = i == victim
+                    ? ChildUmwelt.umwelt(cwd, "run", scenario, "--policy", "oracle", "--json", "--realtime")
+                    : ChildUmwelt.umwelt(cwd, "run", scenario, "--policy", "oracle", "--json");
+            runs.add(b.redirectOutput(cwd.resolve("out-" + i + ".txt").toFile())
+                    .redirectError(cwd.resolve("err-" + i + ".txt").toFile()).start());
+        }
+        double startedWithin = (System.nanoTime() - begin) / 1e9, endedAfter = -1;
+        try {
+            Process p = runs.get(victim);
+            Optional<Path> file = Optional.empty();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (file.isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                file = ChildUmwelt.openFile(p.pid(), "episode.mcap");
+            }
+            assertTrue(file.isPresent(), "the paced run opened its episode file");
+            Thread.sleep(delayMillis);
+            ChildUmwelt.signal(p, "INT");
+            for (Process r : runs) assertTrue(r.waitFor(120, TimeUnit.SECONDS), "a run did not end");
+            endedAfter = (System.nanoTime() - begin) / 1e9;
+        } finally {
+            runs.forEach(Process::destroyForcibly);
+        }
+
+        Set<Path> folders = new HashSet<>();
+        Map<String, Integer> perSecond = new TreeMap<>();
+        Set<String> hashesOfCompleted = new HashSet<>();
+        double interruptedAt = -1;
+        for (int i = 0; i < RUNS; i++) {
+            String out = Files.readString(cwd.resolve("out-" + i + ".txt"), StandardCharsets.UTF_8);
+            String err = Files.readString(cwd.resolve("err-" + i + ".txt"), StandardCharsets.UTF_8);
+            assertEquals(i == victim ? 130 : 0, runs.get(i).exitValue(), "run " + i + ": " + out + err);
+            JsonNode printed = new ObjectMapper().readTree(out);
+            Path dir = cwd.resolve(group(PICTURES, err, i)).normalize();
+            Path episode = cwd.resolve(group(EPISODE, err, i)).normalize();
+            assertEquals(dir.resolve("episode.mcap"), episode, "the episode lies in the run's own folder");
+            assertTrue(folders.add(dir), "run " + i + " shares " + dir);
+            String name = dir.getFileName().toString();
+            assertTrue(name.matches("\\d{8}-\\d{6}-single-room(-\\d+)?"), name);
+            perSecond.merge(name.substring(0, 15), 1, Integer::sum);
+
+            JsonNode metrics = new ObjectMapper().readTree(dir.resolve(RunPictures.METRICS).toFile());
+            assertEquals(printed.get("trajectoryHash"), metrics.get("trajectoryHash"), "run " + i + "'s own metrics");
+            assertTrue(Files.size(dir.resolve(RunPictures.TRAJECTORY)) > 0, "run " + i + " trajectory.png");
+            assertEquals(i == victim ? "interrupted" : "stop", metrics.get("endReason").asText(), "run " + i);
+
+            JsonNode official = OfficialMcapReader.validate(episode);
+            assertEquals(0, official.get("errors").size(), official.toString());
+            assertEquals("ok", official.get("dataSectionCrc").asText());
+            assertTrue(official.get("metadata").toString().contains("umwelt.result"), "run " + i + " has its result");
+            if (i == victim) {
+                interruptedAt = metrics.get("timeSeconds").asDouble();
+                assertTrue(err.contains("SIGINT"), err);
+                Verifier.Result v = Verifier.verify(EpisodeFile.open(episode));
+                assertTrue(v.identical(), "the interrupted episode re-simulates: " + v.divergence());
+            } else {
+                hashesOfCompleted.add(metrics.get("trajectoryHash").asText());
+            }
+        }
+        assertEquals(RUNS, folders.size());
+        // Ten claims within a few seconds: some fell in the same second, and took -2, -3, ...
+        assertTrue(perSecond.values().stream().anyMatch(n -> n > 1), "no two runs shared a second: " + perSecond);
+        assertEquals(1, hashesOfCompleted.size(), "runs side by side do not change the trajectory: " + hashesOfCompleted);
+        assertTrue(interruptedAt > 0 && interruptedAt < 8.0, "interrupted inside the episode: " + interruptedAt + " s");
+        System.out.printf("%d runs started within %.2f s; folders per second %s; run %d SIGINTed %d ms after opening "
+                        + "its file, at sim %.2f s; runs ended after %.1f s, checked after %.1f s%n", RUNS, startedWithin,
+                perSecond.values(), victim, delayMillis, interruptedAt, endedAfter, (System.nanoTime() - begin) / 1e9);
+    }
+
+    private static String group(Pattern p, String text, int run) {
+        Matcher m = p.matcher(text);
+        assertTrue(m.find(), "run " + run + " printed no '" + p.pattern() + "': " + text);
+        return m.group(1).strip();
+    }
+}
