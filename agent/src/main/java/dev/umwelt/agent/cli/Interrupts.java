@@ -23,7 +23,7 @@ import java.util.List;
 final class Interrupts {
     static final int EXIT_INTERRUPTED = 130;
     /** How long a command may take after the first signal to finish its episodes and write their files. */
-    static final long GRACE_MILLIS = 15_000;
+    static final long GRACE_MILLIS = 30_000;
     /** How long the last-resort closers may take before the process halts anyway. */
     static final long CLOSE_MILLIS = 3_000;
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * working directory, one of them SIGINTed at a seeded random moment of its episode: ten valid
  * episodes (the official reader), each with its own metrics.json, all in distinct folders; the
  * interrupted one ends `interrupted` with exit 130 and its file still re-simulates bit for bit.
+ * A second one gets SIGTERM instead, which must do the same.
  */
 class ConcurrentRunsTest {
     static final int RUNS = 10;
@@ -44,13 +44,15 @@ class ConcurrentRunsTest {
         Random random = new Random(SEED);
         int victim = random.nextInt(RUNS);
         long delayMillis = 200 + random.nextInt(1800);
+        int terminated = (victim + 1 + random.nextInt(RUNS - 1)) % RUNS;
+        long termDelayMillis = 200 + random.nextInt(1800);
         String scenario = Catalog.scenario("single-room").toString();
         long begin = System.nanoTime();
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            // The victim is paced (its 8 s episode takes 8 s), so that the signal lands inside it;
+            // The victims are paced (the 8 s episode takes 8 s), so that the signal lands inside it;
             // the others run lockstep, as fast as the two cores allow.
-            ProcessBuilder b = i == victim
+            ProcessBuilder b = i == victim || i == terminated
                     ? ChildUmwelt.umwelt(cwd, "run", scenario, "--policy", "oracle", "--json", "--realtime")
                     : ChildUmwelt.umwelt(cwd, "run", scenario, "--policy", "oracle", "--json");
             runs.add(b.redirectOutput(cwd.resolve("out-" + i + ".txt").toFile())
@@ -58,16 +60,12 @@ class ConcurrentRunsTest {
         }
         double startedWithin = (System.nanoTime() - begin) / 1e9, endedAfter = -1;
         try {
-            Process p = runs.get(victim);
-            Optional<Path> file = Optional.empty();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (file.isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                file = ChildUmwelt.openFile(p.pid(), "episode.mcap");
-            }
-            assertTrue(file.isPresent(), "the paced run opened its episode file");
-            Thread.sleep(delayMillis);
-            ChildUmwelt.signal(p, "INT");
+            long opened = awaitEpisodeFile(runs.get(victim));
+            long termOpened = awaitEpisodeFile(runs.get(terminated));
+            sleepUntil(opened + TimeUnit.MILLISECONDS.toNanos(delayMillis));
+            ChildUmwelt.signal(runs.get(victim), "INT");
+            sleepUntil(termOpened + TimeUnit.MILLISECONDS.toNanos(termDelayMillis));
+            ChildUmwelt.signal(runs.get(terminated), "TERM");
             for (Process r : runs) assertTrue(r.waitFor(120, TimeUnit.SECONDS), "a run did not end");
             endedAfter = (System.nanoTime() - begin) / 1e9;
         } finally {
@@ -81,10 +79,11 @@ class ConcurrentRunsTest {
         for (int i = 0; i < RUNS; i++) {
             String out = Files.readString(cwd.resolve("out-" + i + ".txt"), StandardCharsets.UTF_8);
             String err = Files.readString(cwd.resolve("err-" + i + ".txt"), StandardCharsets.UTF_8);
-            assertEquals(i == victim ? 130 : 0, runs.get(i).exitValue(), "run " + i + ": " + out + err);
+            boolean signalled = i == victim || i == terminated;
+            assertEquals(signalled ? 130 : 0, runs.get(i).exitValue(), "run " + i + ": " + out + err);
             JsonNode printed = new ObjectMapper().readTree(out);
-            Path dir = cwd.resolve(group(PICTURES, err, i)).normalize();
-            Path episode = cwd.resolve(group(EPISODE, err, i)).normalize();
+            Path dir = cwd.resolve(group(PICTURES, err, "run " + i + " (stdout: " + out + ")")).normalize();
+            Path episode = cwd.resolve(group(EPISODE, err, "run " + i)).normalize();
             assertEquals(dir.resolve("episode.mcap"), episode, "the episode lies in the run's own folder");
             assertTrue(folders.add(dir), "run " + i + " shares " + dir);
             String name = dir.getFileName().toString();
@@ -94,15 +93,16 @@ class ConcurrentRunsTest {
             JsonNode metrics = new ObjectMapper().readTree(dir.resolve(RunPictures.METRICS).toFile());
             assertEquals(printed.get("trajectoryHash"), metrics.get("trajectoryHash"), "run " + i + "'s own metrics");
             assertTrue(Files.size(dir.resolve(RunPictures.TRAJECTORY)) > 0, "run " + i + " trajectory.png");
-            assertEquals(i == victim ? "interrupted" : "stop", metrics.get("endReason").asText(), "run " + i);
+            assertEquals(signalled ? "interrupted" : "stop", metrics.get("endReason").asText(), "run " + i);
 
             JsonNode official = OfficialMcapReader.validate(episode);
             assertEquals(0, official.get("errors").size(), official.toString());
             assertEquals("ok", official.get("dataSectionCrc").asText());
             assertTrue(official.get("metadata").toString().contains("umwelt.result"), "run " + i + " has its result");
-            if (i == victim) {
-                interruptedAt = metrics.get("timeSeconds").asDouble();
-                assertTrue(err.contains("SIGINT"), err);
+            if (signalled) {
+                if (i == victim) interruptedAt = metrics.get("timeSeconds").asDouble();
+                assertTrue(err.contains(i == victim ? "SIGINT" : "SIGTERM"), err);
+                assertTrue(metrics.get("timeSeconds").asDouble() < 8.0, "ended early: " + metrics);
                 Verifier.Result v = Verifier.verify(EpisodeFile.open(episode));
                 assertTrue(v.identical(), "the interrupted episode re-simulates: " + v.divergence());
             } else {
@@ -113,15 +113,30 @@ class ConcurrentRunsTest {
         // Ten claims within a few seconds: some fell in the same second, and took -2, -3, ...
         assertTrue(perSecond.values().stream().anyMatch(n -> n > 1), "no two runs shared a second: " + perSecond);
         assertEquals(1, hashesOfCompleted.size(), "runs side by side do not change the trajectory: " + hashesOfCompleted);
-        assertTrue(interruptedAt > 0 && interruptedAt < 8.0, "interrupted inside the episode: " + interruptedAt + " s");
+        assertTrue(interruptedAt > 0, "interrupted inside the episode: " + interruptedAt + " s");
         System.out.printf("%d runs started within %.2f s; folders per second %s; run %d SIGINTed %d ms after opening "
-                        + "its file, at sim %.2f s; runs ended after %.1f s, checked after %.1f s%n", RUNS, startedWithin,
-                perSecond.values(), victim, delayMillis, interruptedAt, endedAfter, (System.nanoTime() - begin) / 1e9);
+                        + "its file, at sim %.2f s (run %d SIGTERMed); runs ended after %.1f s, checked after %.1f s%n", RUNS, startedWithin,
+                perSecond.values(), victim, delayMillis, interruptedAt, terminated, endedAfter, (System.nanoTime() - begin) / 1e9);
     }
 
-    private static String group(Pattern p, String text, int run) {
+    /** When {@code p} opened its episode file (System.nanoTime), i.e. its episode began. */
+    private static long awaitEpisodeFile(Process p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (ChildUmwelt.openFile(p.pid(), "episode.mcap").isPresent()) return System.nanoTime();
+            Thread.sleep(20);
+        }
+        return fail("run " + p.pid() + " never opened its episode file");
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long ms = TimeUnit.NANOSECONDS.toMillis(nanoTime - System.nanoTime());
+        if (ms > 0) Thread.sleep(ms);
+    }
+
+    private static String group(Pattern p, String text, String run) {
         Matcher m = p.matcher(text);
-        assertTrue(m.find(), "run " + run + " printed no '" + p.pattern() + "': " + text);
+        assertTrue(m.find(), run + " printed no '" + p.pattern() + "': " + text);
         return m.group(1).strip();
     }
 }
