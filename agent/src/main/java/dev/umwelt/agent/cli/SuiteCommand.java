@@ -96,7 +96,7 @@ final class SuiteCommand implements Callable<Integer> {
             if (!Policies.exists(p)) throw new BadInputException("--policy: unknown policy '" + p + "' (known: " + Policies.names() + ")");
         }
         int t = threads != null ? (int) FlagBounds.check("--threads", threads, 1, FlagBounds.MAX_THREADS)
-                : Runtime.getRuntime().availableProcessors();
+                : (int) Math.min(Runtime.getRuntime().availableProcessors(), FlagBounds.MAX_THREADS);
         record.check();
         // Before the suite runs: a report that cannot be written would otherwise be lost at the end.
         if (json != null) OutputFiles.checkWritable("--json", json);

@@ -5,13 +5,6 @@ import dev.umwelt.agent.Catalog;
 import dev.umwelt.agent.OfficialMcapReader;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
-import dev.umwelt.bus.Twist2D;
-import dev.umwelt.bus.command.ActionChunk;
-import dev.umwelt.bus.observation.Modality;
-import dev.umwelt.bus.observation.Observation;
-import dev.umwelt.bus.sensing.Instruction;
-import dev.umwelt.policy.EpisodeContext;
-import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -21,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -51,26 +43,14 @@ class LoopErrorTest {
         System.out.printf("OutOfMemoryError on the event loop: exit 1 after %.1f s: %s%n", seconds, lines.get(0));
     }
 
-    /** Throws an Error (not an exception a policy may throw) at its third tick. */
-    static final class Broken implements Policy {
-        private int ticks;
-
-        @Override public String name() { return "broken"; }
-        @Override public Set<Modality> requiredModalities() { return Set.of(); }
-        @Override public void reset(EpisodeContext context) { ticks = 0; }
-
-        @Override
-        public ActionChunk act(Observation observation, Instruction instruction) {
-            if (ticks++ == 3) throw new AssertionError("broken on the loop");
-            return ActionChunk.move(observation.stampNanos(), 50_000_000L, new Twist2D(0, 0));
-        }
-    }
-
     @Test
     void anErrorFailsTheEpisodeAndEveryLaterOneInsteadOfLeavingThemWaiting() throws Exception {
         Scenario s = ScenarioLoader.load(Catalog.scenario("single-room"));
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            var f = runner.start(EpisodeSpec.of(s, "broken"), new Broken(), null).toCompletionStage().toCompletableFuture();
+            var f = runner.start(EpisodeSpec.of(s, "broken"), new FailingPolicy("broken", 3, () -> {
+                // An Error, not an exception a policy may throw (those end only their episode, as before).
+                throw new AssertionError("broken on the loop");
+            }), null).toCompletionStage().toCompletableFuture();
             ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
             assertEquals("broken on the loop", e.getCause().getMessage());
             assertInstanceOf(AssertionError.class, e.getCause());
