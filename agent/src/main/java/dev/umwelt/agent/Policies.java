@@ -23,15 +23,24 @@ public final class Policies {
 
     private Policies() {}
 
-    public static String names() {
+    /**
+     * Adds a policy of an application's own under {@code name}, so that the command line runs it
+     * ({@code --policy name}) like the built-in ones; call it before running the command line.
+     */
+    public static synchronized void register(String name, Supplier<Policy> policy) {
+        if (KNOWN.containsKey(name)) throw new IllegalArgumentException("a policy named '" + name + "' exists already");
+        KNOWN.put(name, policy);
+    }
+
+    public static synchronized String names() {
         return String.join(", ", KNOWN.keySet());
     }
 
-    public static boolean exists(String name) {
+    public static synchronized boolean exists(String name) {
         return KNOWN.containsKey(name);
     }
 
-    public static Policy create(String name) {
+    public static synchronized Policy create(String name) {
         Supplier<Policy> s = KNOWN.get(name);
         if (s == null) throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + names() + ")");
         return s.get();

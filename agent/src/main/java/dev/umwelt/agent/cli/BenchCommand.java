@@ -59,13 +59,13 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: ${COMPLETION-CANDIDATES}.")
     What what;
 
-    @Option(names = "--seconds", defaultValue = "300", description = "Simulated seconds per measured run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "300", description = "Simulated seconds per measured run, 1 to 3600 (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Measured runs; the median is reported (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", defaultValue = "3", description = "Measured runs, 1 to 100; the median is reported (default: ${DEFAULT-VALUE}).")
+    long runs;
 
-    @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part, 0 to 3600 (default: ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "bench faults: the scenario (default: the catalog's kitchen-beeping-alarm).")
@@ -78,7 +78,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seconds <= 0 || runs <= 0 || warmup < 0) throw new BadInputException("--seconds and --runs must be positive, --warmup >= 0");
+        FlagBounds.check("--seconds", seconds, 1, FlagBounds.MAX_BENCH_SECONDS);
+        FlagBounds.check("--runs", runs, 1, FlagBounds.MAX_BENCH_RUNS);
+        FlagBounds.check("--warmup", warmup, 0, FlagBounds.MAX_BENCH_SECONDS);
         PrintWriter out = spec.commandLine().getOut();
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);

@@ -41,14 +41,25 @@ final class EpisodeConsole {
      */
     static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
                             Path pictures, Path episode, ViewerWindow viewer) {
+        try (Interrupts.Scope interrupts = Interrupts.enter()) {
+            return interrupts.exitCode(runAndReport(out, err, spec, json, events, pictures, episode, viewer, interrupts));
+        }
+    }
+
+    /** SIGINT or SIGTERM ends the episode at its next tick; everything below then happens as for any end. */
+    private static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
+                                    Path pictures, Path episode, ViewerWindow viewer, Interrupts.Scope interrupts) {
         EpisodeResult result = null;
         EpisodeRecording recording = episode == null ? null : EpisodeRecording.open(episode, spec, w -> {
             err.println(w);
             err.flush();
         });
+        // Should the episode not end in time after a signal, the file is still closed (without a result).
+        if (recording != null) interrupts.lastResort(() -> recording.complete(null));
         boolean recorded;
         try (viewer; EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
+            interrupts.onInterrupt(runner::interrupt);
             // The bar counts simulated milliseconds up to the time limit.
             result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
                     EpisodeObserver.both(viewer == null ? null : viewer.feed(), recording));

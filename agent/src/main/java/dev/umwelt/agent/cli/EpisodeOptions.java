@@ -12,6 +12,7 @@ import dev.umwelt.sensors.fault.FaultSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class EpisodeOptions {
     boolean view;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
-            description = "With --realtime or --view: simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+            description = "With --realtime or --view: simulated seconds per wall-clock second, in [0.01, 1000] (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--no-shield", description = "Run without the safety shield (the watchdog and e-stop stay).")
@@ -67,14 +68,15 @@ final class EpisodeOptions {
 
     /** Loads the scenario, runs the episode, prints its report on the command's output and writes its pictures. */
     int runAndReport(CommandSpec command, Path file, PictureOptions pictures, RecordOptions record) {
+        PrintWriter err = command.commandLine().getErr();
         EpisodeSpec spec = load(file);
-        Path dir = pictures.directory(spec.scenario().name());
-        // Without pictures the episode still goes into a run directory of its own.
-        Path episode = record.runFile(dir != null ? dir : pictures.runDirectory(spec.scenario().name()));
+        record.check();
         // Opened before the episode, so that a missing display is reported before any work.
         ViewerWindow viewer = view ? openViewer(spec) : null;
-        return EpisodeConsole.runAndReport(command.commandLine().getOut(), command.commandLine().getErr(), spec, json,
-                events, dir, episode, viewer);
+        Path dir = pictures.directory(spec.scenario().name(), err);
+        // Without pictures the episode still goes into a run directory of its own.
+        Path episode = record.runFile(() -> dir != null ? dir : pictures.runDirectory(spec.scenario().name(), err));
+        return EpisodeConsole.runAndReport(command.commandLine().getOut(), err, spec, json, events, dir, episode, viewer);
     }
 
     private static ViewerWindow openViewer(EpisodeSpec spec) {
@@ -90,7 +92,7 @@ final class EpisodeOptions {
         if (!Policies.exists(policy)) {
             throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
         }
-        if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+        FlagBounds.speed("--speed", speed);
         if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
         Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.

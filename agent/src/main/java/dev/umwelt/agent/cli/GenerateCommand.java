@@ -2,6 +2,7 @@ package dev.umwelt.agent.cli;
 
 import dev.umwelt.scenarios.generate.GeneratedScenario;
 import dev.umwelt.scenarios.generate.ScenarioGenerator;
+import dev.umwelt.scenarios.generate.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -20,11 +20,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", required = true, description = "Generator seed.")
+    @Option(names = "--seed", required = true, description = "Generator seed, 0 to 999999999.")
     long seed;
 
-    @Option(names = "--index", defaultValue = "0", description = "Which scenario of the seed's sequence (default: ${DEFAULT-VALUE}).")
-    int index;
+    @Option(names = "--index", defaultValue = "0", description = "Which scenario of the seed's sequence, 0 to 999999999 - SEED (default: ${DEFAULT-VALUE}).")
+    long index;
 
     @Option(names = "--split", defaultValue = "test", description = "train, val or test (default: ${DEFAULT-VALUE}).")
     String split;
@@ -37,11 +37,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (index < 0) throw new BadInputException("--index must be >= 0");
-        GeneratedScenario g = ScenarioGenerator.generate(seed, index, SuiteCommand.parseSplit(split), SuiteCommand.parseTask(task));
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(out, g.yaml(), StandardCharsets.UTF_8);
+        FlagBounds.generatorSeed("--seed", seed, 1);
+        FlagBounds.check("--index", index, 0, Split.SEEDS_PER_SPLIT - 1 - seed);
+        OutputFiles.checkWritable("--out", out);
+        GeneratedScenario g = ScenarioGenerator.generate(seed, (int) index, SuiteCommand.parseSplit(split), SuiteCommand.parseTask(task));
+        OutputFiles.writeAtomically(out, g.yaml().getBytes(StandardCharsets.UTF_8));
         spec.commandLine().getOut().printf("wrote %s: %s, %s%n", out, g.name(), g.difficulty());
         spec.commandLine().getOut().flush();
         return Umwelt.EXIT_OK;

@@ -3,6 +3,7 @@ package dev.umwelt.agent.cli;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Where a command records its episodes (MCAP, episodes/FORMAT.md): on by default. */
 final class RecordOptions {
@@ -20,17 +21,20 @@ final class RecordOptions {
         if (noRecord && record != null) throw new BadInputException("--record and --no-record: give one or the other");
     }
 
-    /** The file of a single run whose output directory is {@code runDir}, or null when recording is off. */
-    Path runFile(Path runDir) {
+    /**
+     * The file of a single run, or null when recording is off; {@code runDir} (the run's output
+     * directory, which may create it) is asked only when the file goes there.
+     */
+    Path runFile(Supplier<Path> runDir) {
         check();
         if (noRecord) return null;
-        return (record != null ? record : runDir).resolve(RUN_FILE);
+        return (record != null ? record : runDir.get()).resolve(RUN_FILE);
     }
 
-    /** The directory of a suite's episode files, or null when recording is off. */
-    Path suiteDirectory(Path outDir) {
+    /** The directory of a suite's episode files, or null when recording is off; {@code outDir} as in {@link #runFile}. */
+    Path suiteDirectory(Supplier<Path> outDir) {
         check();
         if (noRecord) return null;
-        return record != null ? record : outDir.resolve("episodes");
+        return record != null ? record : outDir.get().resolve("episodes");
     }
 }

@@ -46,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
     boolean view;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1.0",
-            description = "Recorded seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+            description = "Recorded seconds per wall-clock second, in [0.01, 1000] (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--max", description = "Play as fast as possible.")
@@ -56,7 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such episode file");
-        if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+        FlagBounds.speed("--speed", speed);
         if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
         if ((max || speed != 1.0) && verify) throw new BadInputException("--verify re-simulates; --speed and --max pace a replay");
         if (verify && view) throw new BadInputException("--verify and --view exclude each other: run them one after the other");
@@ -88,6 +88,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** Plays the episode onto a local event bus at robot r1's addresses and says what went where. */
     private int playOntoBus(EpisodeFile episode, PrintWriter out) throws Exception {
         Vertx vertx = Vertx.vertx();
+        vertx.exceptionHandler(ProcessGuard.onLoops());
         try {
             BusCodecs.register(vertx);
             Map<String, Long> counts = BusReplay.play(vertx, episode, Addresses.of("r1"),

@@ -87,6 +87,8 @@ final class RosCommand implements Runnable {
     static Vertx rosVertx() {
         System.setProperty("vertx.disableDnsResolver", "true");
         Vertx vertx = Vertx.vertx();
+        // An Error on a loop (an OutOfMemoryError) ends the node with one line and exit 1 instead of leaving it hung.
+        vertx.exceptionHandler(ProcessGuard.onLoops());
         BusCodecs.register(vertx);
         return vertx;
     }
@@ -187,7 +189,7 @@ final class RosCommand implements Runnable {
         Common common = new Common();
         @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
         Path scenario;
-        @Option(names = "--speed", defaultValue = "1.0", description = "Sim seconds per wall-clock second (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--speed", defaultValue = "1.0", description = "Sim seconds per wall-clock second, in [0.01, 1000] (default: ${DEFAULT-VALUE}).")
         double speed;
         @Option(names = "--seed", description = "Seed (default: the scenario's).")
         Long seed;
@@ -197,7 +199,7 @@ final class RosCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isRegularFile(scenario)) throw new BadInputException(scenario + ": no such scenario file");
-            if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
+            FlagBounds.speed("--speed", speed);
             Scenario s = ScenarioLoader.load(scenario);
             BridgeConfig bridge = common.bridge().withRobot(s.robot());
             NodeConfig node = common.node("/umwelt_sim");

@@ -42,8 +42,8 @@ final class SuiteCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory of scenario files.")
     Path dir;
 
-    @Option(names = "--generate", paramLabel = "N", description = "Generate N scenarios instead of reading DIR.")
-    Integer generate;
+    @Option(names = "--generate", paramLabel = "N", description = "Generate N scenarios (1 to 100000) instead of reading DIR.")
+    Long generate;
 
     @Option(names = "--seed", defaultValue = "0", description = "Generator seed (with --generate; default: ${DEFAULT-VALUE}). The suite runs the split's "
             + "scenarios SEED..SEED+N-1, so seeds less than N apart share scenarios: for a disjoint set use SEED+N.")
@@ -59,8 +59,8 @@ final class SuiteCommand implements Callable<Integer> {
             description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
     List<String> policies;
 
-    @Option(names = "--threads", description = "Episodes at a time (default: the number of processors).")
-    Integer threads;
+    @Option(names = "--threads", description = "Episodes at a time, 1 to 256 (default: the number of processors).")
+    Long threads;
 
     @Option(names = "--camera", description = "Render camera frames even when no policy needs them (slower: one render thread serves all episodes).")
     boolean camera;
@@ -83,45 +83,88 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (Interrupts.Scope interrupts = Interrupts.enter()) {
+            return interrupts.exitCode(run(interrupts));
+        }
+    }
+
+    /** SIGINT or SIGTERM ends the episodes in flight and starts no more; what ran is reported and written as usual. */
+    private int run(Interrupts.Scope interrupts) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         for (String p : policies) {
             if (!Policies.exists(p)) throw new BadInputException("--policy: unknown policy '" + p + "' (known: " + Policies.names() + ")");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) throw new BadInputException("--threads must be at least 1");
+        int t = threads != null ? (int) FlagBounds.check("--threads", threads, 1, FlagBounds.MAX_THREADS)
+                : (int) Math.min(Runtime.getRuntime().availableProcessors(), FlagBounds.MAX_THREADS);
+        record.check();
+        // Before the suite runs: a report that cannot be written would otherwise be lost at the end.
+        if (json != null) OutputFiles.checkWritable("--json", json);
         List<SuiteEntry> entries = entries(out).stream().map(e -> new SuiteEntry(
                 EpisodeOptions.withFaults(e.scenario(), faults), e.seed(), e.labels(), e.scenarioYaml())).toList();
         if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
-        Path sheetDir = pictures.directory("suite");
-        Path episodes = record.suiteDirectory(sheetDir != null ? sheetDir : pictures.runDirectory("suite"));
-        PrintWriter err = spec.commandLine().getErr();
+        Path sheetDir = pictures.directory("suite", err);
+        Path episodes = record.suiteDirectory(() -> sheetDir != null ? sheetDir : pictures.runDirectory("suite", err));
 
         Map<String, List<SuiteOutcome>> byPolicy = new LinkedHashMap<>();
         long begin = System.nanoTime();
         try (ProgressBar bar = ConsoleProgress.start("suite", (long) entries.size() * policies.size(), " episodes", 1)) {
             for (String p : policies) {
-                byPolicy.put(p, new SuiteRunner(t, camera, episodes, w -> {
+                if (interrupts.interrupted()) break;
+                SuiteRunner runner = new SuiteRunner(t, camera, episodes, w -> {
                     synchronized (err) {
                         err.println(w);
                         err.flush();
                     }
-                }).shield(!noShield).run(entries, p, o -> {
+                }).shield(!noShield);
+                interrupts.onInterrupt(runner::interrupt);
+                interrupts.lastResort(runner::closeRecordings);
+                List<SuiteOutcome> ran = runner.run(entries, p, o -> {
                     if (bar != null) bar.step();
-                }));
+                });
+                if (!ran.isEmpty()) byPolicy.put(p, ran);
             }
+        }
+        int planned = entries.size() * policies.size();
+        int ran = byPolicy.values().stream().mapToInt(List::size).sum();
+        if (interrupts.interrupted()) out.printf("interrupted: %d of %d episodes ran%n", ran, planned);
+        if (byPolicy.isEmpty()) {
+            out.flush();
+            return Umwelt.EXIT_OK;
         }
         SuiteReport report = new SuiteReport(byPolicy, t, (System.nanoTime() - begin) / 1e9);
         report.printTable(out);
         if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report.toJsonMap());
-            out.println("wrote " + json);
+            Map<String, Object> root = report.toJsonMap();
+            if (interrupts.interrupted()) {
+                root.put("interrupted", true);
+                root.put("episodesPlanned", planned);
+            }
+            writeJson(out, err, root, sheetDir != null ? sheetDir : episodes != null ? episodes.getParent() : null);
         }
         if (episodes != null) out.println("episodes: " + episodes);
         out.flush();
         if (sheetDir != null) writeContactSheet(out, sheetDir, policies.get(0), byPolicy.get(policies.get(0)));
         return Umwelt.EXIT_OK;
+    }
+
+    /**
+     * The report, written whole or not at all (a temporary file renamed over FILE). Should that fail
+     * after all (the disk filled up while the suite ran), the report goes into the suite's own
+     * directory instead, so that the results are not lost; without one it is a crash.
+     */
+    private void writeJson(PrintWriter out, PrintWriter err, Map<String, Object> root, Path fallbackDir) throws IOException {
+        byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        try {
+            OutputFiles.writeAtomically(json, bytes);
+            out.println("wrote " + json);
+        } catch (IOException e) {
+            if (fallbackDir == null) throw e;
+            Path instead = fallbackDir.resolve("suite.json");
+            OutputFiles.writeAtomically(instead, bytes);
+            err.println("warning: could not write " + json + " (" + OutputFiles.describe(e) + "); wrote " + instead + " instead");
+            err.flush();
+        }
     }
 
     /** One tile per episode of the first policy; a failure here is a warning, the suite's results stand. */
@@ -142,8 +185,9 @@ final class SuiteCommand implements Callable<Integer> {
     private List<SuiteEntry> entries(PrintWriter out) {
         if ((dir == null) == (generate == null)) throw new BadInputException("give either a DIR of scenarios or --generate N");
         if (generate != null) {
-            if (generate < 1) throw new BadInputException("--generate: N must be at least 1");
-            GeneratedSuite g = GeneratedSuite.generate(generate, seed, parseSplit(split), parseTask(task));
+            FlagBounds.check("--generate", generate, 1, FlagBounds.MAX_GENERATED);
+            FlagBounds.generatorSeed("--seed", seed, generate);
+            GeneratedSuite g = GeneratedSuite.generate(generate.intValue(), seed, parseSplit(split), parseTask(task));
             out.println(g.stats());
             return g.entries();
         }

@@ -18,6 +18,8 @@ public final class Umwelt implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CRASH = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** SIGINT or SIGTERM ended the command's episodes early (see {@link Interrupts}). */
+    public static final int EXIT_INTERRUPTED = Interrupts.EXIT_INTERRUPTED;
 
     @Override
     public void run() {
@@ -38,6 +40,8 @@ public final class Umwelt implements Runnable {
         CommandLine cli = new CommandLine(new Umwelt());
         cli.setOut(out);
         cli.setErr(err);
+        FlagErrors.registerConverters(cli);
+        cli.setParameterExceptionHandler(FlagErrors::handle);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ScenarioException || e instanceof BadInputException) {
                 cmd.getErr().println(e.getMessage());
@@ -49,16 +53,32 @@ public final class Umwelt implements Runnable {
                 cmd.getErr().println("umwelt: " + gl.getMessage());
                 return EXIT_CRASH;
             }
-            cmd.getErr().println("umwelt: crashed: " + e);
-            cmd.getErr().flush();
-            if (System.getenv("UMWELT_DEBUG") != null) e.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("(set UMWELT_DEBUG=1 for the stack trace)");
-            return EXIT_CRASH;
+            return crashed(cmd.getErr(), e);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) {
+            // picocli hands only Exceptions to the handler above; an Error (OutOfMemoryError, ...) comes here.
+            return crashed(err, e);
+        }
+    }
+
+    private static int crashed(PrintWriter err, Throwable e) {
+        err.println(crashLine(e, null));
+        if (System.getenv("UMWELT_DEBUG") != null) e.printStackTrace(err);
+        err.flush();
+        return EXIT_CRASH;
+    }
+
+    /** The one line a crash prints; {@code thread}: where it happened when not on the command's own thread (else null). */
+    static String crashLine(Throwable e, String thread) {
+        return "umwelt: crashed" + (thread == null ? "" : " on thread " + thread) + ": " + e
+                + (System.getenv("UMWELT_DEBUG") != null ? "" : " (set UMWELT_DEBUG=1 for the stack trace)");
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        ProcessGuard.install();
+        Interrupts.installSignalHandlers();
+        ProcessGuard.exit(execute(args));
     }
 }

@@ -16,6 +16,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,14 +34,21 @@ final class EpisodeVerticle extends VerticleBase {
     private final LongConsumer progress;
     private final EpisodeObserver observer;
     private final Promise<EpisodeResult> done;
+    /** The runner's interrupt flag, read after every step. */
+    private final BooleanSupplier interrupted;
+    /** Where an Error on this episode's context goes: the runner fails every episode with it. */
+    private final Consumer<Error> fatal;
     private Environment env;
     private PolicyEndpoint policyEndpoint;
     /** Set before the first tick; the policy's fault events go to its episode events. */
     private SimulatorEndpoint simulator;
 
     EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, LongConsumer progress,
-                    EpisodeObserver observer, Promise<EpisodeResult> done) {
+                    EpisodeObserver observer, Promise<EpisodeResult> done, BooleanSupplier interrupted,
+                    Consumer<Error> fatal) {
         this.spec = spec;
+        this.interrupted = interrupted;
+        this.fatal = fatal;
         this.addresses = addresses;
         this.policy = policy;
         this.progress = progress;
@@ -49,6 +58,12 @@ final class EpisodeVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // A throw that escapes the handlers below would otherwise only be logged, and the caller
+        // would wait for this episode forever.
+        context.exceptionHandler(t -> {
+            if (t instanceof Error e) fatal.accept(e);
+            else fail(t);
+        });
         Scenario scenario = spec.scenario();
         Instruction instruction = new Instruction(new Header(Clock.SIM_EPOCH_NANOS, Frames.BASE_LINK),
                 scenario.task().instruction(), Instruction.Source.SCENARIO, 1.0);
@@ -72,13 +87,31 @@ final class EpisodeVerticle extends VerticleBase {
                     if (r.failed()) done.tryFail(r.cause());
                     else done.tryComplete(r.result().withBelief(world.snapshot()));
                 });
-                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, simulated);
+                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, simulated,
+                        interrupted);
                 simulator.start();
             } catch (RuntimeException e) {
                 done.tryFail(e);
             }
         });
         return Future.succeededFuture();
+    }
+
+    /** From any thread: a paced episode waiting for its next tick's instant ends now instead (see {@link EpisodeRunner#interrupt}). */
+    void interruptPacing() {
+        io.vertx.core.Context c = context;
+        if (c != null) c.runOnContext(v -> {
+            if (simulator != null) simulator.interruptPacing();
+        });
+    }
+
+    /** From any thread: the episode ends in error now; its simulator stops taking actions. */
+    void fail(Throwable t) {
+        done.tryFail(t);
+        io.vertx.core.Context c = context;
+        if (c != null) c.runOnContext(v -> {
+            if (simulator != null) simulator.abandon(t);
+        });
     }
 
     @Override

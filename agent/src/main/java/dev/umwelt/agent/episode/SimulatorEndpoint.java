@@ -32,6 +32,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -50,8 +51,13 @@ import java.util.function.LongConsumer;
  * Two one-way streams rather than request/reply: a Vert.x request arms a timeout timer and a
  * one-off reply registration per tick, and the lockstep path has no timers and no wall clock.
  * Pacing never changes what is computed, so realtime and lockstep runs give the same trajectory.
+ * An interrupt (SIGINT, SIGTERM) is read at the same place and ends the episode with end reason
+ * {@value #INTERRUPTED}; a paced episode waiting for its next tick's instant ends at once.
  */
 final class SimulatorEndpoint {
+    /** The end reason of an episode ended by a signal to the process: not an error, scored like a time-limit end. */
+    static final String INTERRUPTED = "interrupted";
+
     private final Vertx vertx;
     private final Context context;
     private final Environment env;
@@ -77,10 +83,18 @@ final class SimulatorEndpoint {
     /** The safety chain (watchdog, e-stop, shield unless {@code --no-shield}); it sees every scan as delivered. */
     private final SafetyChain safety;
     private MessageConsumer<Object> estopConsumer;
+    /** Whether the process asked the episode to end (read after every step, like the time limit). */
+    private final BooleanSupplier interrupted;
+    /** The realtime timer that will ask for the next tick (-1: none pending). */
+    private long pacingTimer = -1;
+    /** Set once the episode ended (any reason): later actions and timers change nothing. */
+    private boolean finished;
 
     SimulatorEndpoint(Vertx vertx, Context context, Environment env, EpisodeSpec spec, Addresses addresses,
-                      LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done) {
+                      LongConsumer progress, EpisodeObserver observer, Promise<EpisodeResult> done,
+                      BooleanSupplier interrupted) {
         this.vertx = vertx;
+        this.interrupted = interrupted;
         this.context = context;
         this.env = env;
         this.spec = spec;
@@ -124,6 +138,7 @@ final class SimulatorEndpoint {
     }
 
     private void onActionMessage(Message<Object> msg) {
+        if (finished) return;
         if (msg.body() instanceof ActionChunk chunk) {
             onAction(chunk, missingRequired(msg.headers().get(PolicyEndpoint.MISSING_HEADER)));
         } else {
@@ -146,6 +161,7 @@ final class SimulatorEndpoint {
     }
 
     private void onAction(ActionChunk chunk, Set<Modality> missing) {
+        if (finished) return;
         try {
             long now = env.nowNanos();
             observer.onAction(chunk);
@@ -164,6 +180,8 @@ final class SimulatorEndpoint {
                 emit(new EpisodeEvent(new Header(next.stampNanos(), Frames.MAP), EpisodeEvent.Kind.TIME_LIMIT_REACHED,
                         "sim", spec.scenario().timeLimitSeconds() + " s"));
                 finish(false, "time-limit", null);
+            } else if (interrupted.getAsBoolean()) {
+                finish(false, INTERRUPTED, null);
             } else if (observer.stopRequested()) {
                 finish(false, EpisodeObserver.STOPPED, null);
             } else if (spec.realtime()) {
@@ -171,7 +189,10 @@ final class SimulatorEndpoint {
                 long lateNanos = System.nanoTime() - (wallStartNanos + Math.round(elapsedNanos() / spec.speed()));
                 if (lateNanos > controlPeriodNanos / spec.speed()) missedDeadlines++;
                 long delayMs = -lateNanos / 1_000_000L;
-                if (delayMs >= 1) vertx.setTimer(delayMs, id -> askPolicy(next));
+                if (delayMs >= 1) pacingTimer = vertx.setTimer(delayMs, id -> {
+                    pacingTimer = -1;
+                    askPolicy(next);
+                });
                 else context.runOnContext(v -> askPolicy(next));
             } else {
                 // A fresh task per tick keeps the stack flat however long the episode.
@@ -180,6 +201,22 @@ final class SimulatorEndpoint {
         } catch (RuntimeException e) {
             finish(false, "error", e);
         }
+    }
+
+    /**
+     * On the episode's context, after {@link #interrupted} became true: a paced episode waiting
+     * for its next tick ends now (at the state it would have been asked about), instead of after
+     * up to one control period divided by the speed.
+     */
+    void interruptPacing() {
+        if (finished || pacingTimer < 0 || !vertx.cancelTimer(pacingTimer)) return;
+        pacingTimer = -1;
+        finish(false, INTERRUPTED, null);
+    }
+
+    /** On the episode's context, after the episode failed from outside (an Error on a loop): nothing more is stepped. */
+    void abandon(Throwable error) {
+        if (!finished) finish(false, "error", error);
     }
 
     private long elapsedNanos() {
@@ -209,6 +246,7 @@ final class SimulatorEndpoint {
     }
 
     private void finish(boolean stopped, String reason, Throwable error) {
+        finished = true;
         actions.unregister();
         estopConsumer.unregister();
         if (error != null) {

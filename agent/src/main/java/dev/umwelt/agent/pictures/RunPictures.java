@@ -39,14 +39,19 @@ public final class RunPictures {
 
     private RunPictures() {}
 
-    /** Everything for a finished episode; returns the files written. */
+    /**
+     * Everything for a finished episode; returns the files written. metrics.json comes first: it is
+     * the smallest and the one that matters most when the process must end soon (interrupted).
+     */
     public static List<Path> write(Path dir, EpisodeResult r) throws IOException {
+        Files.createDirectories(dir);
+        Path metrics = writeJson(dir.resolve(METRICS), r.toJsonMap());
         List<Path> written = write(dir, r.spec().scenario(), r.trajectory(), r.events(), r.metrics(),
                 r.firstFrame(), r.lastFrame());
         if (r.belief() != null) {
             written.add(png(BeliefMap.fitted(r.belief(), WIDTH, MAX_MAP_HEIGHT).render(), dir.resolve(MAP)));
         }
-        written.add(writeJson(dir.resolve(METRICS), r.toJsonMap()));
+        written.add(metrics);
         return written;
     }
 

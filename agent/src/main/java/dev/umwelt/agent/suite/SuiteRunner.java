@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -20,7 +23,10 @@ import java.util.function.Consumer;
  * Runs a suite's episodes in parallel, at most {@code threads} at a time, each on its own
  * context. Every episode is self-contained (its own simulator, policy instance and seed), so
  * results do not depend on the thread count or on completion order; they are returned in entry
- * order.
+ * order. {@link #interrupt()} ends the episodes in flight at their next tick (end reason
+ * {@code interrupted}) and starts no more: the suite then returns what ran. An {@link Error} in
+ * any episode (an OutOfMemoryError, ...) starts no more either and is thrown once the episodes in
+ * flight ended, their files closed.
  */
 public final class SuiteRunner {
     private final int threads;
@@ -30,6 +36,27 @@ public final class SuiteRunner {
 
     /** Whether the safety shield filters the policies' commands (default on). */
     private boolean shield = true;
+    private volatile boolean interrupted;
+    /** The runner of the suite in progress (null before and after), for {@link #interrupt()}. */
+    private volatile EpisodeRunner current;
+    /** Episode files not yet completed, for {@link #closeRecordings()}. */
+    private final Set<EpisodeRecording> open = ConcurrentHashMap.newKeySet();
+
+    /** From any thread: the episodes in flight end at their next tick, and no more start. */
+    public void interrupt() {
+        interrupted = true;
+        EpisodeRunner r = current;
+        if (r != null) r.interrupt();
+    }
+
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Last resort from any thread (the episodes did not end in time): closes every episode file still open, without a result. */
+    public void closeRecordings() {
+        for (EpisodeRecording r : open) r.complete(null);
+    }
 
     /** Turns the safety shield off ({@code --no-shield}) or on; returns this runner. */
     public SuiteRunner shield(boolean on) {
@@ -61,25 +88,49 @@ public final class SuiteRunner {
                 + ".mcap";
     }
 
-    /** {@code onDone} is called once per finished episode, from any thread. */
+    /**
+     * {@code onDone} is called once per finished episode, from any thread. Returns one outcome per
+     * entry in entry order, or after {@link #interrupt()} one per entry that started.
+     */
     public List<SuiteOutcome> run(List<SuiteEntry> entries, String policy, Consumer<SuiteOutcome> onDone) {
         SuiteOutcome[] outcomes = new SuiteOutcome[entries.size()];
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
+        Error[] fatal = new Error[1];
         boolean camera = cameraAlways || Policies.create(policy).sensedModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
+            current = runner;
+            if (interrupted) runner.interrupt();
             for (int i = 0; i < entries.size(); i++) {
                 slots.acquireUninterruptibly();
+                boolean stop;
+                synchronized (fatal) {
+                    stop = interrupted || fatal[0] != null;
+                }
+                if (stop) {
+                    // Entries never started count as finished, so that the wait below ends.
+                    for (int rest = i; rest < entries.size(); rest++) finished.countDown();
+                    break;
+                }
                 final int k = i;
                 SuiteEntry e = entries.get(i);
                 EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml(),
                         shield);
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
+                if (recording != null) open.add(recording);
                 runner.start(spec, Policies.create(policy), null,
                         recording == null ? EpisodeObserver.NONE : recording).onComplete(ar -> {
                     // Closed before the slot is freed, on the episode's context: no file is left open.
-                    if (recording != null) recording.complete(ar.succeeded() ? ar.result() : null);
+                    if (recording != null) {
+                        recording.complete(ar.succeeded() ? ar.result() : null);
+                        open.remove(recording);
+                    }
+                    if (ar.failed() && ar.cause() instanceof Error err) {
+                        synchronized (fatal) {
+                            if (fatal[0] == null) fatal[0] = err;
+                        }
+                    }
                     SuiteOutcome o = ar.succeeded()
                             // Camera frames are dropped at once: a suite keeps every result and draws no camera.
                             ? new SuiteOutcome(e, policy, ar.result().withoutFrames(), null)
@@ -94,7 +145,14 @@ public final class SuiteRunner {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("suite interrupted", ex);
+        } finally {
+            current = null;
         }
-        return new ArrayList<>(Arrays.asList(outcomes));
+        synchronized (fatal) {
+            if (fatal[0] != null) throw fatal[0];
+        }
+        List<SuiteOutcome> ran = new ArrayList<>(Arrays.asList(outcomes));
+        ran.removeIf(Objects::isNull);
+        return ran;
     }
 }

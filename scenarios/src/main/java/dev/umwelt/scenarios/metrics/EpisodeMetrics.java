@@ -9,13 +9,13 @@ import java.util.Set;
  * The outcome of one navigation episode. Distances in metres, time in seconds.
  * {@code geodesicDistance} is start to goal and {@code finalDistanceToGoal} final position to
  * goal, both geodesic ({@code +Infinity} when unreachable). {@code endReason} is one of
- * {@code stop}, {@code time-limit}, {@code error}.
+ * {@code stop}, {@code time-limit}, {@code error}, {@code viewer-closed}, {@code interrupted}.
  */
 public record EpisodeMetrics(boolean success, double spl, double softSpl, double pathLength, int collisions,
                              double timeSeconds, String trajectoryHash, double geodesicDistance,
                              double finalDistanceToGoal, boolean stopped, String endReason) {
-    /** Why an episode ended: STOP, its time limit, an error, or a person closing the viewer. */
-    public static final Set<String> END_REASONS = Set.of("stop", "time-limit", "error", "viewer-closed");
+    /** Why an episode ended: STOP, its time limit, an error, a person closing the viewer, or a signal (SIGINT, SIGTERM). */
+    public static final Set<String> END_REASONS = Set.of("stop", "time-limit", "error", "viewer-closed", "interrupted");
 
     public EpisodeMetrics {
         Objects.requireNonNull(trajectoryHash, "trajectoryHash");
