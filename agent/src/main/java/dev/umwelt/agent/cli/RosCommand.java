@@ -87,8 +87,6 @@ final class RosCommand implements Runnable {
     static Vertx rosVertx() {
         System.setProperty("vertx.disableDnsResolver", "true");
         Vertx vertx = Vertx.vertx();
-        // An Error on a loop (an OutOfMemoryError) ends the node with one line and exit 1 instead of leaving it hung.
-        vertx.exceptionHandler(ProcessGuard.onLoops());
         BusCodecs.register(vertx);
         return vertx;
     }
