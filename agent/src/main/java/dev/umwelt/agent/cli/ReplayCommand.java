@@ -66,6 +66,9 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (DamagedEpisodeException e) {
             err.println(e.getMessage());
             return Umwelt.EXIT_BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println(file + " cannot be read: " + e.getMessage());
+            return Umwelt.EXIT_BAD_INPUT;
         }
         try {
             return verify ? verify(episode, out) : summaryAndView(episode, out);

@@ -95,13 +95,14 @@ class EpisodeRecoveryTest {
         Files.write(damaged, all);
 
         RecoveryReport r = EpisodeRecovery.recover(damaged, out);
-        assertEquals(1, r.skippedChunks().size(), r.lines().toString());
-        assertEquals(victim.start(), r.skippedChunks().get(0).offset());
+        assertEquals(1, r.damaged().size(), r.lines().toString());
+        assertEquals(victim.start(), r.damaged().get(0).from());
+        assertEquals(spans.get(spans.size() / 2 + 1).start(), r.damaged().get(0).to(), "the walk picks up again at the next chunk");
         assertEquals(400 - victim.messages(), r.messagesKept());
         assertEquals(SyntheticEpisodeAccess.stamp(199), r.lastGoodLogTime());
         EpisodeFile recovered = EpisodeFile.open(out);
         assertTrue(recovered.result().isPresent(), "the result metadata after the chunks survives");
-        assertTrue(String.join("\n", r.lines()).contains("chunk at byte " + victim.start() + ": "));
+        assertTrue(String.join("\n", r.lines()).contains("damaged: bytes " + victim.start() + "-"), r.lines().toString());
     }
 
     @Test
