@@ -112,8 +112,9 @@ final class FileSurvey {
                 if (summaryStart >= 0) summaryDamaged = true;
                 long q = probe.nextTrusted(p + 1, file.size);
                 if (q < 0) {
-                    readEnd = "stopped at byte " + p + " (" + e.getMessage() + "); nothing readable follows in its "
-                            + (file.size - p) + " bytes";
+                    readEnd = "stopped at byte " + p + " (" + e.getMessage() + "); " + (probe.searchExhausted()
+                            ? "gave up searching the rest for chunks (read 16 times the file's size)"
+                            : "nothing readable follows in its " + (file.size - p) + " bytes");
                     readSummaryFromFooter();
                     return;
                 }

@@ -31,9 +31,20 @@ final class RecordProbe {
                  String lengthNote) {}
 
     private final DamagedFile file;
+    /**
+     * Bytes the search for trusted records may still read as candidate chunks: a file crafted with
+     * many overlapping chunk headers would otherwise cost the square of its size.
+     */
+    private long searchBudget, bytesRead;
 
     RecordProbe(DamagedFile file) {
         this.file = file;
+        this.searchBudget = 16 * file.size + (64L << 20);
+    }
+
+    /** True once the search for trusted records gave up (the budget above is spent). */
+    boolean searchExhausted() {
+        return searchBudget < 0;
     }
 
     Found probe(long p) throws IOException {
@@ -58,6 +69,8 @@ final class RecordProbe {
                     + " runs past the end of the " + file.size + "-byte file");
         }
         byte[] body = file.bytes(p + 9, (int) bodyLength);
+        long records = op == Opcode.CHUNK && bodyLength >= 24 ? McapRecords.u64(body, 16) : 0;
+        bytesRead += bodyLength + (records >= 0 && records <= McapLimits.MAX_CHUNK_RECORDS ? records : 0);
         McapRecords.Decoded d = McapRecords.decode(op, body, 0, body.length, p);
         List<McapRecord> inner = d.record() instanceof Chunk c ? McapStreamReader.chunkRecords(c, p) : List.of();
         long fieldsEnd = p + 9 + d.fieldBytes();
@@ -104,7 +117,7 @@ final class RecordProbe {
      */
     long nextTrusted(long from, long limit) throws IOException {
         long end = Math.min(limit, file.size - 8);
-        for (long q = Math.max(from, 0); q < end; q++) {
+        for (long q = Math.max(from, 0); q < end && searchBudget >= 0; q++) {
             int b = file.u8(q);
             if ((b == Opcode.CHUNK || b == Opcode.DATA_END || b == Opcode.FOOTER || b == Opcode.METADATA
                     || b == Opcode.ATTACHMENT) && trustedAt(q, b)) {
@@ -120,10 +133,13 @@ final class RecordProbe {
         if (op == Opcode.FOOTER) return declared == 20 && footerAtEnd(q);
         if (op == Opcode.CHUNK && !plausibleChunk(q)) return false;
         Found f;
+        long read = bytesRead;
         try {
             f = probe(q);
         } catch (McapException e) {
             return false;
+        } finally {
+            searchBudget -= bytesRead - read;
         }
         if (f.record() instanceof Chunk c) return c.uncompressedCrc() != 0; // probe checked it
         if (op == Opcode.ATTACHMENT) return file.uint(f.fieldsEnd() - 4, 4) != 0; // the CRC probe checked
@@ -136,7 +152,7 @@ final class RecordProbe {
         if (!file.has(q + 9, 32)) return false;
         long size = file.uint(q + 25, 8), nameLength = file.uint(q + 37, 4);
         if (size < 0 || size > McapLimits.MAX_CHUNK_RECORDS || nameLength > McapLimits.MAX_COMPRESSION_NAME) return false;
-        if (!file.has(q + 41, nameLength + 8)) return false;
+        if (!file.has(q + 41, nameLength + 8) || !file.has(q + 49 + nameLength, file.uint(q + 41 + nameLength, 8))) return false;
         String name = new String(file.bytes(q + 41, (int) nameLength), java.nio.charset.StandardCharsets.UTF_8);
         return name.isEmpty() || name.equals("zstd") || name.equals("lz4");
     }

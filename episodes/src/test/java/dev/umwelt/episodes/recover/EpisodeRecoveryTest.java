@@ -122,6 +122,24 @@ class EpisodeRecoveryTest {
     }
 
     @Test
+    void aFileOfManyOverlappingFakeChunkHeadersIsSearchedWithinABudget() throws Exception {
+        // 4,000 chunk headers, each claiming every byte after it as its records: searching each would
+        // read ~800 MB; the search gives up after 16 times the file plus 64 MiB instead.
+        int headers = 4000, header = 9 + 40;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 9 + headers * header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(McapRecord.Opcode.MAGIC).put(new byte[9]);
+        for (int i = 0; i < headers; i++) {
+            long records = b.capacity() - (b.position() + header);
+            b.put((byte) 0x06).putLong(40 + records).putLong(0).putLong(0).putLong(records + 1).putInt(1).putInt(0).putLong(records);
+        }
+        Path hostile = dir.resolve("hostile.mcap"), out = dir.resolve("hostile-recovered.mcap");
+        Files.write(hostile, b.array());
+        RecoveryReport r = EpisodeRecovery.recover(hostile, out);
+        assertEquals(0, r.messagesKept());
+        assertTrue(r.readEnd().contains("gave up searching the rest for chunks"), r.readEnd());
+    }
+
+    @Test
     void somethingThatIsNotMcapIsRefusedWithoutWritingAnything() throws Exception {
         Path junk = dir.resolve("junk.mcap");
         Files.writeString(junk, "#!/bin/sh\necho not a log\n");
