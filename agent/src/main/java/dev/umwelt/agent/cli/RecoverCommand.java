@@ -35,6 +35,7 @@ final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (Files.isDirectory(file)) throw new BadInputException(file + " is a folder: pass the damaged episode file");
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
         if (!Files.isReadable(file)) throw new BadInputException(file + ": cannot be read (permissions)");
         RecoveryReport r;

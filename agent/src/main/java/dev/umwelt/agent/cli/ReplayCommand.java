@@ -55,6 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) throw new BadInputException(file + " is a folder: pass an episode file (.mcap)");
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such episode file");
         if (!(speed > 0) || Double.isInfinite(speed)) throw new BadInputException("--speed: must be a positive number: " + speed);
         if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
