@@ -5,10 +5,12 @@ import dev.umwelt.agent.CliTest.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -61,6 +63,21 @@ class RecoverCliTest {
         assertArrayEquals(b, Files.readAllBytes(forged), "the input is untouched");
         Outcome again = CliTest.umwelt("replay", out.toString());
         assertEquals(0, again.code(), again.out() + again.err());
+        assertOfficialReaderAccepts(out);
+    }
+
+    /** The official TypeScript reader (tools/mcap-validate) finds the recovered file valid: CRCs, indexes, counts. */
+    private static void assertOfficialReaderAccepts(Path file) throws Exception {
+        Path validator = Path.of("..", "tools", "mcap-validate").toAbsolutePath().normalize();
+        assertTrue(Files.isDirectory(validator.resolve("node_modules").resolve("@mcap").resolve("core")),
+                "tools/mcap-validate/node_modules is missing: run README's test command (./umwelt test), which runs "
+                        + "npm ci --prefix tools/mcap-validate");
+        Process p = new ProcessBuilder("node", validator.resolve("validate.mjs").toString(), file.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "validator timed out");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("\"valid\": true"), out);
     }
 
     @Test
