@@ -1,6 +1,7 @@
 package dev.umwelt.agent.cli;
 
 import dev.umwelt.episodes.recover.EpisodeRecovery;
+import dev.umwelt.episodes.recover.RecoveryOutputException;
 import dev.umwelt.episodes.recover.RecoveryReport;
 import dev.umwelt.episodes.replay.DamagedEpisodeException;
 import picocli.CommandLine.Command;
@@ -16,8 +17,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = {"Rescues a damaged episode file (killed mid-run, cut short, corrupted chunk) into a valid one:",
-                "every message of every readable chunk and the metadata are kept; unreadable chunks are skipped and",
-                "reported. Exit codes: 0 recovered (possibly nothing), 2 FILE is not an MCAP file or cannot be read."})
+                "every message of every chunk whose CRC holds and the metadata are kept, wherever they sit after damage;",
+                "channels whose definitions were lost come from the file's summary. What was skipped is reported with",
+                "its byte range and reason. FILE is never overwritten.",
+                "Exit codes: 0 recovered (possibly nothing), 2 FILE is not an MCAP file or cannot be read, or FILE2",
+                "cannot be written (a folder, a missing folder, FILE itself): checked before any work."})
 final class RecoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,14 +35,13 @@ final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (Files.isDirectory(file)) throw new BadInputException(file + " is a folder: pass the damaged episode file");
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
-        if (Files.exists(out) && Files.isSameFile(file, out)) {
-            throw new BadInputException("--out must be a new file: recovery never overwrites the damaged original");
-        }
+        if (!Files.isReadable(file)) throw new BadInputException(file + ": cannot be read (permissions)");
         RecoveryReport r;
         try {
             r = EpisodeRecovery.recover(file, out);
-        } catch (DamagedEpisodeException e) {
+        } catch (DamagedEpisodeException | RecoveryOutputException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return Umwelt.EXIT_BAD_INPUT;
         }

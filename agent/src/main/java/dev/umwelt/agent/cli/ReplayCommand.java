@@ -55,6 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) throw new BadInputException(file + " is a folder: pass an episode file (.mcap)");
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such episode file");
         FlagBounds.speed("--speed", speed);
         if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
@@ -65,6 +66,9 @@ final class ReplayCommand implements Callable<Integer> {
             episode = EpisodeFile.open(file);
         } catch (DamagedEpisodeException e) {
             err.println(e.getMessage());
+            return Umwelt.EXIT_BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println(file + " cannot be read: " + e.getMessage());
             return Umwelt.EXIT_BAD_INPUT;
         }
         try {

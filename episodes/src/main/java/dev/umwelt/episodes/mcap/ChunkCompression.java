@@ -1,10 +1,12 @@
 package dev.umwelt.episodes.mcap;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
@@ -42,38 +44,60 @@ final class ChunkCompression {
         }
     }
 
-    /** Decompresses {@code src[off, off+len)} to exactly {@code uncompressedSize} bytes. */
+    /**
+     * Decompresses {@code src[off, off+len)} to exactly {@code uncompressedSize} bytes. The size is
+     * checked against {@link McapLimits#MAX_CHUNK_RECORDS} first; the output is allocated at that
+     * size only when a zstd frame declares the same content size, otherwise it grows with the bytes
+     * the decompressor actually produces, so a forged size allocates nothing it does not fill.
+     */
     static byte[] decompress(String compression, byte[] src, int off, int len, long uncompressedSize,
                              long chunkOffset) throws McapException {
-        if (uncompressedSize < 0 || uncompressedSize > Integer.MAX_VALUE - 16) {
-            throw new McapException(chunkOffset, "Chunk", "uncompressed_size " + Long.toUnsignedString(uncompressedSize)
-                    + " is larger than this reader supports (2 GiB)");
-        }
-        int size = (int) uncompressedSize;
+        int size = McapLimits.chunkRecordsSize(uncompressedSize, chunkOffset);
         try {
             if (compression.equals(ZSTD)) {
-                byte[] out = new byte[size];
-                long n = Zstd.decompressByteArray(out, 0, size, src, off, len);
-                if (Zstd.isError(n) || n != size) {
-                    throw new McapException(chunkOffset, "Chunk", "zstd decompression gave "
-                            + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes") + ", expected " + size);
+                if (Zstd.getFrameContentSize(src, off, len) == size) {
+                    byte[] out = new byte[size];
+                    long n = Zstd.decompressByteArray(out, 0, size, src, off, len);
+                    if (Zstd.isError(n) || n != size) {
+                        throw new McapException(chunkOffset, "Chunk", "zstd decompression gave "
+                                + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes") + ", expected " + size);
+                    }
+                    return out;
                 }
-                return out;
+                try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(src, off, len))) {
+                    return readExactly(in, size, len, "zstd", chunkOffset);
+                }
             }
             if (compression.equals(LZ4)) {
-                byte[] out = new byte[size];
                 try (InputStream in = new LZ4FrameInputStream(new ByteArrayInputStream(src, off, len))) {
-                    int filled = in.readNBytes(out, 0, size);
-                    if (filled != size || in.read() != -1) {
-                        throw new McapException(chunkOffset, "Chunk", "lz4 data does not decompress to " + size + " bytes");
-                    }
+                    return readExactly(in, size, len, "lz4", chunkOffset);
                 }
-                return out;
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof McapException m) throw m;
             throw new McapException(chunkOffset, "Chunk", compression + " decompression failed: " + e, e);
         }
         throw new McapException(chunkOffset, "Chunk", "unsupported compression \"" + compression + "\"");
+    }
+
+    /** Reads exactly {@code size} bytes and then the end of {@code in}, growing the buffer as bytes arrive. */
+    private static byte[] readExactly(InputStream in, int size, int compressedLength, String codec, long chunkOffset)
+            throws IOException {
+        byte[] out = new byte[(int) Math.min(size, Math.max(1 << 16, 4L * compressedLength))];
+        int filled = 0;
+        while (true) {
+            if (filled == out.length) {
+                if (filled == size) break;
+                out = Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+            }
+            int r = in.read(out, filled, out.length - filled);
+            if (r < 0) break;
+            filled += r;
+        }
+        if (filled != size || in.read() != -1) {
+            throw new McapException(chunkOffset, "Chunk", codec + " data does not decompress to uncompressed_size "
+                    + size + " bytes" + (filled < size ? " (only " + filled + ")" : " (more)"));
+        }
+        return out;
     }
 }

@@ -20,7 +20,6 @@ import java.util.zip.CRC32;
  * memory use grows only with bytes actually read, so a bogus length cannot exhaust the heap.
  */
 public final class McapStreamReader implements AutoCloseable {
-    private static final int MAX_RECORD = Integer.MAX_VALUE - 16;
     private final InputStream in;
     private final long knownSize;
     private final byte[] prefix = new byte[9];
@@ -33,11 +32,12 @@ public final class McapStreamReader implements AutoCloseable {
     private long summaryCrcStart = -1;
 
     private byte[] chunkRecords;
-    private int chunkPos;
+    private int chunkFrom, chunkPos, chunkEnd;
     private long chunkOffset;
     private boolean started, finished;
-    private boolean rawChunks;
+    private boolean rawChunks, requireCrcs;
     private long lastRecordOffset = -1;
+    private long peakBufferBytes = 1 << 16;
 
     /** Reads from a stream of unknown length. */
     public McapStreamReader(InputStream in) {
@@ -64,6 +64,27 @@ public final class McapStreamReader implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every CRC must be present, not only match: a zero data-section, summary or chunk CRC (which
+     * the specification reads as "not computed") is refused, a Footer must follow a DataEnd and
+     * point at the summary this stream read. For files whose writer always computes CRCs (every
+     * episode): then no change to any byte goes unnoticed.
+     */
+    public McapStreamReader requireCrcs() {
+        requireCrcs = true;
+        return this;
+    }
+
+    /**
+     * The most bytes this reader has held in its own buffers at once (the record body buffer and
+     * one chunk's decompressed records): at most the largest record, which is never longer than the
+     * file, plus {@link McapLimits#MAX_CHUNK_RECORDS}. What the caller keeps of the returned records
+     * is the caller's.
+     */
+    public long peakBufferBytes() {
+        return peakBufferBytes;
+    }
+
     /** The byte offset of the top-level record most recently read (-1 before the first). */
     public long lastRecordOffset() {
         return lastRecordOffset;
@@ -80,9 +101,10 @@ public final class McapStreamReader implements AutoCloseable {
      */
     public static java.util.List<McapRecord> chunkRecords(Chunk chunk, long chunkOffset) throws McapException {
         McapStreamReader r = new McapStreamReader(InputStream.nullInputStream());
-        r.openChunk(chunk, chunkOffset);
+        r.openChunk(chunk.compression(), chunk.uncompressedSize(), chunk.uncompressedCrc(), chunk.records(), 0,
+                chunk.records().length, chunkOffset);
         java.util.List<McapRecord> out = new java.util.ArrayList<>();
-        while (r.chunkPos < r.chunkRecords.length) {
+        while (r.chunkPos < r.chunkEnd) {
             McapRecord rec = r.nextInChunk();
             if (rec != null) out.add(rec);
         }
@@ -98,7 +120,7 @@ public final class McapStreamReader implements AutoCloseable {
         }
         while (true) {
             if (chunkRecords != null) {
-                if (chunkPos < chunkRecords.length) {
+                if (chunkPos < chunkEnd) {
                     McapRecord r = nextInChunk();
                     if (r != null) return r;
                     continue;
@@ -122,7 +144,7 @@ public final class McapStreamReader implements AutoCloseable {
         int opcode = prefix[0] & 0xFF;
         String type = Opcode.name(opcode);
         long length = RecordDecoder.readU64(prefix, 1);
-        if (length < 0 || length > MAX_RECORD) {
+        if (length < 0 || length > McapLimits.MAX_RECORD) {
             throw new McapException(recordOffset, type, "record length " + Long.toUnsignedString(length)
                     + " is larger than this reader supports (2 GiB)");
         }
@@ -136,6 +158,10 @@ public final class McapStreamReader implements AutoCloseable {
         if (opcode == Opcode.FOOTER) return finishWithFooter(recordOffset, n);
         if (opcode == Opcode.DATA_END) {
             DataEnd end = (DataEnd) RecordDecoder.decode(opcode, body, 0, n, recordOffset);
+            if (requireCrcs && end.dataSectionCrc() == 0) {
+                throw new McapException(recordOffset, type, "no data section CRC (zero), though every CRC is required here");
+            }
+            if (dataEndSeen) throw new McapException(recordOffset, type, "a second DataEnd");
             if (end.dataSectionCrc() != 0 && end.dataSectionCrc() != dataCrc.getValue()) {
                 throw new McapException(recordOffset, type, "data section CRC mismatch: stored "
                         + end.dataSectionCrc() + ", computed " + dataCrc.getValue());
@@ -153,7 +179,10 @@ public final class McapStreamReader implements AutoCloseable {
         }
         if (opcode == Opcode.CHUNK && rawChunks) return RecordDecoder.decode(opcode, body, 0, n, recordOffset);
         if (opcode == Opcode.CHUNK) {
-            openChunk((Chunk) RecordDecoder.decode(opcode, body, 0, n, recordOffset), recordOffset);
+            // Decompressed straight from the body buffer: the chunk's stored bytes are not copied.
+            RecordDecoder.ChunkHeader h = RecordDecoder.chunkHeader(body, 0, n, recordOffset);
+            openChunk(h.compression(), h.uncompressedSize(), h.uncompressedCrc(), body, h.recordsOffset(),
+                    h.recordsLength(), recordOffset);
             return null;
         }
         return RecordDecoder.decode(opcode, body, 0, n, recordOffset);
@@ -161,6 +190,7 @@ public final class McapStreamReader implements AutoCloseable {
 
     private Footer finishWithFooter(long recordOffset, int n) throws IOException {
         Footer footer = (Footer) RecordDecoder.decode(Opcode.FOOTER, body, 0, n, recordOffset);
+        if (requireCrcs) requireSummaryChecks(footer, recordOffset);
         if (footer.summaryCrc() != 0) {
             CRC32 crc;
             if (footer.summaryStart() == 0) {
@@ -187,45 +217,73 @@ public final class McapStreamReader implements AutoCloseable {
         return footer;
     }
 
-    private void openChunk(Chunk chunk, long recordOffset) throws McapException {
-        byte[] records = chunk.compression().isEmpty() ? chunk.records()
-                : ChunkCompression.decompress(chunk.compression(), chunk.records(), 0, chunk.records().length,
-                        chunk.uncompressedSize(), recordOffset);
-        if (records.length != chunk.uncompressedSize()) {
-            throw new McapException(recordOffset, "Chunk", "uncompressed_size is " + chunk.uncompressedSize()
-                    + " but the records are " + records.length + " bytes");
+    private void requireSummaryChecks(Footer footer, long footerOffset) throws McapException {
+        String problem = null;
+        if (!dataEndSeen) problem = "no DataEnd before the Footer";
+        else if (footer.summaryCrc() == 0) problem = "no summary CRC (zero), though every CRC is required here";
+        else if (footer.summaryStart() == 0 ? summaryCrcStart != footerOffset : footer.summaryStart() != summaryCrcStart) {
+            problem = "summary_start " + Long.toUnsignedString(footer.summaryStart()) + " is not where the summary starts ("
+                    + summaryCrcStart + ")";
         }
-        if (chunk.uncompressedCrc() != 0) {
+        if (problem != null) throw new McapException(footerOffset, "Footer", problem);
+    }
+
+    /** Opens the chunk whose stored records are {@code src[off, off+len)}: decompressed, size- and CRC-checked. */
+    private void openChunk(String compression, long uncompressedSize, long uncompressedCrc, byte[] src, int off, int len,
+                           long recordOffset) throws McapException {
+        if (requireCrcs && uncompressedCrc == 0) {
+            throw new McapException(recordOffset, "Chunk", "no chunk CRC (zero), though every CRC is required here");
+        }
+        byte[] records;
+        int from, to;
+        if (compression.isEmpty()) {
+            if (len != uncompressedSize) {
+                throw new McapException(recordOffset, "Chunk", "uncompressed_size is " + Long.toUnsignedString(uncompressedSize)
+                        + " but the records are " + len + " bytes");
+            }
+            records = src;
+            from = off;
+            to = off + len;
+        } else {
+            records = ChunkCompression.decompress(compression, src, off, len, uncompressedSize, recordOffset);
+            from = 0;
+            to = records.length;
+            peakBufferBytes = Math.max(peakBufferBytes, (long) body.length + records.length);
+        }
+        if (uncompressedCrc != 0) {
             CRC32 crc = new CRC32();
-            crc.update(records);
-            if (crc.getValue() != chunk.uncompressedCrc()) {
+            crc.update(records, from, to - from);
+            if (crc.getValue() != uncompressedCrc) {
                 throw new McapException(recordOffset, "Chunk", "chunk CRC mismatch: stored "
-                        + chunk.uncompressedCrc() + ", computed " + crc.getValue());
+                        + uncompressedCrc + ", computed " + crc.getValue());
             }
         }
         chunkRecords = records;
-        chunkPos = 0;
+        chunkFrom = from;
+        chunkPos = from;
+        chunkEnd = to;
         chunkOffset = recordOffset;
     }
 
     private McapRecord nextInChunk() throws McapException {
         byte[] r = chunkRecords;
         int at = chunkPos;
-        if (r.length - at < 9) {
-            throw new McapException(chunkOffset, "Chunk", "records end inside a record prefix at +" + at);
+        if (chunkEnd - at < 9) {
+            throw new McapException(chunkOffset, "Chunk", "records end inside a record prefix at +" + (at - chunkFrom));
         }
         int opcode = r[at] & 0xFF;
         long length = RecordDecoder.readU64(r, at + 1);
-        if (length < 0 || length > r.length - at - 9) {
-            throw new McapException(chunkOffset, "Chunk", Opcode.name(opcode) + " at +" + at
+        if (length < 0 || length > chunkEnd - at - 9) {
+            throw new McapException(chunkOffset, "Chunk", Opcode.name(opcode) + " at +" + (at - chunkFrom)
                     + " of the chunk's records has length " + Long.toUnsignedString(length)
-                    + ", past the end of the records (" + r.length + " bytes)");
+                    + ", past the end of the records");
         }
         chunkPos = at + 9 + (int) length;
         try {
             return RecordDecoder.decode(opcode, r, at + 9, (int) length, chunkOffset);
         } catch (McapException e) {
-            throw new McapException(chunkOffset, "Chunk", "record at +" + at + " of its records: " + e.getMessage(), e);
+            throw new McapException(chunkOffset, "Chunk", "record at +" + (at - chunkFrom) + " of its records: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -245,6 +303,7 @@ public final class McapStreamReader implements AutoCloseable {
         while (filled < n) {
             if (filled == body.length) {
                 body = Arrays.copyOf(body, (int) Math.min(n, Math.max(2L * body.length, 1 << 16)));
+                peakBufferBytes = Math.max(peakBufferBytes, body.length);
             }
             int want = Math.min(body.length, n) - filled;
             int r = in.read(body, filled, want);

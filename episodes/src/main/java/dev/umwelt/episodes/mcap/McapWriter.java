@@ -104,6 +104,15 @@ public final class McapWriter implements AutoCloseable {
         if (options.chunked()) {
             long span = options.chunkTimeSpanNs();
             if (span > 0 && chunk.messageCount > 0 && logTime - chunk.firstLogTime >= span) flushChunk();
+            // A chunk never outgrows what readers accept (McapLimits): close it early instead.
+            long recordSize = 9 + 22 + (long) len;
+            if (chunk.records.size + recordSize > McapLimits.MAX_CHUNK_RECORDS) {
+                if (recordSize > McapLimits.MAX_CHUNK_RECORDS) {
+                    throw new IllegalArgumentException("a message of " + len + " bytes is larger than a chunk may be ("
+                            + McapLimits.MAX_CHUNK_RECORDS + " bytes)");
+                }
+                flushChunk();
+            }
             chunk.addMessage(channelId, sequence, logTime, publishTime, data, off, len);
         } else {
             scratch.clear();

@@ -31,7 +31,35 @@ final class RecordDecoder {
      * at {@code recordOffset}. Returns null for opcodes this version does not know (they are skipped).
      */
     static McapRecord decode(int opcode, byte[] buf, int off, int len, long recordOffset) throws McapException {
+        return new RecordDecoder(buf, off, len, recordOffset, opcode).record();
+    }
+
+    /**
+     * Like {@link #decode}, and how many of the {@code len} bytes the record's fields used (the rest
+     * is padding, or damage): recovery's check on a length prefix.
+     */
+    static McapRecords.Decoded decodeCounted(int opcode, byte[] buf, int off, int len, long recordOffset)
+            throws McapException {
         RecordDecoder d = new RecordDecoder(buf, off, len, recordOffset, opcode);
+        McapRecord r = d.record();
+        return new McapRecords.Decoded(r, d.pos - off);
+    }
+
+    /** A Chunk's fields without copying its records: they stay in {@code buf} at {@code recordsOffset}. */
+    record ChunkHeader(long messageStartTime, long messageEndTime, long uncompressedSize, long uncompressedCrc,
+                       String compression, int recordsOffset, int recordsLength) {}
+
+    static ChunkHeader chunkHeader(byte[] buf, int off, int len, long recordOffset) throws McapException {
+        RecordDecoder d = new RecordDecoder(buf, off, len, recordOffset, Opcode.CHUNK);
+        long start = d.u64(), end = d.u64(), size = d.u64(), crc = d.u32();
+        String compression = d.string();
+        long n = d.u64();
+        d.need(n);
+        return new ChunkHeader(start, end, size, crc, compression, d.pos, (int) n);
+    }
+
+    private McapRecord record() throws McapException {
+        RecordDecoder d = this;
         switch (opcode) {
             case Opcode.HEADER: return new Header(d.string(), d.string());
             case Opcode.FOOTER: return new Footer(d.u64(), d.u64(), d.u32());

@@ -53,7 +53,9 @@ public final class EpisodeFile {
     }
 
     /**
-     * Validates and opens {@code path}.
+     * Validates and opens {@code path}: the verifying read. Every CRC must be present and hold
+     * ({@link McapStreamReader#requireCrcs}), so a change to any byte of an episode is reported;
+     * every length is checked against the file and {@code McapLimits} before anything is allocated.
      *
      * @throws DamagedEpisodeException the file is cut short, corrupted, not MCAP or not an episode
      * @throws IOException             the file cannot be read at all (missing, permissions)
@@ -65,7 +67,7 @@ public final class EpisodeFile {
         Map<Integer, Schema> schemas = new HashMap<>();
         Map<Integer, Long> counts = new HashMap<>();
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        try (McapStreamReader r = McapStreamReader.open(path)) {
+        try (McapStreamReader r = McapStreamReader.open(path).requireCrcs()) {
             for (McapRecord rec; (rec = r.next()) != null; ) {
                 if (rec instanceof Message m) {
                     counts.merge(m.channelId(), 1L, Long::sum);
@@ -114,12 +116,25 @@ public final class EpisodeFile {
                     + " is not an MCAP file (" + (size < 8 ? "only " + size + " bytes" : "wrong magic bytes at the start")
                     + "): pass an episode file recorded with --record", e);
         }
-        if (why.contains("truncated") || why.contains("file ends") || why.contains("past the end of the " + size + "-byte file")) {
+        boolean cut = why.contains("truncated") || why.contains("file ends") || why.contains("past the end of the " + size + "-byte file");
+        if (cut && !endsWithMagic(path, size)) {
             return new DamagedEpisodeException(DamagedEpisodeException.Kind.CUT_SHORT, name + " is cut short at byte " + size
                     + " (no summary or footer): the episode was not closed; " + recover, e);
         }
         return new DamagedEpisodeException(DamagedEpisodeException.Kind.CORRUPTED, name + " is damaged at byte "
                 + e.offset() + " (" + why + "); " + recover, e);
+    }
+
+    /** A file that still ends with the closing magic was not cut short: a length inside it is wrong. */
+    private static boolean endsWithMagic(Path path, long size) {
+        if (size < 16) return false;
+        try (var ch = java.nio.channels.FileChannel.open(path)) {
+            ByteBuffer tail = ByteBuffer.allocate(8);
+            while (tail.hasRemaining() && ch.read(tail, size - 8 + tail.position()) > 0) { }
+            return java.util.Arrays.equals(tail.array(), McapRecord.Opcode.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code dir/episode.mcap} -> {@code dir/episode-recovered.mcap}. */

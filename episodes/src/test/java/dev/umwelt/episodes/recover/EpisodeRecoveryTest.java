@@ -95,13 +95,14 @@ class EpisodeRecoveryTest {
         Files.write(damaged, all);
 
         RecoveryReport r = EpisodeRecovery.recover(damaged, out);
-        assertEquals(1, r.skippedChunks().size(), r.lines().toString());
-        assertEquals(victim.start(), r.skippedChunks().get(0).offset());
+        assertEquals(1, r.damaged().size(), r.lines().toString());
+        assertEquals(victim.start(), r.damaged().get(0).from());
+        assertEquals(spans.get(spans.size() / 2 + 1).start(), r.damaged().get(0).to(), "the walk picks up again at the next chunk");
         assertEquals(400 - victim.messages(), r.messagesKept());
         assertEquals(SyntheticEpisodeAccess.stamp(199), r.lastGoodLogTime());
         EpisodeFile recovered = EpisodeFile.open(out);
         assertTrue(recovered.result().isPresent(), "the result metadata after the chunks survives");
-        assertTrue(String.join("\n", r.lines()).contains("chunk at byte " + victim.start() + ": "));
+        assertTrue(String.join("\n", r.lines()).contains("damaged: bytes " + victim.start() + "-"), r.lines().toString());
     }
 
     @Test
@@ -118,6 +119,24 @@ class EpisodeRecoveryTest {
         EpisodeFile recovered = EpisodeFile.open(out);
         assertEquals(SyntheticEpisodeAccess.metadata(), recovered.episode());
         assertEquals(List.of(), recovered.topics());
+    }
+
+    @Test
+    void aFileOfManyOverlappingFakeChunkHeadersIsSearchedWithinABudget() throws Exception {
+        // 4,000 chunk headers, each claiming every byte after it as its records: searching each would
+        // read ~800 MB; the search gives up after 16 times the file plus 64 MiB instead.
+        int headers = 4000, header = 9 + 40;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 9 + headers * header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(McapRecord.Opcode.MAGIC).put(new byte[9]);
+        for (int i = 0; i < headers; i++) {
+            long records = b.capacity() - (b.position() + header);
+            b.put((byte) 0x06).putLong(40 + records).putLong(0).putLong(0).putLong(records + 1).putInt(1).putInt(0).putLong(records);
+        }
+        Path hostile = dir.resolve("hostile.mcap"), out = dir.resolve("hostile-recovered.mcap");
+        Files.write(hostile, b.array());
+        RecoveryReport r = EpisodeRecovery.recover(hostile, out);
+        assertEquals(0, r.messagesKept());
+        assertTrue(r.readEnd().contains("gave up searching the rest for chunks"), r.readEnd());
     }
 
     @Test
