@@ -7,6 +7,7 @@ import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
 
 import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.policy.Policy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a suite's episodes in parallel, at most {@code threads} at a time, each on its own
@@ -63,10 +65,16 @@ public final class SuiteRunner {
 
     /** {@code onDone} is called once per finished episode, from any thread. */
     public List<SuiteOutcome> run(List<SuiteEntry> entries, String policy, Consumer<SuiteOutcome> onDone) {
+        return run(entries, policy, Policies.maker(policy), onDone);
+    }
+
+    /** With {@code policies} making each episode's instance of {@code policy} (a learned one shares its loaded model). */
+    public List<SuiteOutcome> run(List<SuiteEntry> entries, String policy, Supplier<Policy> policies,
+                                  Consumer<SuiteOutcome> onDone) {
         SuiteOutcome[] outcomes = new SuiteOutcome[entries.size()];
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
-        boolean camera = cameraAlways || Policies.create(policy).sensedModalities().contains(Modality.CAMERA);
+        boolean camera = cameraAlways || policies.get().sensedModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
             for (int i = 0; i < entries.size(); i++) {
                 slots.acquireUninterruptibly();
@@ -76,7 +84,7 @@ public final class SuiteRunner {
                         shield);
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
-                runner.start(spec, Policies.create(policy), null,
+                runner.start(spec, policies.get(), null,
                         recording == null ? EpisodeObserver.NONE : recording).onComplete(ar -> {
                     // Closed before the slot is freed, on the episode's context: no file is left open.
                     if (recording != null) recording.complete(ar.succeeded() ? ar.result() : null);

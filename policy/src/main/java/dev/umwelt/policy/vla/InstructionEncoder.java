@@ -51,7 +51,7 @@ public final class InstructionEncoder {
 
     private InstructionEncoder() {
         try (InputStream model = resource(MODEL_RESOURCE); InputStream tok = resource(TOKENIZER_RESOURCE)) {
-            env = OrtEnvironment.getEnvironment();
+            env = OrtRuntime.environment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);

@@ -118,7 +118,7 @@ public final class ModelDirectory {
     private record Opened(OrtSession session, String device) {}
 
     private static Opened open(Path modelFile, Inference inference) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtRuntime.environment();
         boolean cuda = inference == Inference.CUDA
                 || (inference == Inference.AUTO && OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA));
         if (cuda) {

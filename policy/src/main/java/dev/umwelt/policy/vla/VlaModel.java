@@ -82,7 +82,7 @@ public final class VlaModel implements AutoCloseable {
      * values, flattened row-major without the batch axis.
      */
     Outputs infer(Map<String, float[]> fed) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtRuntime.environment();
         Map<String, OnnxTensor> in = new HashMap<>();
         try {
             for (Input i : manifest.inputs()) {
