@@ -108,7 +108,7 @@ def card(m, cfg, params, parity_line, size):
     return "\n".join(lines)
 
 
-def parity(out_dir, net, samples, classpath, java):
+def parity(out_dir, net, samples, classpath, java, limit):
     """Writes inputs and PyTorch's outputs, runs the Java check; returns (ok, its line)."""
     g = torch.Generator().manual_seed(1)
     inputs = net.example_inputs(samples, g)
@@ -125,8 +125,10 @@ def parity(out_dir, net, samples, classpath, java):
             spec["outputs"][name] = name + ".f32"
         with open(os.path.join(work, "parity.json"), "w") as f:
             json.dump(spec, f)
-        r = subprocess.run([java, "-cp", classpath, "dev.umwelt.policy.vla.ParityCheck", out_dir, work, str(PARITY_LIMIT)],
-                           capture_output=True, text=True)
+        # The class path goes through CLASSPATH: ONNX Runtime 1.29 crashes on a command line of about 4 KB.
+        env = dict(os.environ, CLASSPATH=classpath)
+        r = subprocess.run([java, "dev.umwelt.policy.vla.ParityCheck", out_dir, work, repr(limit)],
+                           capture_output=True, text=True, env=env)
         line = (r.stdout.strip().splitlines() or [""])[-1]
         if r.returncode != 0:
             line = line or (r.stderr.strip().splitlines() or ["java failed"])[-1]
@@ -154,6 +156,7 @@ def main(argv=None):
     p.add_argument("--offset", type=float, nargs=2, default=[0.1, 0.0])
     p.add_argument("--ensemble-decay", type=float, default=0.1)
     p.add_argument("--samples", type=int, default=16, help="parity samples")
+    p.add_argument("--parity-limit", type=float, default=PARITY_LIMIT, help="largest max abs difference accepted")
     p.add_argument("--classpath", default=os.path.join(REPO, "agent/target/umwelt-agent.jar") + os.pathsep
                    + os.path.join(REPO, "agent/target/lib/*"))
     p.add_argument("--java", default="java")
@@ -184,11 +187,11 @@ def main(argv=None):
     if args.no_parity:
         ok, line = True, "not checked (--no-parity)"
     else:
-        ok, line = parity(args.out, net, args.samples, args.classpath, args.java)
+        ok, line = parity(args.out, net, args.samples, args.classpath, args.java, args.parity_limit)
     print(line)
     if not ok:
         os.remove(model_path)
-        print(f"export refused: parity above {PARITY_LIMIT} or the check failed; {model_path} removed", file=sys.stderr)
+        print(f"export refused: parity above {args.parity_limit} or the check failed; {model_path} removed", file=sys.stderr)
         return 1
     with open(os.path.join(args.out, "README.md"), "w") as f:
         f.write(card(m, cfg, params, line, size))

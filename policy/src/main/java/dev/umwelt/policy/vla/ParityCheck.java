@@ -51,7 +51,7 @@ public final class ParityCheck {
             Map<String, float[]> inputs = read(dir, spec.get("inputs")), expected = read(dir, spec.get("outputs"));
             diff = maxAbsDiff(model, inputs, expected, n);
         }
-        System.out.printf(Locale.ROOT, "parity: %d samples, max abs diff %.3g (limit %.0e)%n", n, diff, limit);
+        System.out.printf(Locale.ROOT, "parity: %d samples, max abs diff %.3g (limit %.3g)%n", n, diff, limit);
         System.exit(diff <= limit ? 0 : 1);
     }
 
