@@ -45,6 +45,8 @@ umwelt_missing_packages() {
 UMWELT_GL_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 # Tests also open a real window on a virtual X display (the renderer's windowed path).
 UMWELT_TEST_PACKAGES=(xvfb xauth)
+# The trainer's exporter test (policy ExportParityTest) runs PyTorch and onnx (/usr/bin/python3).
+UMWELT_TRAIN_PACKAGES=(python3-torch python3-onnx python3-numpy)
 # ros-bridge tests run against Debian's real ROS 1: roscore, rostopic, rosparam, rosnode, rosbag
 # (ros-core pulls them in) and the Python message packages rostopic/rosbag decode with.
 UMWELT_ROS_TEST_PACKAGES=(ros-core python3-std-msgs python3-sensor-msgs python3-geometry-msgs python3-nav-msgs
@@ -64,7 +66,8 @@ umwelt_require_runtime() {
 
 umwelt_require_test_tools() {
   local missing
-  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}" "${UMWELT_TEST_PACKAGES[@]}" "${UMWELT_ROS_TEST_PACKAGES[@]}")
+  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}" "${UMWELT_TEST_PACKAGES[@]}" "${UMWELT_ROS_TEST_PACKAGES[@]}" \
+    "${UMWELT_TRAIN_PACKAGES[@]}")
   if [[ -n "$missing" ]]; then
     # shellcheck disable=SC2086
     umwelt_apt_install $missing || {

@@ -4,14 +4,26 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.explore.ExplorerPolicy;
 import dev.umwelt.policy.oracle.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
+import dev.umwelt.policy.vla.BadModelException;
+import dev.umwelt.policy.vla.ModelDirectory;
+import dev.umwelt.policy.vla.VlaModel;
+import dev.umwelt.policy.vla.VlaPolicy;
 import dev.umwelt.policy.walk.RandomWalkPolicy;
+import dev.umwelt.scenarios.robot.RobotDescription;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /** The policies the command line knows by name. */
 public final class Policies {
+    /** Where {@code --policy vla} finds its model without {@code --model}, under the repository ({@code umwelt.home}). */
+    public static final String DEFAULT_MODEL = "policy/models/default";
+
     private static final Map<String, Supplier<Policy>> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -19,6 +31,9 @@ public final class Policies {
         KNOWN.put("oracle", OraclePolicy::new);
         KNOWN.put("random", RandomPolicy::new);
         KNOWN.put("random-walk", RandomWalkPolicy::new);
+        // By name alone (a ROS brain, a replay): the default model, loaded anew. Commands that run
+        // many episodes load it once through maker().
+        KNOWN.put(VlaPolicy.NAME, () -> new VlaPolicy(loadModel(null, ModelDirectory.Inference.AUTO)));
     }
 
     private Policies() {}
@@ -44,5 +59,45 @@ public final class Policies {
         Supplier<Policy> s = KNOWN.get(name);
         if (s == null) throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + names() + ")");
         return s.get();
+    }
+
+    /** Whether the policy reads a model directory ({@code --model}). */
+    public static boolean takesModel(String name) {
+        return VlaPolicy.NAME.equals(name);
+    }
+
+    /**
+     * Fresh policy instances, one per episode, for the runs of one command. For {@code vla} the
+     * model directory ({@code model}, null: {@link #defaultModel()}) is loaded and checked once, here,
+     * against every robot that will run it, so that a bad model or a robot it was not trained
+     * for is refused ({@link BadModelException}) before any episode starts; its episodes share
+     * the loaded model.
+     */
+    public static Supplier<Policy> maker(String name, Path model, ModelDirectory.Inference inference,
+                                         Collection<RobotDescription> robots) {
+        if (!takesModel(name)) {
+            if (!exists(name)) throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + names() + ")");
+            return () -> create(name);
+        }
+        VlaModel m = loadModel(model, inference);
+        for (RobotDescription r : robots) m.checkRobot(r);
+        return () -> new VlaPolicy(m);
+    }
+
+    public static Supplier<Policy> maker(String name) {
+        return maker(name, null, ModelDirectory.Inference.AUTO, List.of());
+    }
+
+    public static Path defaultModel() {
+        return Path.of(System.getProperty("umwelt.home", ".")).toAbsolutePath().normalize().resolve(DEFAULT_MODEL);
+    }
+
+    private static VlaModel loadModel(Path dir, ModelDirectory.Inference inference) {
+        if (dir == null && !Files.isDirectory(defaultModel())) {
+            throw new BadModelException(defaultModel(), "directory", "no default model yet: make one with "
+                    + "`/usr/bin/python3 policy/training/export_model.py --out " + DEFAULT_MODEL
+                    + "` (random weights; policy/training/README.md says how to train), or give --model DIR");
+        }
+        return ModelDirectory.load(dir != null ? dir : defaultModel(), inference);
     }
 }

@@ -2,6 +2,7 @@ package dev.umwelt.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeObserver;
@@ -11,6 +12,7 @@ import dev.umwelt.agent.view.ViewerWindow;
 import dev.umwelt.agent.pictures.RunPictures;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.time.Clock;
+import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import me.tongfei.progressbar.ProgressBar;
 
@@ -31,24 +33,25 @@ final class EpisodeConsole {
      */
     static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
                             Path pictures) {
-        return runAndReport(out, err, spec, json, events, pictures, null, null);
+        return runAndReport(out, err, spec, Policies.create(spec.policy()), json, events, pictures, null, null);
     }
 
     /**
      * With the episode recorded into {@code episode} (null: not recorded) and a viewer window already
      * open (null: none), closed when the episode ends. The episode file is closed whatever happens,
-     * with the result when the episode completed.
+     * with the result when the episode completed. {@code policy}: the instance that drives ({@code spec.policy()} names it).
      */
-    static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
+    static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, Policy policy, boolean json, boolean events,
                             Path pictures, Path episode, ViewerWindow viewer) {
         try (Interrupts.Scope interrupts = Interrupts.enter()) {
-            return interrupts.exitCode(runAndReport(out, err, spec, json, events, pictures, episode, viewer, interrupts));
+            return interrupts.exitCode(runAndReport(out, err, spec, policy, json, events, pictures, episode, viewer, interrupts));
         }
     }
 
     /** SIGINT or SIGTERM ends the episode at its next tick; everything below then happens as for any end. */
-    private static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, boolean json, boolean events,
-                                    Path pictures, Path episode, ViewerWindow viewer, Interrupts.Scope interrupts) {
+    private static int runAndReport(PrintWriter out, PrintWriter err, EpisodeSpec spec, Policy policy, boolean json,
+                                    boolean events, Path pictures, Path episode, ViewerWindow viewer,
+                                    Interrupts.Scope interrupts) {
         EpisodeResult result = null;
         EpisodeRecording recording = episode == null ? null : EpisodeRecording.open(episode, spec, w -> {
             err.println(w);
@@ -61,7 +64,7 @@ final class EpisodeConsole {
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
             interrupts.onInterrupt(runner::interrupt);
             // The bar counts simulated milliseconds up to the time limit.
-            result = runner.run(spec, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
+            result = runner.run(spec, policy, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
                     EpisodeObserver.both(viewer == null ? null : viewer.feed(), recording));
         } finally {
             recorded = recording != null && recording.complete(result);

@@ -9,6 +9,8 @@ import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import dev.umwelt.sensors.fault.Fault;
 import dev.umwelt.sensors.fault.FaultSpec;
+import dev.umwelt.policy.Policy;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -52,6 +54,9 @@ final class EpisodeOptions {
                     + "camera:corrupt=black@5s-8s, lidar:noise=0.5@2s-4s, odometry:delay=0.3@1s-5s, lidar:corrupt=nan@3s-6s.")
     List<String> faults = new ArrayList<>();
 
+    @Mixin
+    ModelOptions models = new ModelOptions();
+
     /** The scenario's faults followed by the command line's; a bad one is bad input naming it. */
     static Scenario withFaults(Scenario scenario, List<String> specs) {
         if (specs == null || specs.isEmpty()) return scenario;
@@ -71,12 +76,14 @@ final class EpisodeOptions {
         PrintWriter err = command.commandLine().getErr();
         EpisodeSpec spec = load(file);
         record.check();
+        // A model is loaded and checked against the robot before anything else is opened.
+        Policy policy = models.makers(List.of(spec.policy()), List.of(spec.scenario().robot())).get(spec.policy()).get();
         // Opened before the episode, so that a missing display is reported before any work.
         ViewerWindow viewer = view ? openViewer(spec) : null;
         Path dir = pictures.directory(spec.scenario().name(), err);
         // Without pictures the episode still goes into a run directory of its own.
         Path episode = record.runFile(() -> dir != null ? dir : pictures.runDirectory(spec.scenario().name(), err));
-        return EpisodeConsole.runAndReport(command.commandLine().getOut(), err, spec, json, events, dir, episode, viewer);
+        return EpisodeConsole.runAndReport(command.commandLine().getOut(), err, spec, policy, json, events, dir, episode, viewer);
     }
 
     private static ViewerWindow openViewer(EpisodeSpec spec) {

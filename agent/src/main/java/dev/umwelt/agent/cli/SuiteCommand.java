@@ -76,6 +76,9 @@ final class SuiteCommand implements Callable<Integer> {
     List<String> faults = new ArrayList<>();
 
     @Mixin
+    ModelOptions models = new ModelOptions();
+
+    @Mixin
     PictureOptions pictures = new PictureOptions();
 
     @Mixin
@@ -103,6 +106,8 @@ final class SuiteCommand implements Callable<Integer> {
         List<SuiteEntry> entries = entries(out).stream().map(e -> new SuiteEntry(
                 EpisodeOptions.withFaults(e.scenario(), faults), e.seed(), e.labels(), e.scenarioYaml())).toList();
         if (entries.isEmpty()) throw new BadInputException(dir + ": no *.yaml scenario files");
+        // Models are loaded and checked against every robot of the suite before its first episode.
+        var makers = models.makers(policies, entries.stream().map(e -> e.scenario().robot()).distinct().toList());
         Path sheetDir = pictures.directory("suite", err);
         Path episodes = record.suiteDirectory(() -> sheetDir != null ? sheetDir : pictures.runDirectory("suite", err));
 
@@ -119,7 +124,7 @@ final class SuiteCommand implements Callable<Integer> {
                 }).shield(!noShield);
                 interrupts.onInterrupt(runner::interrupt);
                 interrupts.lastResort(runner::closeRecordings);
-                List<SuiteOutcome> ran = runner.run(entries, p, o -> {
+                List<SuiteOutcome> ran = runner.run(entries, p, makers.get(p), o -> {
                     if (bar != null) bar.step();
                 });
                 if (!ran.isEmpty()) byPolicy.put(p, ran);

@@ -1,5 +1,6 @@
 package dev.umwelt.agent.cli;
 
+import dev.umwelt.policy.vla.BadModelException;
 import dev.umwelt.scenarios.load.ScenarioException;
 import dev.umwelt.sim.render.RenderUnavailableException;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ public final class Umwelt implements Runnable {
         FlagErrors.registerConverters(cli);
         cli.setParameterExceptionHandler(FlagErrors::handle);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ScenarioException || e instanceof BadInputException) {
+            if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof BadModelException) {
                 cmd.getErr().println(e.getMessage());
                 return EXIT_BAD_INPUT;
             }

@@ -111,8 +111,13 @@ public final class EpisodeRunner implements AutoCloseable {
 
     /** {@link #run(EpisodeSpec, LongConsumer)} with an observer (see {@link #start(EpisodeSpec, LongConsumer, EpisodeObserver)}). */
     public EpisodeResult run(EpisodeSpec spec, LongConsumer progressNanos, EpisodeObserver observer) {
+        return run(spec, Policies.create(spec.policy()), progressNanos, observer);
+    }
+
+    /** With a policy instance of the caller's (a learned policy on a model it loaded once). */
+    public EpisodeResult run(EpisodeSpec spec, Policy policy, LongConsumer progressNanos, EpisodeObserver observer) {
         try {
-            return start(spec, progressNanos, observer).toCompletionStage().toCompletableFuture().get();
+            return start(spec, policy, progressNanos, observer).toCompletionStage().toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + spec.scenario().name(), e);

@@ -7,6 +7,7 @@ import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
 
 import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.policy.Policy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a suite's episodes in parallel, at most {@code threads} at a time, each on its own
@@ -93,11 +95,17 @@ public final class SuiteRunner {
      * entry in entry order, or after {@link #interrupt()} one per entry that started.
      */
     public List<SuiteOutcome> run(List<SuiteEntry> entries, String policy, Consumer<SuiteOutcome> onDone) {
+        return run(entries, policy, Policies.maker(policy), onDone);
+    }
+
+    /** With {@code policies} making each episode's instance of {@code policy} (a learned one shares its loaded model). */
+    public List<SuiteOutcome> run(List<SuiteEntry> entries, String policy, Supplier<Policy> policies,
+                                  Consumer<SuiteOutcome> onDone) {
         SuiteOutcome[] outcomes = new SuiteOutcome[entries.size()];
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
         Error[] fatal = new Error[1];
-        boolean camera = cameraAlways || Policies.create(policy).sensedModalities().contains(Modality.CAMERA);
+        boolean camera = cameraAlways || policies.get().sensedModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
             current = runner;
             if (interrupted) runner.interrupt();
@@ -119,7 +127,7 @@ public final class SuiteRunner {
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
                 if (recording != null) open.add(recording);
-                runner.start(spec, Policies.create(policy), null,
+                runner.start(spec, policies.get(), null,
                         recording == null ? EpisodeObserver.NONE : recording).onComplete(ar -> {
                     // Closed before the slot is freed, on the episode's context: no file is left open.
                     if (recording != null) {
