@@ -12,7 +12,7 @@ import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.sensors.fault.Fault;
-import dev.umwelt.sensors.fault.FaultBounds;
+import dev.umwelt.sensors.fault.DetectionBounds;
 import dev.umwelt.sensors.fault.FaultMonitor;
 import dev.umwelt.sensors.fault.FaultSpec;
 import dev.umwelt.sensors.fault.SensorExpectation;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * odometry, audio), each injected for {@link #FROM}-{@link #TO} s into its own short episode
  * of a scenario through the real simulator, observation path and policy (episodes in parallel),
  * plus one episode without faults. A cell passes when the fault was reported with the right
- * reason within the documented bound (sensors/README.md, {@link FaultBounds}), recovered once,
+ * reason within the documented bound (sensors/README.md, {@link DetectionBounds}), recovered once,
  * within the documented hysteresis of the window's end, and no other sensor raised a fault.
  */
 public final class FaultTable {
@@ -41,7 +41,7 @@ public final class FaultTable {
                       double recoveredAt, int recoveries, boolean faultedAfterRecovery, double recoveryBound,
                       List<String> elsewhere, boolean dropFirstAllowed) {
         public AbsenceReason expected() {
-            return FaultBounds.reason(fault.kind());
+            return DetectionBounds.reason(fault.kind());
         }
 
         public double latency() {
@@ -156,15 +156,15 @@ public final class FaultTable {
             if (e.kind() == EpisodeEvent.Kind.SENSOR_FAULT) {
                 AbsenceReason reason = FaultMonitor.reasonOf(e);
                 reported.add(reason);
-                if (reason == FaultBounds.reason(f.kind()) && Double.isNaN(detected)) detected = at;
+                if (reason == DetectionBounds.reason(f.kind()) && Double.isNaN(detected)) detected = at;
                 faultedAgain |= recoveries > 0;
             } else if (e.kind() == EpisodeEvent.Kind.SENSOR_RECOVERED) {
                 if (recoveries++ == 0) recovered = at;
             }
         }
-        boolean dropFirst = f.kind() == Fault.Kind.DELAY && f.delayNanos() > FaultBounds.dropSilenceNanos(spec);
-        return new Row(f, reported, detected, FaultBounds.detectionNanos(f, spec) / 1e9, recovered, recoveries, faultedAgain,
-                FaultBounds.recoveryNanos(spec) / 1e9, elsewhere, dropFirst);
+        boolean dropFirst = f.kind() == Fault.Kind.DELAY && f.delayNanos() > DetectionBounds.dropSilenceNanos(spec);
+        return new Row(f, reported, detected, DetectionBounds.detectionNanos(f, spec) / 1e9, recovered, recoveries, faultedAgain,
+                DetectionBounds.recoveryNanos(spec) / 1e9, elsewhere, dropFirst);
     }
 
     private static double seconds(EpisodeEvent e) {

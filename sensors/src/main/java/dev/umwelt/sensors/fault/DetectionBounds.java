@@ -9,8 +9,8 @@ import dev.umwelt.bus.observation.Modality;
  * soon after it ends the sense is healthy again. P is the period, C the delivery batch (control
  * period); an audio chunk is heard only once its last sample has passed, one more P.
  */
-public final class FaultBounds {
-    private FaultBounds() {}
+public final class DetectionBounds {
+    private DetectionBounds() {}
 
     /** The reason a fault of {@code kind} is reported with (a delay is STALE: late on arrival). */
     public static AbsenceReason reason(Fault.Kind kind) {
