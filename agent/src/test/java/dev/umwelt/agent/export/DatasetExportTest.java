@@ -20,10 +20,8 @@ import dev.umwelt.episodes.replay.EpisodeFile.Timed;
 import dev.umwelt.episodes.replay.EpisodeFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +31,11 @@ import static org.junit.jupiter.api.Assertions.*;
 /** `umwelt export` on real recorded episodes, read back in Java: every value checked against the episode files. */
 class DatasetExportTest {
     private static final long STEP = 200_000_000L;
-    @TempDir
-    static Path tmp;
     static RecordedDataset ds;
 
     @BeforeAll
     static void recordAndExport() throws IOException {
-        ds = new RecordedDataset(tmp);
+        ds = RecordedDataset.shared();
     }
 
     private static <T> Map<Long, T> byStamp(EpisodeFile f, String topic, Class<T> type) throws IOException {

@@ -28,7 +28,27 @@ final class RecordedDataset {
     final Map<String, NpzReader.Array> arrays;
     final JsonNode meta;
 
-    RecordedDataset(Path tmp) throws IOException {
+    private static RecordedDataset shared;
+
+    /** One recording and export for every test class in this JVM (they only read it), deleted at exit. */
+    static synchronized RecordedDataset shared() throws IOException {
+        if (shared == null) {
+            Path tmp = Files.createTempDirectory("umwelt-export-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(tmp)));
+            shared = new RecordedDataset(tmp);
+        }
+        return shared;
+    }
+
+    static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private RecordedDataset(Path tmp) throws IOException {
         episodes = tmp.resolve("episodes");
         dataset = tmp.resolve("dataset");
         record("a-lidar-drop", "single-room", "oracle", "--fault", "lidar:drop@1s-2s");

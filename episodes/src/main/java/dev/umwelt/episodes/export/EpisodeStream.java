@@ -102,7 +102,7 @@ final class EpisodeStream {
                 for (McapRecord rec; (rec = r.next()) != null; ) handle(rec);
                 if (episode == null) throw new Skip("an MCAP file but not an Umwelt episode (no umwelt.episode metadata)");
             } catch (McapException e) {
-                stopped = (r.position() >= size ? "cut short" : "damaged") + ": " + e.getMessage();
+                stopped = (cutShort(e, size) ? "cut short" : "damaged") + ": " + e.getMessage();
                 if (r.lastRecordOffset() <= 0 && e.getMessage().contains("leading magic")) {
                     throw new Skip("not an MCAP file (wrong magic bytes at the start)");
                 }
@@ -120,6 +120,12 @@ final class EpisodeStream {
         return new EpisodeExport(file, index, get(EpisodeFormat.K_SCENARIO_NAME), get(EpisodeFormat.K_TASK),
                 get(EpisodeFormat.K_SEED), get(EpisodeFormat.K_POLICY), ticks, firstSample, stopped == null, stopped, skipped,
                 result == null ? Map.of() : result, objects(), size);
+    }
+
+    /** The reader's words for a file that simply ends early (as replay's EpisodeFile tells them apart from corruption). */
+    private static boolean cutShort(McapException e, long size) {
+        String why = e.getMessage();
+        return why.contains("truncated") || why.contains("file ends") || why.contains("past the end of the " + size + "-byte file");
     }
 
     private String get(String key) {
