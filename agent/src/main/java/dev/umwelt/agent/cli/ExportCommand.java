@@ -58,6 +58,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Sim seconds between waypoints, 0.01 to 10 (default: ${DEFAULT-VALUE}).")
     double waypointStep;
 
+    @Option(names = "--no-audio", description = "Leave the audio array out (a third of each sample's bytes; for silent tasks).")
+    boolean noAudio;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -94,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
         FlagBounds.check("--shard-size", shardSize, 1, ExportOptions.MAX_SHARD_SAMPLES);
         FlagBounds.check("--waypoints", waypoints, 1, ExportOptions.MAX_WAYPOINTS);
         FlagBounds.check("--waypoint-step", waypointStep, MIN_STEP, MAX_STEP);
-        return new ExportOptions(w, h, (int) shardSize, (int) waypoints, Math.round(waypointStep * 1e9));
+        return new ExportOptions(w, h, (int) shardSize, (int) waypoints, Math.round(waypointStep * 1e9), !noAudio);
     }
 
     /** Files as given; folders searched recursively for *.mcap; sorted by path within each folder; the output folder left out. */

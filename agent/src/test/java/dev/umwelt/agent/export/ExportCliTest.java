@@ -121,9 +121,14 @@ class ExportCliTest {
 
     @Test
     void shardsSplitAtTheirSizeAndTheSameInputGivesTheSameBytes() throws IOException {
-        Path split = tmp.resolve("split"), again = tmp.resolve("again");
+        Path split = tmp.resolve("split"), again = tmp.resolve("again"), silent = tmp.resolve("silent");
         assertEquals(0, CliTest.umwelt("export", ds.episodes.toString(), "--out", split.toString(), "--shard-size", "100").code());
         assertEquals(0, CliTest.umwelt("export", ds.episodes.toString(), "--out", again.toString()).code());
+        assertEquals(0, CliTest.umwelt("export", ds.episodes.toString(), "--out", silent.toString(), "--no-audio").code());
+        Map<String, NpzReader.Array> noAudio = NpzReader.read(silent.resolve("shard-00000.npz"));
+        assertEquals(ds.arrays.size() - 1, noAudio.size());
+        assertFalse(noAudio.containsKey("audio"));
+        assertEquals(0, ds.array("camera").data().compareTo(noAudio.get("camera").data()), "the rest unchanged");
         assertEquals(-1, Files.mismatch(ds.dataset.resolve("shard-00000.npz"), again.resolve("shard-00000.npz")), "repeatable bytes");
         assertEquals(-1, Files.mismatch(ds.dataset.resolve("meta.json"), again.resolve("meta.json")));
         int total = ds.array("stamp_ns").rows(), shards = (total + 99) / 100;

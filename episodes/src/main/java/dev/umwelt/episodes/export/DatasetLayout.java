@@ -21,11 +21,16 @@ record DatasetLayout(int cameraWidth, int cameraHeight, int beams, int audioChan
     }
 
     static DatasetLayout of(ExportOptions o, DatasetRobot robot) {
-        return new DatasetLayout(o.cameraWidth(), o.cameraHeight(), robot.beams(), robot.microphones().size(),
-                robot.audioFrames(), o.waypoints(), o.waypointStepNanos());
+        return new DatasetLayout(o.cameraWidth(), o.cameraHeight(), robot.beams(), o.audio() ? robot.microphones().size() : 0,
+                o.audio() ? robot.audioFrames() : 0, o.waypoints(), o.waypointStepNanos());
     }
 
+    /** Every array, the audio one only when samples carry audio (not with --no-audio). */
     List<Column> columns() {
+        return all().stream().filter(c -> !c.name().equals("audio") || audioChannels * audioFrames > 0).toList();
+    }
+
+    private List<Column> all() {
         int m = TickSample.MODALITIES;
         return List.of(
                 new Column("episode", NpyType.I4, new int[0], "index into meta.json episodes", (s, b) -> b.putInt(s.episode)),

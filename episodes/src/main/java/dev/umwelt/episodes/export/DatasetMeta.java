@@ -71,7 +71,8 @@ final class DatasetMeta {
         cam.put("source_height", r.cameraSourceHeight());
         cam.put("horizontal_fov", r.cameraFov());
         m.put("camera", cam);
-        m.put("audio", Map.of("channels", r.microphones(), "frames", r.audioFrames(), "sample_rate", r.sampleRate()));
+        m.put("audio", Map.of("channels", r.microphones(), "frames", r.audioFrames(), "sample_rate", r.sampleRate(),
+                "exported", layout.audioFrames() > 0));
         return m;
     }
 

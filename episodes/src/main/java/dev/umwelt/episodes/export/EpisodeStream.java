@@ -104,7 +104,7 @@ final class EpisodeStream {
             } catch (McapException e) {
                 stopped = (cutShort(e, size) ? "cut short" : "damaged") + ": " + e.getMessage();
                 if (r.lastRecordOffset() <= 0 && e.getMessage().contains("leading magic")) {
-                    throw new Skip("not an MCAP file (wrong magic bytes at the start)");
+                    throw new Skip("not an MCAP file (" + (size < 8 ? "only " + size + " bytes" : "wrong magic bytes at the start") + ")");
                 }
             } catch (RuntimeException e) { // a message that does not decode as its type
                 stopped = "a message does not decode: " + e.getMessage();

@@ -1,12 +1,15 @@
 package dev.umwelt.episodes.export;
 
 /**
- * How a dataset is cut: the camera's exported size, samples per shard, and the waypoint labels
- * (how many future poses, how far apart in sim time). Defaults: 64x48, 4096, 5 every 0.2 s.
+ * How a dataset is cut: the camera's exported size, samples per shard, the waypoint labels (how
+ * many future poses, how far apart in sim time), and whether the audio array is written (a
+ * third of a sample's bytes; silent tasks can leave it out). Defaults: 64x48, 4096, 5 every
+ * 0.2 s, with audio.
  */
-public record ExportOptions(int cameraWidth, int cameraHeight, int shardSamples, int waypoints, long waypointStepNanos) {
+public record ExportOptions(int cameraWidth, int cameraHeight, int shardSamples, int waypoints, long waypointStepNanos,
+                            boolean audio) {
     public static final int MAX_CAMERA_SIDE = 1024, MAX_SHARD_SAMPLES = 1_000_000, MAX_WAYPOINTS = 100;
-    public static final ExportOptions DEFAULT = new ExportOptions(64, 48, 4096, 5, 200_000_000L);
+    public static final ExportOptions DEFAULT = new ExportOptions(64, 48, 4096, 5, 200_000_000L, true);
 
     public ExportOptions {
         if (cameraWidth < 1 || cameraWidth > MAX_CAMERA_SIDE || cameraHeight < 1 || cameraHeight > MAX_CAMERA_SIDE) {

@@ -22,8 +22,8 @@ public record ExportSummary(Path out, long samples, int episodes, int skipped, l
 
     public String line() {
         return String.format(Locale.ROOT, "exported %d samples from %d episodes (%d cut short, %d files skipped) into %s: "
-                        + "%d shards, %.1f MB in %.1f s (%.0f samples/s; episode files read at %.1f MB/s, dataset written at %.1f MB/s)",
-                samples, episodes, cutShort, skipped, out, shards, outputBytes / 1e6, seconds, samplesPerSecond(),
+                        + "%d shard%s, %.1f MB in %.1f s (%.0f samples/s; episode files read at %.1f MB/s, dataset written at %.1f MB/s)",
+                samples, episodes, cutShort, skipped, out, shards, shards == 1 ? "" : "s", outputBytes / 1e6, seconds, samplesPerSecond(),
                 inputMegabytesPerSecond(), outputMegabytesPerSecond());
     }
 }
