@@ -54,7 +54,7 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
                 long before = d.samples;
                 try {
                     e = EpisodeStream.export(f, episodes.size(), before, d);
-                } catch (IOException unreadable) {
+                } catch (IOException unreadable) { // opening the episode file failed; writes fail unchecked
                     e = new EpisodeExport(f, episodes.size(), "", "", "", "", 0, before, false,
                             "cannot be read: " + unreadable.getMessage(), true, Map.of(), List.of(), 0);
                 }
@@ -106,15 +106,19 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
     }
 
     @Override
-    public void write(TickSample s) throws IOException {
-        if (shard == null) {
-            List<NpzShardWriter.Array> arrays = columns.stream().map(DatasetLayout.Column::array).toList();
-            shard = new NpzShardWriter(out.resolve(shardName(shards.size())), arrays);
+    public void write(TickSample s) {
+        try {
+            if (shard == null) {
+                List<NpzShardWriter.Array> arrays = columns.stream().map(DatasetLayout.Column::array).toList();
+                shard = new NpzShardWriter(out.resolve(shardName(shards.size())), arrays);
+            }
+            for (int i = 0; i < columns.size(); i++) columns.get(i).fill().into(s, shard.row(i));
+            shard.commitRow();
+            samples++;
+            if (shard.rows() == options.shardSamples()) closeShard();
+        } catch (IOException e) { // the dataset's disk, not the episode: the export cannot go on
+            throw new java.io.UncheckedIOException("writing the dataset in " + out + " failed: " + e.getMessage(), e);
         }
-        for (int i = 0; i < columns.size(); i++) columns.get(i).fill().into(s, shard.row(i));
-        shard.commitRow();
-        samples++;
-        if (shard.rows() == options.shardSamples()) closeShard();
     }
 
     private void closeShard() throws IOException {

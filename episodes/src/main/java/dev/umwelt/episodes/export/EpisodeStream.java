@@ -50,7 +50,8 @@ final class EpisodeStream {
 
         int instruction(String text);
 
-        void write(TickSample sample) throws IOException;
+        /** Appends a sample; a failure to write the dataset is an {@link java.io.UncheckedIOException}, never taken for a bad episode. */
+        void write(TickSample sample);
     }
 
     /** Ends the read of an episode that cannot be exported at all. */
@@ -106,8 +107,10 @@ final class EpisodeStream {
                 if (r.lastRecordOffset() <= 0 && e.getMessage().contains("leading magic")) {
                     throw new Skip("not an MCAP file (" + (size < 8 ? "only " + size + " bytes" : "wrong magic bytes at the start") + ")");
                 }
-            } catch (RuntimeException e) { // a message that does not decode as its type
+            } catch (IllegalArgumentException e) { // Ros1DecodeException: a message that does not decode as its type
                 stopped = "a message does not decode: " + e.getMessage();
+            } catch (IOException e) { // the disk under the episode file, mid-read: keep what was read
+                stopped = "reading failed: " + e;
             }
             if (episode == null) throw new Skip(stopped != null ? stopped + ", before the umwelt.episode metadata" : "no umwelt.episode metadata");
         } catch (Skip s) {
