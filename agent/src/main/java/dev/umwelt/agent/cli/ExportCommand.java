@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Turns recorded episodes (MCAP files from run/suite --record, or folders of them, searched",
-                "recursively for *.mcap) into a training set: one sample per control tick with the observation the",
-                "policy acted on, the instruction, its action and the passed command, waypoint and STOP labels and",
-                "privileged ground truth, in numpy .npz shards plus meta.json (format: episodes/FORMAT.md).",
-                "A damaged episode is exported up to its damage and reported in one line; it never stops the export.",
-                "Exit codes: 0 exported, 2 bad arguments or nothing exportable."})
+        description = {"Turns recorded episodes (MCAP files from run/suite --record, or folders",
+                "searched recursively for *.mcap) into a training set: one sample per control",
+                "tick with the observation the policy acted on, the instruction, its action and",
+                "the passed command, waypoint and STOP labels and privileged ground truth, as",
+                "numpy .npz shards plus meta.json (format: episodes/FORMAT.md). A damaged",
+                "episode is exported up to its damage and reported in one line; it never stops",
+                "the export. Exit codes: 0 exported, 2 bad arguments or nothing exportable."})
 final class ExportCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
     /** {@code --waypoint-step}, seconds. */
