@@ -13,7 +13,7 @@ import java.nio.file.Path;
 @Command(name = "umwelt", mixinStandardHelpOptions = true, version = "Umwelt 0.1.0",
         description = "An embodied robot agent runtime: run navigation scenarios, headless and faster than real time.",
         subcommands = {RunCommand.class, SuiteCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class,
-                ReplayCommand.class, RecoverCommand.class, RosCommand.class,
+                ReplayCommand.class, RecoverCommand.class, ExportCommand.class, RosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Umwelt implements Runnable {
     public static final int EXIT_OK = 0;

@@ -3,6 +3,7 @@ package dev.umwelt.agent.episode;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.tick.TickReadings;
 
@@ -38,6 +39,9 @@ public interface EpisodeObserver {
 
     /** A command as passed to the base, before the simulator steps with it. */
     default void onCommand(VelocityCommand command) {}
+
+    /** The observation the policy is about to act on (presence, ages, absence reasons), once per tick before its action. */
+    default void onObservation(Observation observation) {}
 
     /** Every episode event (a tick's events come after its {@link #onTick}). */
     default void onEvent(EpisodeEvent event) {}
@@ -75,6 +79,12 @@ public interface EpisodeObserver {
             public void onEvent(EpisodeEvent event) {
                 first.onEvent(event);
                 second.onEvent(event);
+            }
+
+            @Override
+            public void onObservation(Observation observation) {
+                first.onObservation(observation);
+                second.onObservation(observation);
             }
 
             @Override

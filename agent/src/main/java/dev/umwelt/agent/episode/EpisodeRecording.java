@@ -5,11 +5,14 @@ import dev.umwelt.bus.Stamped;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.ros1.ObservationMask;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.episodes.record.EpisodeInfo;
 import dev.umwelt.episodes.record.EpisodeRecorder;
+import dev.umwelt.sim.truth.GroundTruthLabeller;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,8 @@ public final class EpisodeRecording implements EpisodeObserver {
     private final Pose2D start;
     private final Consumer<String> warn;
     private EpisodeRecorder recorder;
+    /** The tick's privileged labels, recorded on their own channel (null when the file could not be created). */
+    private GroundTruthLabeller labeller;
     private Map<String, Long> counts = Map.of();
     private Pose2D odomPose;
     private boolean failed;
@@ -46,6 +51,7 @@ public final class EpisodeRecording implements EpisodeObserver {
             if (parent != null) Files.createDirectories(parent);
             r.recorder = EpisodeRecorder.create(file, EpisodeInfo.of(spec.scenario(), spec.seed(), spec.policy(), "",
                     spec.scenarioYaml()));
+            r.labeller = GroundTruthLabeller.of(spec.scenario());
         } catch (Exception | Error e) {
             r.fail(e);
         }
@@ -79,7 +85,18 @@ public final class EpisodeRecording implements EpisodeObserver {
                 if (reading instanceof Odometry o) odomPose = o.pose();
                 recorder.reading(reading);
             }
+            recorder.labels(labeller.at(tick.stampNanos(), tick.groundTruth()));
             recorder.tick(tick.stampNanos(), tick.groundTruth(), odomPose, start);
+        } catch (Exception | Error e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public synchronized void onObservation(Observation observation) {
+        if (recorder == null) return;
+        try {
+            recorder.observation(ObservationMask.of(observation));
         } catch (Exception | Error e) {
             fail(e);
         }

@@ -76,6 +76,7 @@ final class EpisodeVerticle extends VerticleBase {
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
             if (simulator != null) simulator.emitFromPolicy(e);
         }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS, PolicyEndpoint.AudioStream.of(scenario));
+        policyEndpoint.observe(observer::onObservation);
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.

@@ -58,6 +58,8 @@ public final class PolicyEndpoint {
     private final long beliefPeriodNanos;
     private String beliefAddress;
     private long nextBeliefNanos = Long.MIN_VALUE;
+    /** Sees each observation before the policy acts on it (the episode's recording); reads only. */
+    private Consumer<Observation> observed = o -> { };
 
     public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
         this(policy, robot, instruction, e -> { });
@@ -122,6 +124,11 @@ public final class PolicyEndpoint {
         observations.accept(next);
     }
 
+    /** Hands every observation built, before the policy acts on it, to {@code listener} (which must only read). */
+    public void observe(Consumer<Observation> listener) {
+        this.observed = listener;
+    }
+
     public void listen(Vertx vertx, Addresses addresses) {
         bus = vertx.eventBus();
         actionAddress = addresses.action();
@@ -152,6 +159,7 @@ public final class PolicyEndpoint {
             faults.update(tick.stampNanos(), tick.readings()).forEach(faultEvents);
             Observation obs = observations.build(tick.stampNanos(), policy.privileged() ? tick.groundTruth() : null,
                     faults::reason);
+            observed.accept(obs);
             if (world != null) {
                 world.update(obs);
                 if (beliefPeriodNanos > 0 && tick.stampNanos() >= nextBeliefNanos) {

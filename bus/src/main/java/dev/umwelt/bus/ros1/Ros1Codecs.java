@@ -36,6 +36,7 @@ public final class Ros1Codecs {
         add(AudioChunk.class, new AudioChunkCodec());
         add(ObservationMask.class, new ObservationMaskCodec());
         add(TfMessage.class, new TfMessageCodec());
+        add(dev.umwelt.bus.episode.GroundTruthLabels.class, new GroundTruthLabelsCodec());
         add(dev.umwelt.bus.belief.Belief.class, new BeliefCodec());
         add(String.class, new StringCodec());
         BY_TYPE.put(ClockCodec.TYPE, new ClockCodec());

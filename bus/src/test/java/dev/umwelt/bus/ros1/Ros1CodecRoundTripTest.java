@@ -54,6 +54,7 @@ class Ros1CodecRoundTripTest {
     @Test void audioChunk() { exact(AudioChunk.class, Samples::audio); }
     @Test void twist() { exact(Twist2D.class, Samples::twist); }
     @Test void belief() { exact(dev.umwelt.bus.belief.Belief.class, Samples::belief); }
+    @Test void groundTruthLabels() { exact(dev.umwelt.bus.episode.GroundTruthLabels.class, Samples::labels); }
     @Test void string() { exact(String.class, Samples::text); }
 
     @Test

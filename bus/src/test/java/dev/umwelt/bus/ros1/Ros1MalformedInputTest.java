@@ -31,7 +31,7 @@ class Ros1MalformedInputTest {
             new Case<>(new ActionChunkCodec(), Samples::chunk), new Case<>(new EpisodeEventCodec(), Samples::event),
             new Case<>(new AudioChunkCodec(), Samples::audio), new Case<>(new TfMessageCodec(), Samples::tf),
             new Case<>(new ObservationMaskCodec(), s -> ObservationMask.of(s.observation())),
-            new Case<>(new BeliefCodec(), Samples::belief),
+            new Case<>(new BeliefCodec(), Samples::belief), new Case<>(new GroundTruthLabelsCodec(), Samples::labels),
             new Case<>(new StringCodec(), Samples::text), new Case<>(new ClockCodec(), s -> 5L));
 
     private static Ros1DecodeException fails(Ros1Codec<?> codec, byte[] bytes) {

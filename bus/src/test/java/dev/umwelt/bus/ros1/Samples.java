@@ -137,6 +137,16 @@ final class Samples {
         return b.build();
     }
 
+    dev.umwelt.bus.episode.GroundTruthLabels labels() {
+        List<String> objects = new ArrayList<>();
+        for (int i = r.nextInt(5); i > 0; i--) objects.add(text());
+        short[] beams = new short[size()], columns = new short[size()];
+        for (int i = 0; i < beams.length; i++) beams[i] = (short) (r.nextInt(objects.size() + 2) - 1);
+        for (int i = 0; i < columns.length; i++) columns[i] = (short) (r.nextInt(objects.size() + 2) - 1);
+        return new dev.umwelt.bus.episode.GroundTruthLabels(header(), text(), finite(), finite(), r.nextDouble() * 20,
+                (r.nextDouble() * 2 - 1) * Math.PI, r.nextBoolean(), objects, beams, columns);
+    }
+
     TfMessage tf() {
         return TfMessage.robot(stamp(), pose(), stamp(), pose());
     }

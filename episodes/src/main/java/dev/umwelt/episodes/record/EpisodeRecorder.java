@@ -8,11 +8,14 @@ import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
+import dev.umwelt.bus.episode.GroundTruthLabels;
+import dev.umwelt.bus.ros1.ObservationMask;
 import dev.umwelt.bus.ros1.Ros1Buffer;
 import dev.umwelt.bus.ros1.Ros1Codec;
 import dev.umwelt.bus.ros1.Ros1Codecs;
 import dev.umwelt.bus.ros1.TfMessage;
 import dev.umwelt.bus.ros1.TwistCodec;
+import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.sensing.LidarScan;
@@ -40,13 +43,15 @@ public final class EpisodeRecorder implements AutoCloseable {
     public static final String VERSION = version();
     public static final String RESULT_METADATA = "umwelt.result";
 
-    /** The topics, in channel-id order (ids 1..10). */
+    /** The topics, in channel-id order (ids 1..13; the last three were added after the first ten, so old files lack them). */
     public enum Topic {
         SCAN("/scan", LidarScan.class), CAMERA("/camera/image_raw", CameraFrame.class),
         ODOM("/odom", Odometry.class), TF("/tf", TfMessage.class),
         GROUND_TRUTH("/umwelt/ground_truth", Odometry.class), INSTRUCTION("/umwelt/instruction", Instruction.class),
         ACTION("/umwelt/action", ActionChunk.class), CMD_VEL("/umwelt/cmd_vel", VelocityCommand.class),
-        CMD_VEL_TWIST("/cmd_vel", Twist2D.class), EVENTS("/umwelt/events", EpisodeEvent.class);
+        CMD_VEL_TWIST("/cmd_vel", Twist2D.class), EVENTS("/umwelt/events", EpisodeEvent.class),
+        AUDIO("/audio", AudioChunk.class), OBSERVATION("/umwelt/observation", ObservationMask.class),
+        LABELS("/umwelt/ground_truth/labels", GroundTruthLabels.class);
 
         public final String topic;
         final Class<?> type;
@@ -118,11 +123,22 @@ public final class EpisodeRecorder implements AutoCloseable {
         return m;
     }
 
-    /** A sensor reading, routed by type: lidar, camera, odometry; other readings are not part of the format. */
+    /** A sensor reading, routed by type: lidar, camera, odometry, audio; other readings are not part of the format. */
     public void reading(Stamped reading) throws IOException {
         if (reading instanceof LidarScan s) write(Topic.SCAN, s, s.stampNanos());
         else if (reading instanceof CameraFrame f) write(Topic.CAMERA, f, f.stampNanos());
         else if (reading instanceof Odometry o) write(Topic.ODOM, o, o.stampNanos());
+        else if (reading instanceof AudioChunk a) write(Topic.AUDIO, a, a.stampNanos());
+    }
+
+    /** Which senses the policy's observation held at a tick (present, age, why absent), as the policy saw it. */
+    public void observation(ObservationMask mask) throws IOException {
+        write(Topic.OBSERVATION, mask, mask.header().stampNanos());
+    }
+
+    /** The tick's privileged labels (target, per-beam and per-column objects): call it before {@link #tick} of the same tick. */
+    public void labels(GroundTruthLabels labels) throws IOException {
+        write(Topic.LABELS, labels, labels.stampNanos());
     }
 
     /**

@@ -16,6 +16,10 @@ public final class EpisodeFormat {
     public static final String COMMAND = "/umwelt/cmd_vel";
     public static final String CMD_VEL = "/cmd_vel";
     public static final String EVENTS = "/umwelt/events";
+    /** Added after format 1's first ten topics (same format: readers treat a missing topic as empty). */
+    public static final String AUDIO = "/audio";
+    public static final String OBSERVATION = "/umwelt/observation";
+    public static final String LABELS = "/umwelt/ground_truth/labels";
 
     /** Keys of {@code umwelt.episode}. */
     public static final String K_FORMAT = "format", K_VERSION = "umwelt_version", K_SCENARIO_NAME = "scenario_name",

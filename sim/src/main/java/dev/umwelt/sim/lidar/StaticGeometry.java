@@ -80,7 +80,7 @@ public final class StaticGeometry {
      * ray enters it, or where it leaves it when the origin is inside; +Inf on a miss. Shared by
      * the grid traversal and the brute-force reference, so both round identically.
      */
-    static double rayBox(double[] box, int o, double ox, double oy, double dx, double dy) {
+    public static double rayBox(double[] box, int o, double ox, double oy, double dx, double dy) {
         double px = ox - box[o], py = oy - box[o + 1], ux = box[o + 2], uy = box[o + 3];
         double hl = box[o + 4], hw = box[o + 5];
         // The ray in the box frame: u along the length, v = perp(u) across it.
@@ -105,7 +105,7 @@ public final class StaticGeometry {
     }
 
     /** Distance along the unit ray to the circle at {@code circle[o ..]} (its far side when the origin is inside), or +Inf. */
-    static double rayCircle(double[] circle, int o, double ox, double oy, double dx, double dy) {
+    public static double rayCircle(double[] circle, int o, double ox, double oy, double dx, double dy) {
         double px = circle[o] - ox, py = circle[o + 1] - oy, r = circle[o + 2];
         double b = px * dx + py * dy;
         double c = px * px + py * py - r * r;
