@@ -150,10 +150,10 @@ class McapCorruptionTest {
         assertEquals(layout.messages(), r.messagesInFile());
         assertEquals(List.of(new RecoveryReport.LostChunk(1, first.start(), r.lostChunks().get(0).startTime(),
                 r.lostChunks().get(0).endTime())), r.lostChunks());
-        assertEquals(10, r.channelsFromSummary(), "every channel was defined in the lost first chunk");
+        assertEquals(dev.umwelt.episodes.record.EpisodeRecorder.Topic.values().length, r.channelsFromSummary(), "every channel was defined in the lost first chunk");
         assertTrue(String.join("\n", r.lines()).contains("messages from sim time 0.000 s to 0.9"), r.lines().toString());
         EpisodeFile recovered = EpisodeFile.open(out);
-        assertEquals(10, recovered.topics().size());
+        assertEquals(dev.umwelt.episodes.record.EpisodeRecorder.Topic.values().length, recovered.topics().size());
         assertTrue(recovered.result().isPresent());
     }
 
