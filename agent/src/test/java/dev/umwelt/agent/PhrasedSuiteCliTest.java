@@ -76,5 +76,6 @@ class PhrasedSuiteCliTest {
         assertEquals(2, umwelt("suite", "--generate", "2", "--task", "pointnav", "--phrasings", bad.toString(), "--no-record").code(),
                 "no [pointnav] templates");
         assertEquals(2, umwelt("suite", Catalog.DIR.toString(), "--phrasings", HELDOUT, "--no-record").code(), "only with --generate");
+        assertEquals(2, umwelt("suite", "--generate", "2", "--phrasing-seed", "3", "--no-record").code(), "only with --phrasings");
     }
 }

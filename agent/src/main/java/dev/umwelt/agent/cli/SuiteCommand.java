@@ -61,9 +61,9 @@ final class SuiteCommand implements Callable<Integer> {
             + "a phrasing file (policy/training/phrasings/), same scenarios and targets; the JSON gives each episode's instruction.")
     Path phrasings;
 
-    @Option(names = "--phrasing-seed", paramLabel = "S", defaultValue = "0",
-            description = "With --phrasings: seed of the template and synonym choice (default: ${DEFAULT-VALUE}).")
-    long phrasingSeed;
+    @Option(names = "--phrasing-seed", paramLabel = "S",
+            description = "With --phrasings: seed of the template and synonym choice (default: 0).")
+    Long phrasingSeed;
 
     @Option(names = "--policy", split = ",", defaultValue = "explorer",
             description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
@@ -200,10 +200,12 @@ final class SuiteCommand implements Callable<Integer> {
     private List<SuiteEntry> entries(PrintWriter out) {
         if ((dir == null) == (generate == null)) throw new BadInputException("give either a DIR of scenarios or --generate N");
         if (phrasings != null && generate == null) throw new BadInputException("--phrasings: only with --generate N");
+        if (phrasingSeed != null && phrasings == null) throw new BadInputException("--phrasing-seed: only with --phrasings FILE");
         if (generate != null) {
             FlagBounds.check("--generate", generate, 1, FlagBounds.MAX_GENERATED);
             FlagBounds.generatorSeed("--seed", seed, generate);
-            Rephrasing rephrasing = phrasings == null ? null : new Rephrasing(PhrasingFile.load(phrasings), phrasingSeed);
+            Rephrasing rephrasing = phrasings == null ? null
+                    : new Rephrasing(PhrasingFile.load(phrasings), phrasingSeed == null ? 0 : phrasingSeed);
             if (rephrasing != null) rephrasing.file().templatesFor(parseTask(task));
             GeneratedSuite g = GeneratedSuite.generate(generate.intValue(), seed, parseSplit(split), parseTask(task), rephrasing);
             out.println(g.stats());

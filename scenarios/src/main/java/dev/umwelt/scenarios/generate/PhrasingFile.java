@@ -78,7 +78,7 @@ public record PhrasingFile(Path source, Map<String, List<Template>> templates, M
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         String section = null;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int line = i + 1;
             String l = lines[i].strip();

@@ -24,7 +24,7 @@ class PhrasingFilesTest {
 
     @Test
     void templatesAndSynonymsAreReadBySection() {
-        PhrasingFile f = PhrasingFile.parse("# c\n\n[objectnav]\nfind  the {colour} {shape} in the {room}\n[audiogoal]\n"
+        PhrasingFile f = PhrasingFile.parse("\uFEFF# c\r\n\n[objectnav]\nfind  the {colour} {shape} in the {room}\n[audiogoal]\n"
                 + "chase the {sound} sound\n[pointnav]\nto {x}, {y}\n[synonyms]\nbox: crate, carton\n", F);
         PhrasingFile.Template t = f.templatesFor("objectnav").get(0);
         assertEquals("find the {colour} {shape} in the {room}", t.text(), "runs of spaces become one");
