@@ -4,6 +4,7 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.explore.ExplorerPolicy;
 import dev.umwelt.policy.oracle.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
+import dev.umwelt.policy.teach.TeacherPolicy;
 import dev.umwelt.policy.vla.BadModelException;
 import dev.umwelt.policy.vla.ModelDirectory;
 import dev.umwelt.policy.vla.VlaModel;
@@ -31,6 +32,7 @@ public final class Policies {
         KNOWN.put("oracle", OraclePolicy::new);
         KNOWN.put("random", RandomPolicy::new);
         KNOWN.put("random-walk", RandomWalkPolicy::new);
+        KNOWN.put(TeacherPolicy.NAME, TeacherPolicy::new);
         // By name alone (a ROS brain, a replay): the default model, loaded anew. Commands that run
         // many episodes load it once through maker().
         KNOWN.put(VlaPolicy.NAME, () -> new VlaPolicy(loadModel(null, ModelDirectory.Inference.AUTO)));

@@ -9,6 +9,8 @@ import dev.umwelt.agent.suite.SuiteEntry;
 import dev.umwelt.agent.suite.SuiteOutcome;
 import dev.umwelt.agent.suite.SuiteReport;
 import dev.umwelt.agent.suite.SuiteRunner;
+import dev.umwelt.scenarios.generate.PhrasingFile;
+import dev.umwelt.scenarios.generate.Rephrasing;
 import dev.umwelt.scenarios.generate.ScenarioGenerator;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.load.ScenarioLoader;
@@ -54,6 +56,14 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Option(names = "--task", defaultValue = "pointnav", description = "Generated task: pointnav, objectnav or audiogoal (default: ${DEFAULT-VALUE}).")
     String task;
+
+    @Option(names = "--phrasings", paramLabel = "FILE", description = "With --generate: re-render each episode's instruction from "
+            + "a phrasing file (policy/training/phrasings/), same scenarios and targets; the JSON gives each episode's instruction.")
+    Path phrasings;
+
+    @Option(names = "--phrasing-seed", paramLabel = "S",
+            description = "With --phrasings: seed of the template and synonym choice (default: 0).")
+    Long phrasingSeed;
 
     @Option(names = "--policy", split = ",", defaultValue = "explorer",
             description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
@@ -189,10 +199,15 @@ final class SuiteCommand implements Callable<Integer> {
 
     private List<SuiteEntry> entries(PrintWriter out) {
         if ((dir == null) == (generate == null)) throw new BadInputException("give either a DIR of scenarios or --generate N");
+        if (phrasings != null && generate == null) throw new BadInputException("--phrasings: only with --generate N");
+        if (phrasingSeed != null && phrasings == null) throw new BadInputException("--phrasing-seed: only with --phrasings FILE");
         if (generate != null) {
             FlagBounds.check("--generate", generate, 1, FlagBounds.MAX_GENERATED);
             FlagBounds.generatorSeed("--seed", seed, generate);
-            GeneratedSuite g = GeneratedSuite.generate(generate.intValue(), seed, parseSplit(split), parseTask(task));
+            Rephrasing rephrasing = phrasings == null ? null
+                    : new Rephrasing(PhrasingFile.load(phrasings), phrasingSeed == null ? 0 : phrasingSeed);
+            if (rephrasing != null) rephrasing.file().templatesFor(parseTask(task));
+            GeneratedSuite g = GeneratedSuite.generate(generate.intValue(), seed, parseSplit(split), parseTask(task), rephrasing);
             out.println(g.stats());
             return g.entries();
         }

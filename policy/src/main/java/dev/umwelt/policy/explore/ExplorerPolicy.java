@@ -141,6 +141,19 @@ public final class ExplorerPolicy implements Policy {
         return mode;
     }
 
+    /** Where the explorer's latest fit of the tone levels puts the sound source, and how well it is supported. */
+    public record HeardSource(double x, double y, int inliers, boolean trusted) {}
+
+    /**
+     * AudioGoal: the sound source as the explorer currently believes it (its latest fit, not refitted
+     * here: reading it changes nothing); empty before a fit and for other goals. A teacher watches it
+     * to know when the robot has found what it was asked for.
+     */
+    public Optional<HeardSource> heardSource() {
+        SoundSeeking.Fit f = goal instanceof Goal.FindSound ? sound.latest() : null;
+        return f == null ? Optional.empty() : Optional.of(new HeardSource(f.x(), f.y(), f.inliers(), sound.trusted(f)));
+    }
+
     @Override
     public ActionChunk act(Observation observation, Instruction instruction) {
         if (robot == null) throw new IllegalStateException("reset() the explorer before act()");

@@ -130,6 +130,11 @@ final class SoundSeeking {
         return cells.isEmpty() ? 0 : Math.hypot(maxX - minX, maxY - minY);
     }
 
+    /** The latest fit as it stands, without refitting (null before one): for watching what the robot believes. */
+    Fit latest() {
+        return fit;
+    }
+
     /** The current fit, refreshed at most every {@link #FIT_EVERY_NANOS}; null until the samples span 1 m. */
     Fit fit(long now) {
         if (now - lastFit < FIT_EVERY_NANOS && fit != null) return fit;

@@ -22,6 +22,12 @@ public final class CommandRamp {
         lastW = 0;
     }
 
+    /** The base is moving at (v, w): the next command ramps from there (a policy taking over from another). */
+    public void resume(double v, double w) {
+        lastV = v;
+        lastW = w;
+    }
+
     public double lastV() { return lastV; }
 
     public double lastW() { return lastW; }

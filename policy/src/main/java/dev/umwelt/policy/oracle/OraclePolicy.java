@@ -126,6 +126,25 @@ public final class OraclePolicy implements Policy {
         return new WorldMap(w.walls(), w.doors(), w.rooms(), fixed);
     }
 
+    /**
+     * After {@link #reset}: the robot is already moving with {@code command} (another policy drove
+     * until now), so the first commands ramp from it, within the acceleration limits, not from rest.
+     */
+    public void continueFrom(Twist2D command) {
+        ramp.resume(command.linear(), command.angular());
+    }
+
+    /**
+     * After {@link #reset}: the geodesic distance (m) from {@code from} to where the oracle plans to
+     * go, on the static map at the bare footprint (the most permissive of its planners, so never
+     * more than it will drive); +Infinity when there is no way.
+     */
+    public double distanceToGoal(Vec2 from) {
+        Geodesics g = planners.get(planners.size() - 1);
+        return goal != null ? g.distance(from, goal)
+                : TaskGeodesics.pathToObject(g, target, planRadius, from).map(GeodesicPath::length).orElse(Double.POSITIVE_INFINITY);
+    }
+
     /** How many times the current episode replanned (the first plan not counted). */
     public int replans() {
         return replans;
