@@ -20,15 +20,16 @@ import java.util.function.Supplier;
  * deployment, planning, metrics.
  */
 public final class LoopBenchmark {
-    public record Result(int episodes, int successes, double simSeconds, double wallSeconds) {
+    /** {@code metresDriven}: the robots' path length over all episodes (a robot that stands still costs the world model less). */
+    public record Result(int episodes, int successes, double simSeconds, double wallSeconds, double metresDriven) {
         public double realTimeFactor() {
             return simSeconds / wallSeconds;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.0f sim-s in %.3f wall-s: %.0fx real time, %d episodes (%d succeeded)",
-                    simSeconds, wallSeconds, realTimeFactor(), episodes, successes);
+            return String.format(Locale.ROOT, "%.0f sim-s in %.3f wall-s: %.0fx real time, %d episodes (%d succeeded), %.0f m driven",
+                    simSeconds, wallSeconds, realTimeFactor(), episodes, successes, metresDriven);
         }
     }
 
@@ -48,7 +49,7 @@ public final class LoopBenchmark {
 
     /** Episodes {@code first}, {@code first + 1}, ... until {@code simSeconds} of simulated time have run. */
     public Result run(EpisodeRunner runner, double simSeconds, long first) {
-        double sim = 0;
+        double sim = 0, metres = 0;
         int episodes = 0, successes = 0;
         long begin = System.nanoTime();
         for (long i = first; sim < simSeconds; i++) {
@@ -60,9 +61,10 @@ public final class LoopBenchmark {
                         + spec.seed() + ") at its first tick (" + r.metrics().endReason() + "): no simulated time to measure");
             }
             sim += r.metrics().timeSeconds();
+            metres += r.metrics().pathLength();
             episodes++;
             if (r.metrics().success()) successes++;
         }
-        return new Result(episodes, successes, sim, (System.nanoTime() - begin) / 1e9);
+        return new Result(episodes, successes, sim, (System.nanoTime() - begin) / 1e9, metres);
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
@@ -43,11 +44,16 @@ public final class PolicyBenchmark {
     static final double SAMPLE_SECONDS = 40;
     static final int MAX_SAMPLES = 200;
     static final long SAMPLE_SEED = 1000;
-    static final int QUERY_WARMUP = 1000, QUERIES = 10_000;
+    /**
+     * Untimed queries first, then rounds of timed ones; the round with the median p99 is reported.
+     * Pinned to one core, the JIT compiles what the sampling episode ran on that same core: with 1000
+     * warm-up queries the first 10,000 had a p99 of 2.9 ms, the next rounds 0.16-0.27 ms.
+     */
+    static final int QUERY_WARMUP = 5000, QUERIES = 10_000, QUERY_ROUNDS = 3;
     static final int TORCH_WARMUP = 300, TORCH_QUERIES = 3000;
     static final int SENTENCES = 300, SENTENCE_WARMUP = 20;
-    /** Untimed simulated seconds per loop before its runs, at most. */
-    static final double MAX_LOOP_WARMUP = 120;
+    /** Untimed simulated seconds per loop before its runs, at most (with 120 the first timed runs were still 30% slow). */
+    static final double MAX_LOOP_WARMUP = 300;
     public static final String TEST_MODEL = "policy/src/test/resources/vla/tiny";
 
     private PolicyBenchmark() {}
@@ -93,8 +99,8 @@ public final class PolicyBenchmark {
 
         /** One scenario: seeds 1, 2, ... measured, 1000, 1001, ... for the warm-up. */
         public static Episodes of(Scenario s) {
-            return new Episodes(s.name() + " (seeds 1, 2, ...)", i -> new SuiteEntry(s, 1 + i, java.util.Map.of()),
-                    i -> new SuiteEntry(s, SAMPLE_SEED + i, java.util.Map.of()), List.of(s.robot()));
+            return new Episodes(s.name() + " (seeds 1, 2, ...)", i -> new SuiteEntry(s, 1 + i, Map.of()),
+                    i -> new SuiteEntry(s, SAMPLE_SEED + i, Map.of()), List.of(s.robot()));
         }
     }
 
@@ -102,7 +108,7 @@ public final class PolicyBenchmark {
 
     /**
      * Measures and prints. {@code seconds} simulated seconds per loop run (and the most any one
-     * episode may last), {@code runs} runs, each loop first warmed up for {@code min(warmup, 120)}
+     * episode may last), {@code runs} runs, each loop first warmed up for {@code min(warmup, 300)}
      * simulated seconds.
      */
     public static void run(PrintWriter out, ModelChoice choice, Episodes episodes, double seconds, double warmup, int runs,
@@ -125,10 +131,16 @@ public final class PolicyBenchmark {
             var samples = sampler.samples();
             out.printf(Locale.ROOT, "  query inputs: %d queries of a %.1f s vla episode of %s (seed %d), built by the policy's"
                     + " input code%n", samples.size(), episode.metrics().timeSeconds(), sampling.scenario().name(), sampling.seed());
-            Latency query = VlaBenchmark.queries(model, samples, QUERY_WARMUP, QUERIES);
-            line(out, "vla query, ONNX Runtime, 1 thread", query + ", batch 1, after " + QUERY_WARMUP + " warm-up");
+            VlaBenchmark.queries(model, samples, QUERY_WARMUP, 1);
+            List<Latency> rounds = new ArrayList<>();
+            for (int i = 0; i < QUERY_ROUNDS; i++) {
+                rounds.add(VlaBenchmark.queries(model, samples, 0, QUERIES));
+                line(out, "vla query, ONNX Runtime, 1 thread", rounds.get(i) + ", batch 1, round " + (i + 1) + " of " + QUERY_ROUNDS);
+            }
+            rounds.sort(Comparator.comparingDouble(Latency::p99Ms));
+            Latency query = rounds.get(rounds.size() / 2);
             Latency build = Latency.of(sampler.buildNanos());
-            line(out, "query inputs built (all inputs)", build.toString());
+            line(out, "query inputs built (in that episode)", build.toString());
             TorchEager.Figures torch = TorchEager.run(home, model, samples, TORCH_WARMUP, TORCH_QUERIES);
             line(out, "vla query, PyTorch eager, 1 thread", torch.detail());
             Latency text = VlaBenchmark.sentences(VlaBenchmark.instructions(SENTENCES), SENTENCE_WARMUP);
@@ -139,8 +151,9 @@ public final class PolicyBenchmark {
 
             out.println();
             out.printf(Locale.ROOT, "parameters:   %d (model.onnx's weights)%n", parameters);
-            out.printf(Locale.ROOT, "vla query:    p50 %.3f ms, p99 %.3f ms at batch 1 on one intra-op thread (target p99 <= 2 ms)%n",
-                    query.p50Ms(), query.p99Ms());
+            out.printf(Locale.ROOT, "vla query:    p50 %.3f ms, p99 %.3f ms at batch 1 on one intra-op thread (target p99 <= 2 ms;"
+                    + " the median of %d rounds, p99 %.3f-%.3f ms)%n", query.p50Ms(), query.p99Ms(), QUERY_ROUNDS,
+                    rounds.get(0).p99Ms(), rounds.get(rounds.size() - 1).p99Ms());
             out.println("torch eager:  " + torch.summary());
             out.printf(Locale.ROOT, "text encoder: p50 %.3f ms, p99 %.3f ms per sentence (run once per instruction, then cached)%n",
                     text.p50Ms(), text.p99Ms());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The parameter count of an ONNX model: the elements of its floating-point initializers (the
@@ -55,8 +57,8 @@ public final class OnnxParameters {
     /** One protobuf field: varints carry {@code value}; length-delimited ones span [start, end). */
     private record Field(int number, int wire, long value, int start, int end) {}
 
-    private static java.util.List<Field> fields(byte[] b, int from, int to) {
-        java.util.List<Field> out = new java.util.ArrayList<>();
+    private static List<Field> fields(byte[] b, int from, int to) {
+        List<Field> out = new ArrayList<>();
         int[] p = {from};
         while (p[0] < to) {
             long key = varint(b, p);
