@@ -99,7 +99,7 @@ def card(m, cfg, params, parity_line, size):
         f"{m['inputs'][3]['belief']['resolution']} m, instruction 384",
         f"- Output: {cfg.chunk} {m['action']['space']} every {m['action']['timeStepSeconds']} s plus STOP logits, "
         f"queried at {m['queryRateHz']} Hz, ensembled with m = {m['action']['ensembleDecay']}",
-        f"- model.onnx: {size} bytes, SHA-256 {m['modelSha256']}",
+        f"- model.onnx: {size} bytes, SHA-256 {m['modelSha256']}; weights.pt: the same weights for PyTorch (state dict + config)",
         f"- Parity (ONNX Runtime Java against PyTorch): {parity_line}",
         "- Measured figures: none (random weights; not a policy)." if "random" in m['provenance']['data']
         else "- Measured figures: see the training log.",
@@ -193,9 +193,11 @@ def main(argv=None):
         os.remove(model_path)
         print(f"export refused: parity above {args.parity_limit} or the check failed; {model_path} removed", file=sys.stderr)
         return 1
+    # The PyTorch side of the same model (bench_torch.py rebuilds the network from it); the runtime reads only model.onnx.
+    torch.save({"config": cfg.to_dict(), "state_dict": net.state_dict()}, os.path.join(args.out, "weights.pt"))
     with open(os.path.join(args.out, "README.md"), "w") as f:
         f.write(card(m, cfg, params, line, size))
-    print(f"wrote {args.out}: model.onnx ({size} bytes, {params} parameters), manifest.json, README.md")
+    print(f"wrote {args.out}: model.onnx ({size} bytes, {params} parameters), manifest.json, README.md, weights.pt")
     return 0
 
 

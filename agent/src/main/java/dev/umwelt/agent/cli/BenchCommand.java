@@ -1,6 +1,7 @@
 package dev.umwelt.agent.cli;
 
 import dev.umwelt.agent.bench.LoopBenchmark;
+import dev.umwelt.agent.bench.PolicyBenchmark;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.suite.GeneratedSuite;
 import dev.umwelt.agent.suite.SuiteOutcome;
@@ -51,7 +52,12 @@ import dev.umwelt.scenarios.Scenario;
                 "       nearest object, planner, object memory per frame, sound map per chunk (--seconds caps the drive).",
                 "  faults: the fault table: every fault kind on every sensor (camera, lidar, odometry, audio), each in its",
                 "       own short episode of kitchen-beeping-alarm (or --scenario) with the explorer: reason, detection",
-                "       latency against its documented bound, recovery, false faults on other sensors."})
+                "       latency against its documented bound, recovery, false faults on other sensors.",
+                "  policy: the learned policy (--model DIR, default " + dev.umwelt.agent.Policies.DEFAULT_MODEL + ", else the test model):",
+                "       one query's latency p50/p99 at batch 1 on one ONNX Runtime intra-op thread over the inputs of a simulated",
+                "       episode, PyTorch eager beside it (/usr/bin/python3 with torch), the text encoder per sentence, and the",
+                "       VLA loop beside the explorer's in real-time factor on the same generated ObjectNav episodes (or --scenario).",
+                "       Pin to one core: taskset -c 0 ./umwelt bench policy"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,10 +74,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "600", description = "Simulated seconds of JIT warm-up per part, 0 to 3600 (default: ${DEFAULT-VALUE}).")
     double warmup;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "bench faults: the scenario (default: the catalog's kitchen-beeping-alarm).")
+    @Option(names = "--scenario", paramLabel = "FILE", description = "bench faults: the scenario (default: the catalog's "
+            + "kitchen-beeping-alarm); bench policy: where the loops run (default: generated ObjectNav test episodes).")
     java.nio.file.Path scenario;
 
-    enum What { sim, render, sensors, log, world, ros, faults }
+    @Option(names = "--model", paramLabel = "DIR", description = "bench policy: the model directory (default: "
+            + dev.umwelt.agent.Policies.DEFAULT_MODEL + "; before one has shipped, the test model " + PolicyBenchmark.TEST_MODEL + ").")
+    java.nio.file.Path model;
+
+    enum What { sim, render, sensors, log, world, ros, faults, policy }
 
     /** The camera of the `bench sim` camera figure: the catalog turtle's. */
     static final CameraSpec BENCH_CAMERA = new CameraSpec(0.1, 0, 0.3, Math.toRadians(5), 10, 128, 96, Math.toRadians(90));
@@ -82,6 +93,13 @@ final class BenchCommand implements Callable<Integer> {
         FlagBounds.check("--runs", runs, 1, FlagBounds.MAX_BENCH_RUNS);
         FlagBounds.check("--warmup", warmup, 0, FlagBounds.MAX_BENCH_SECONDS);
         PrintWriter out = spec.commandLine().getOut();
+        if (what == What.policy) {
+            PolicyBenchmark.Episodes episodes = scenario != null ? PolicyBenchmark.Episodes.of(ScenarioLoader.load(scenario))
+                    : PolicyBenchmark.Episodes.generated();
+            PolicyBenchmark.run(out, PolicyBenchmark.choose(Umwelt.home(), model), episodes, seconds, warmup, (int) runs, Umwelt.home());
+            return Umwelt.EXIT_OK;
+        }
+        if (model != null) throw new BadInputException("--model: only bench policy reads a model (bench " + what + ")");
         if (what == What.render) return render(out);
         if (what == What.log) return log(out);
         if (what == What.sensors) return sensors(out);

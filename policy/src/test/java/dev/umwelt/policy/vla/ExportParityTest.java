@@ -51,6 +51,20 @@ class ExportParityTest {
             assertEquals("none: random weights, a test model for the Java runtime", model.manifest().provenance().data());
         }
         assertTrue(Files.readString(dir.resolve("README.md")).contains("max abs diff " + m.group(1)), "the card records the parity");
+
+        // weights.pt beside it: bench_torch.py rebuilds the same network in PyTorch from it (`bench policy`).
+        assertTrue(Files.size(dir.resolve("weights.pt")) > 0, "the exporter saves the PyTorch weights");
+        Process p = new ProcessBuilder("/usr/bin/python3", Path.of("training", "bench_torch.py").toString(), dir.toString(),
+                "--queries", "20", "--warmup", "2").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bench_torch.py ends");
+        assertEquals(0, p.exitValue(), out);
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("weights.pt", j.get("weights").asText());
+        assertEquals(OnnxParameters.count(dir.resolve("model.onnx")), j.get("parameters").asLong());
+        assertEquals(20, j.get("queries").asInt());
+        assertTrue(j.get("p50Ms").asDouble() > 0 && j.get("p50Ms").asDouble() <= j.get("p99Ms").asDouble(), out);
+        assertTrue(j.get("maxAbsDiff").isNull(), "random inputs: no ONNX Runtime outputs to compare with");
     }
 
     @Test
