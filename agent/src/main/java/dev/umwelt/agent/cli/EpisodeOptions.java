@@ -54,8 +54,23 @@ final class EpisodeOptions {
                     + "camera:corrupt=black@5s-8s, lidar:noise=0.5@2s-4s, odometry:delay=0.3@1s-5s, lidar:corrupt=nan@3s-6s.")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--teacher", paramLabel = "POLICY",
+            description = "Run POLICY alongside on the same observations and record what it proposes each tick on "
+                    + "/umwelt/teacher/action without letting it drive (DAgger labels; meant for --policy vla --teacher teacher).")
+    String teacher;
+
     @Mixin
     ModelOptions models = new ModelOptions();
+
+    /** {@code --teacher}'s policy, checked: known by name and without a model of its own (null: none). */
+    static String teacher(String name) {
+        if (name == null) return null;
+        if (!Policies.exists(name)) {
+            throw new BadInputException("--teacher: unknown policy '" + name + "' (known: " + Policies.names() + ")");
+        }
+        if (Policies.takesModel(name)) throw new BadInputException("--teacher: " + name + " reads a model; a teacher is a policy without one");
+        return name;
+    }
 
     /** The scenario's faults followed by the command line's; a bad one is bad input naming it. */
     static Scenario withFaults(Scenario scenario, List<String> specs) {
@@ -104,6 +119,6 @@ final class EpisodeOptions {
         Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.
         return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed)
-                .withShield(!noShield);
+                .withShield(!noShield).withTeacher(teacher(teacher));
     }
 }

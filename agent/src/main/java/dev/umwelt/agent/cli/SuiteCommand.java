@@ -85,6 +85,11 @@ final class SuiteCommand implements Callable<Integer> {
             description = "Inject a sensor fault into every episode, added to each scenario's (repeatable), e.g. lidar:drop@10s-20s.")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--teacher", paramLabel = "POLICY",
+            description = "Run POLICY alongside every episode and record its proposal per tick on /umwelt/teacher/action "
+                    + "(never driving; DAgger labels, e.g. --policy vla --teacher teacher --record DIR).")
+    String teacher;
+
     @Mixin
     ModelOptions models = new ModelOptions();
 
@@ -108,6 +113,7 @@ final class SuiteCommand implements Callable<Integer> {
         for (String p : policies) {
             if (!Policies.exists(p)) throw new BadInputException("--policy: unknown policy '" + p + "' (known: " + Policies.names() + ")");
         }
+        String teaching = EpisodeOptions.teacher(teacher);
         int t = threads != null ? (int) FlagBounds.check("--threads", threads, 1, FlagBounds.MAX_THREADS)
                 : (int) Math.min(Runtime.getRuntime().availableProcessors(), FlagBounds.MAX_THREADS);
         record.check();
@@ -131,7 +137,7 @@ final class SuiteCommand implements Callable<Integer> {
                         err.println(w);
                         err.flush();
                     }
-                }).shield(!noShield);
+                }).shield(!noShield).teacher(teaching);
                 interrupts.onInterrupt(runner::interrupt);
                 interrupts.lastResort(runner::closeRecordings);
                 List<SuiteOutcome> ran = runner.run(entries, p, makers.get(p), o -> {

@@ -40,6 +40,13 @@ public interface EpisodeObserver {
     /** A command as passed to the base, before the simulator steps with it. */
     default void onCommand(VelocityCommand command) {}
 
+    /**
+     * The teacher's proposal for a tick ({@code --teacher}): one action, the twist it would command
+     * now, or STOP; stamped with the tick, before the driving policy's chunk of the same tick arrives.
+     * It never reaches the base.
+     */
+    default void onTeacherAction(ActionChunk proposal) {}
+
     /** The observation the policy is about to act on (presence, ages, absence reasons), once per tick before its action. */
     default void onObservation(Observation observation) {}
 
@@ -73,6 +80,12 @@ public interface EpisodeObserver {
             public void onCommand(VelocityCommand command) {
                 first.onCommand(command);
                 second.onCommand(command);
+            }
+
+            @Override
+            public void onTeacherAction(ActionChunk proposal) {
+                first.onTeacherAction(proposal);
+                second.onTeacherAction(proposal);
             }
 
             @Override

@@ -113,6 +113,16 @@ public final class EpisodeRecording implements EpisodeObserver {
     }
 
     @Override
+    public synchronized void onTeacherAction(ActionChunk proposal) {
+        if (recorder == null) return;
+        try {
+            recorder.teacherAction(proposal);
+        } catch (Exception | Error e) {
+            fail(e);
+        }
+    }
+
+    @Override
     public synchronized void onCommand(VelocityCommand command) {
         if (recorder == null) return;
         try {

@@ -71,7 +71,8 @@ public final class EpisodeRunner implements AutoCloseable {
         if (already != null) return Future.failedFuture(already);
         Promise<EpisodeResult> done = Promise.promise();
         Addresses addresses = Addresses.of("r" + robots.incrementAndGet());
-        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, progressNanos,
+        Policy teacher = spec.teacher() == null ? null : Policies.create(spec.teacher());
+        EpisodeVerticle episode = new EpisodeVerticle(spec, addresses, policy, teacher, progressNanos,
                 observer == null ? EpisodeObserver.NONE : observer, done, () -> interrupted, this::uncaught);
         running.add(episode);
         done.future().onComplete(r -> running.remove(episode));

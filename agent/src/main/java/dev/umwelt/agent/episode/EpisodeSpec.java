@@ -12,15 +12,23 @@ import java.util.Objects;
  * {@code scenarioYaml} is the text the scenario was parsed from when it has no file (a generated
  * one), for the episode file; null: read from {@code scenario.source()} when recording.
  * {@code shield}: whether the safety shield filters the policy's commands (on unless {@code --no-shield}).
+ * {@code teacher}: a policy by name that runs alongside on the same observations and labels each tick
+ * ({@code /umwelt/teacher/action}) without ever driving (DAgger, {@code --teacher}); null: none.
  */
 public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera,
-                          double speed, String scenarioYaml, boolean shield) {
+                          double speed, String scenarioYaml, boolean shield, String teacher) {
     public EpisodeSpec {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(policy, "policy");
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive finite number: " + speed);
         }
+    }
+
+    /** Without a teacher. */
+    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed,
+                       String scenarioYaml, boolean shield) {
+        this(scenario, seed, policy, realtime, camera, speed, scenarioYaml, shield, null);
     }
 
     /** With the shield on. */
@@ -30,7 +38,12 @@ public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean r
     }
 
     public EpisodeSpec withShield(boolean on) {
-        return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, scenarioYaml, on);
+        return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, scenarioYaml, on, teacher);
+    }
+
+    /** With {@code name} (null: none) labelling every tick alongside the driving policy. */
+    public EpisodeSpec withTeacher(String name) {
+        return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, scenarioYaml, shield, name);
     }
 
     public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed) {

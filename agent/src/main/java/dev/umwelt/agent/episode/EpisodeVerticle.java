@@ -31,6 +31,8 @@ final class EpisodeVerticle extends VerticleBase {
     private final EpisodeSpec spec;
     private final Addresses addresses;
     private final Policy policy;
+    /** Runs alongside and labels each tick ({@code spec.teacher()}); null: none. */
+    private final Policy teacher;
     private final LongConsumer progress;
     private final EpisodeObserver observer;
     private final Promise<EpisodeResult> done;
@@ -43,10 +45,11 @@ final class EpisodeVerticle extends VerticleBase {
     /** Set before the first tick; the policy's fault events go to its episode events. */
     private SimulatorEndpoint simulator;
 
-    EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, LongConsumer progress,
+    EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, Policy teacher, LongConsumer progress,
                     EpisodeObserver observer, Promise<EpisodeResult> done, BooleanSupplier interrupted,
                     Consumer<Error> fatal) {
         this.spec = spec;
+        this.teacher = teacher;
         this.interrupted = interrupted;
         this.fatal = fatal;
         this.addresses = addresses;
@@ -77,6 +80,9 @@ final class EpisodeVerticle extends VerticleBase {
             if (simulator != null) simulator.emitFromPolicy(e);
         }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS, PolicyEndpoint.AudioStream.of(scenario));
         policyEndpoint.observe(observer::onObservation);
+        if (teacher != null) {
+            policyEndpoint.teach(EpisodeTeacher.start(teacher, scenario, instruction, spec.seed(), observer::onTeacherAction));
+        }
         policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
         // Start ticking only once deployment completed, so the first request finds the policy.

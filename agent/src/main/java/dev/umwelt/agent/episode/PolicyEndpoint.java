@@ -60,6 +60,8 @@ public final class PolicyEndpoint {
     private long nextBeliefNanos = Long.MIN_VALUE;
     /** Sees each observation before the policy acts on it (the episode's recording); reads only. */
     private Consumer<Observation> observed = o -> { };
+    /** Labels each tick alongside the policy without driving ({@code --teacher}); null: none. */
+    private EpisodeTeacher teacher;
 
     public PolicyEndpoint(Policy policy, RobotDescription robot, Instruction instruction) {
         this(policy, robot, instruction, e -> { });
@@ -129,6 +131,11 @@ public final class PolicyEndpoint {
         this.observed = listener;
     }
 
+    /** Runs {@code teacher} on every observation after the policy acted (the episode's {@code --teacher}). */
+    void teach(EpisodeTeacher teacher) {
+        this.teacher = teacher;
+    }
+
     public void listen(Vertx vertx, Addresses addresses) {
         bus = vertx.eventBus();
         actionAddress = addresses.action();
@@ -174,6 +181,8 @@ public final class PolicyEndpoint {
                         EpisodeEvent.Kind.POLICY_NOTE, policy.name(), note));
             }
             lastNote = note;
+            // Before the chunk is sent: the teacher's label of a tick is recorded ahead of the action.
+            if (teacher != null) teacher.propose(obs, tick.groundTruth(), instruction, faultEvents);
             // The chunk travels as the policy proposed it; which required senses its observation
             // lacked rides along as a header, for the watchdog on the robot's side.
             String missing = missingRequired(obs);

@@ -38,6 +38,8 @@ public final class SuiteRunner {
 
     /** Whether the safety shield filters the policies' commands (default on). */
     private boolean shield = true;
+    /** The policy labelling every episode alongside ({@code --teacher}); null: none. */
+    private String teacher;
     private volatile boolean interrupted;
     /** The runner of the suite in progress (null before and after), for {@link #interrupt()}. */
     private volatile EpisodeRunner current;
@@ -63,6 +65,12 @@ public final class SuiteRunner {
     /** Turns the safety shield off ({@code --no-shield}) or on; returns this runner. */
     public SuiteRunner shield(boolean on) {
         this.shield = on;
+        return this;
+    }
+
+    /** Runs {@code name} (null: none) beside every episode's policy, labelling each tick; returns this runner. */
+    public SuiteRunner teacher(String name) {
+        this.teacher = name;
         return this;
     }
 
@@ -105,7 +113,8 @@ public final class SuiteRunner {
         Semaphore slots = new Semaphore(threads);
         CountDownLatch finished = new CountDownLatch(entries.size());
         Error[] fatal = new Error[1];
-        boolean camera = cameraAlways || policies.get().sensedModalities().contains(Modality.CAMERA);
+        boolean camera = cameraAlways || policies.get().sensedModalities().contains(Modality.CAMERA)
+                || teacher != null && Policies.create(teacher).sensedModalities().contains(Modality.CAMERA);
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {
             current = runner;
             if (interrupted) runner.interrupt();
@@ -123,7 +132,7 @@ public final class SuiteRunner {
                 final int k = i;
                 SuiteEntry e = entries.get(i);
                 EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml(),
-                        shield);
+                        shield, teacher);
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
                 if (recording != null) open.add(recording);

@@ -27,7 +27,8 @@ record DatasetLayout(int cameraWidth, int cameraHeight, int beams, int audioChan
 
     /** Every array, the audio one only when samples carry audio (not with --no-audio). */
     List<Column> columns() {
-        return all().stream().filter(c -> !c.name().equals("audio") || audioChannels * audioFrames > 0).toList();
+        return java.util.stream.Stream.concat(all().stream(), TeacherLabels.COLUMNS.stream())
+                .filter(c -> !c.name().equals("audio") || audioChannels * audioFrames > 0).toList();
     }
 
     private List<Column> all() {

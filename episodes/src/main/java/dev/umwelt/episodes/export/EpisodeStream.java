@@ -71,6 +71,7 @@ final class EpisodeStream {
     private DatasetLayout layout;
     private SenseHistory senses;
     private final Waypoints poses = new Waypoints();
+    private final TeacherLabels teacher = new TeacherLabels();
     private final ArrayDeque<TickSample> pending = new ArrayDeque<>();
     private TickSample awaitingCommand;
     private Instruction instruction;
@@ -188,6 +189,7 @@ final class EpisodeStream {
                 poses.add(gtStamp, gtPose);
                 drain(false);
             }
+            case EpisodeFormat.TEACHER_ACTION -> teacher.add(decode(m, ActionChunk.class));
             case EpisodeFormat.ACTION -> decided(decode(m, ActionChunk.class));
             case EpisodeFormat.COMMAND -> {
                 VelocityCommand c = decode(m, VelocityCommand.class);
@@ -224,6 +226,7 @@ final class EpisodeStream {
         s.action[1] = (float) now.angular();
         s.proposedStop = chunk.stop();
         if (labels != null && labels.stampNanos() == t) label(s, labels);
+        teacher.fill(s);
         awaitingCommand = chunk.stop() ? null : s;
         pending.addLast(s);
         drain(false);

@@ -31,6 +31,9 @@ final class TickSample {
     float targetDistance = Float.NaN, targetBearing = Float.NaN;
     short targetObject;
     final short[] beamObjects, columnObjects;
+    /** DAgger: the teacher's proposal for the tick ({@link TeacherLabels}). */
+    boolean teacherValid, teacherStop;
+    final float[] teacherAction = new float[2];
 
     TickSample(DatasetLayout layout) {
         camera = new byte[layout.cameraHeight() * layout.cameraWidth() * 3];

@@ -43,7 +43,10 @@ public final class EpisodeRecorder implements AutoCloseable {
     public static final String VERSION = version();
     public static final String RESULT_METADATA = "umwelt.result";
 
-    /** The topics, in channel-id order (ids 1..13; the last three were added after the first ten, so old files lack them). */
+    /**
+     * The topics, in channel-id order (ids 1..14; the last four were added after the first ten, so old files lack them).
+     * TEACHER_ACTION has messages only when a teacher ran alongside ({@code --teacher}).
+     */
     public enum Topic {
         SCAN("/scan", LidarScan.class), CAMERA("/camera/image_raw", CameraFrame.class),
         ODOM("/odom", Odometry.class), TF("/tf", TfMessage.class),
@@ -51,7 +54,8 @@ public final class EpisodeRecorder implements AutoCloseable {
         ACTION("/umwelt/action", ActionChunk.class), CMD_VEL("/umwelt/cmd_vel", VelocityCommand.class),
         CMD_VEL_TWIST("/cmd_vel", Twist2D.class), EVENTS("/umwelt/events", EpisodeEvent.class),
         AUDIO("/audio", AudioChunk.class), OBSERVATION("/umwelt/observation", ObservationMask.class),
-        LABELS("/umwelt/ground_truth/labels", GroundTruthLabels.class);
+        LABELS("/umwelt/ground_truth/labels", GroundTruthLabels.class),
+        TEACHER_ACTION("/umwelt/teacher/action", ActionChunk.class);
 
         public final String topic;
         final Class<?> type;
@@ -173,6 +177,11 @@ public final class EpisodeRecorder implements AutoCloseable {
     /** An action chunk as the policy proposed it (STOP included). */
     public void action(ActionChunk chunk) throws IOException {
         write(Topic.ACTION, chunk, chunk.stampNanos());
+    }
+
+    /** The teacher's proposal for a tick (one action or STOP, stamped with the tick); it never reached the base. */
+    public void teacherAction(ActionChunk proposal) throws IOException {
+        write(Topic.TEACHER_ACTION, proposal, proposal.stampNanos());
     }
 
     /** A command as passed to the base: {@code /umwelt/cmd_vel} (with its deadline) and the plain {@code /cmd_vel} Twist. */

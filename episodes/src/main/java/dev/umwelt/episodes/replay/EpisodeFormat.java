@@ -20,6 +20,8 @@ public final class EpisodeFormat {
     public static final String AUDIO = "/audio";
     public static final String OBSERVATION = "/umwelt/observation";
     public static final String LABELS = "/umwelt/ground_truth/labels";
+    /** The teacher's proposal per tick in a DAgger episode ({@code --teacher}); empty otherwise, absent in older files. */
+    public static final String TEACHER_ACTION = "/umwelt/teacher/action";
 
     /** Keys of {@code umwelt.episode}. */
     public static final String K_FORMAT = "format", K_VERSION = "umwelt_version", K_SCENARIO_NAME = "scenario_name",
