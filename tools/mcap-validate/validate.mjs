@@ -1,5 +1,7 @@
 // Independent check of an Umwelt episode file with the official MCAP TypeScript reader.
-// usage: node validate.mjs FILE.mcap
+// usage: node validate.mjs FILE.mcap [TOPIC]
+// With TOPIC, also "messages": that topic's messages as the indexed reader returns them
+// (logTime as a decimal string, data in base64), for a caller to decode.
 // Prints a JSON summary (topics -> {schemaName, messageCount}, metadata names, CRC results) and
 // exits 1 when anything is wrong: a CRC, a truncated file, a broken index, counts that disagree.
 import { McapStreamReader, McapIndexedReader } from "@mcap/core";
@@ -8,7 +10,7 @@ import { loadDecompressHandlers } from "@mcap/support";
 import { crc32 } from "@foxglove/crc";
 import { open, readFile } from "node:fs/promises";
 
-const file = process.argv[2];
+const file = process.argv[2], dumpTopic = process.argv[3];
 if (!file) {
   console.error("usage: node validate.mjs FILE.mcap");
   process.exit(2);
@@ -71,8 +73,11 @@ try {
   const ir = await McapIndexedReader.Initialize({ readable: new FileHandleReadable(handle), decompressHandlers });
   const indexedPerChannel = {};
   let n = 0;
+  if (dumpTopic) out.messages = [];
   for await (const m of ir.readMessages({ validateCrcs: true })) {
     n++;
+    if (dumpTopic && channels[m.channelId]?.topic === dumpTopic)
+      out.messages.push({ logTime: String(m.logTime), data: Buffer.from(m.data).toString("base64") });
     indexedPerChannel[m.channelId] = (indexedPerChannel[m.channelId] ?? 0) + 1;
   }
   out.indexed = { chunkIndexes: ir.chunkIndexes.length, metadataIndexes: ir.metadataIndexes.length,
@@ -93,4 +98,5 @@ try {
 
 out.valid = out.errors.length === 0;
 console.log(JSON.stringify(out, null, 1));
-process.exit(out.valid ? 0 : 1);
+// exitCode, not exit(): exit() cuts a piped stdout past 64 KiB (a --dump of many messages).
+process.exitCode = out.valid ? 0 : 1;
