@@ -46,7 +46,7 @@ UMWELT_GL_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 # Tests also open a real window on a virtual X display (the renderer's windowed path).
 UMWELT_TEST_PACKAGES=(xvfb xauth)
 # The trainer's exporter test (policy ExportParityTest) runs PyTorch and onnx (/usr/bin/python3).
-UMWELT_TRAIN_PACKAGES=(python3-torch python3-onnx python3-numpy)
+UMWELT_TRAIN_PACKAGES=(python3-torch python3-onnx python3-numpy python3-yaml)
 # ros-bridge tests run against Debian's real ROS 1: roscore, rostopic, rosparam, rosnode, rosbag
 # (ros-core pulls them in) and the Python message packages rostopic/rosbag decode with.
 UMWELT_ROS_TEST_PACKAGES=(ros-core python3-std-msgs python3-sensor-msgs python3-geometry-msgs python3-nav-msgs
@@ -74,6 +74,22 @@ umwelt_require_test_tools() {
       echo "umwelt: without ROS 1 (roscore, rostopic) the ros-bridge tests fail with a message naming what is missing" >&2
       exit 3
     }
+  fi
+}
+
+# `./umwelt train` runs /usr/bin/python3 with PyTorch, onnx, numpy and PyYAML (Debian packages; pip is not used).
+umwelt_require_trainer() {
+  local missing
+  missing=$(umwelt_missing_packages "${UMWELT_TRAIN_PACKAGES[@]}")
+  if [[ -n "$missing" ]]; then
+    # shellcheck disable=SC2086
+    umwelt_apt_install $missing || {
+      echo "umwelt: train needs /usr/bin/python3 with torch, onnx, numpy and yaml" >&2
+      exit 3
+    }
+  fi
+  if [[ ! -x /usr/bin/python3 ]]; then
+    umwelt_apt_install python3 || exit 3
   fi
 }
 

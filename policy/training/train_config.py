@@ -18,6 +18,11 @@ def _int(lo):
     return lambda v: None if isinstance(v, int) and not isinstance(v, bool) and v >= lo else f"an integer >= {lo}"
 
 
+def _ints(n):
+    return lambda v: None if isinstance(v, list) and len(v) == n and all(
+        isinstance(x, int) and not isinstance(x, bool) and x >= 1 for x in v) else f"a list of {n} integers >= 1"
+
+
 def _num(lo, hi=float("inf"), open_lo=False):
     def check(v):
         ok = isinstance(v, (int, float)) and not isinstance(v, bool) and (v > lo if open_lo else v >= lo) and v <= hi
@@ -67,10 +72,10 @@ SCHEMA = {
     "network": {
         "architecture": ("BeliefVlaNet", _str(("BeliefVlaNet",))),
         "fusion": ("early", _str(("early", "late", "cross-attention"))),
-        "camera_channels": (64, _int(1)),
+        "camera_channels": ([16, 32, 32, 64], _ints(4)),
         "camera_features": (128, _int(1)),
         "lidar_features": (64, _int(1)),
-        "belief_channels": (64, _int(1)),
+        "belief_channels": ([16, 32, 64], _ints(3)),
         "belief_features": (256, _int(1)),
         "goal_features": (32, _int(1)),
         "hidden": (256, _int(1)),
@@ -93,7 +98,7 @@ SCHEMA = {
         "lr": (1e-3, _num(0, 1, open_lo=True)),
         "weight_decay": (1e-4, _num(0)),
         "seed": (0, _int(0)),
-        "threads": (2, _int(1)),
+        "threads": (1, _int(1)),
         "val_every_episode": (20, _int(0)),
         "max_steps": (0, _int(0)),
         "grad_clip": (1.0, _num(0, open_lo=True)),

@@ -88,10 +88,10 @@ class VlaNet(nn.Module):
 @dataclass
 class BeliefNetConfig:
     inputs: list = field(default_factory=list)   # the manifest's `inputs` array (inputs file)
-    camera_channels: int = 64                    # last camera conv's channels (FiLM-modulated)
+    camera_channels: tuple = (16, 32, 32, 64)    # 4 stride-2 convs; FiLM on the third's output (6x8)
     camera_features: int = 128
     lidar_features: int = 64
-    belief_channels: int = 64                    # belief conv channels at the 12x12 and 6x6 stages
+    belief_channels: tuple = (16, 32, 64)        # 3 stride-2 convs 48 -> 24 -> 12 -> 6; FiLM on the second's (12x12)
     belief_features: int = 256
     goal_features: int = 32
     hidden: int = 256                            # fused features, FiLM-modulated
@@ -123,11 +123,12 @@ def _out(n, k, s, p):
 class BeliefVlaNet(nn.Module):
     """Early fusion of camera, lidar, belief crop and goal, FiLM-conditioned on the instruction.
 
-    Camera: 4 strided convs (3x48x64 -> 64x3x4), FiLM on the last conv's channels, linear; an
+    Camera: 4 strided convs (3x48x64 -> 64x3x4), FiLM on the third conv's channels (6x8), linear; an
     auxiliary head on its features (target visible logit, bearing sin and cos, distance / 5) is
     trained from the privileged labels and not exported. Lidar: 3 strided 1-D convs, linear.
-    Belief (the memory): 4 strided convs 48 -> 24 -> 12 -> 6 (receptive field 31 cells, 7.75 m at
-    0.25 m), FiLM on the 12x12 maps' channels, then 6x6 -> linear. Goal: linear. Absent maskable
+    Belief (the memory): 3 strided convs 48 -> 24 -> 12 -> 6 (receptive field 15 cells, 3.75 m at
+    0.25 m; the linear layer over the 6x6 maps sees the whole 12 m crop), FiLM on the 12x12 maps'
+    channels. Goal: linear. Absent maskable
     senses (presence 0) zero their features; the flags join the fused vector. The fused vector is
     projected, FiLM-modulated (h = relu(h * (1 + gamma) + beta)) and a 2-layer head gives K waypoints
     (raw, unnormalized by the manifest) and K STOP logits.
@@ -157,15 +158,16 @@ class BeliefVlaNet(nn.Module):
         relu = nn.ReLU
         if "camera" in by:
             _, c, h, w = by["camera"]["shape"]
-            cc = cfg.camera_channels
-            self.cam = nn.Sequential(nn.Conv2d(c, 32, 5, 2, 2), relu(), nn.Conv2d(32, 64, 3, 2, 1), relu(),
-                                     nn.Conv2d(64, cc, 3, 2, 1), relu())
-            self.cam2 = nn.Sequential(nn.Conv2d(cc, cc, 3, 2, 1), relu(), nn.Flatten())
-            for _ in range(4):
+            c1, c2, c3, c4 = cfg.camera_channels
+            self.cam = nn.Sequential(nn.Conv2d(c, c1, 5, 2, 2), relu(), nn.Conv2d(c1, c2, 3, 2, 1), relu(),
+                                     nn.Conv2d(c2, c3, 3, 2, 1), relu())
+            self.cam2 = nn.Sequential(nn.Conv2d(c3, c4, 3, 2, 1), relu(), nn.Flatten())
+            h, w = _out(h, 5, 2, 2), _out(w, 5, 2, 2)
+            for _ in range(3):
                 h, w = _out(h, 3, 2, 1), _out(w, 3, 2, 1)
-            self.cam_fc = nn.Linear(cc * h * w, cfg.camera_features)
+            self.cam_fc = nn.Linear(c4 * h * w, cfg.camera_features)
             self.aux = nn.Linear(cfg.camera_features, 4)
-            film += 2 * cc
+            film += 2 * c3
             fused += cfg.camera_features
         if "lidar" in by:
             n = by["lidar"]["shape"][-1]
@@ -176,13 +178,13 @@ class BeliefVlaNet(nn.Module):
             fused += cfg.lidar_features
         if "belief" in by:
             _, c, h, w = by["belief"]["shape"]
-            bc = cfg.belief_channels
-            self.bel = nn.Sequential(nn.Conv2d(c, 32, 3, 2, 1), relu(), nn.Conv2d(32, bc, 3, 2, 1), relu())
-            self.bel2 = nn.Sequential(nn.Conv2d(bc, bc, 3, 2, 1), relu(), nn.Flatten())
+            b1, b2, b3 = cfg.belief_channels
+            self.bel = nn.Sequential(nn.Conv2d(c, b1, 3, 2, 1), relu(), nn.Conv2d(b1, b2, 3, 2, 1), relu())
+            self.bel2 = nn.Sequential(nn.Conv2d(b2, b3, 3, 2, 1), relu(), nn.Flatten())
             for _ in range(3):
                 h, w = _out(h, 3, 2, 1), _out(w, 3, 2, 1)
-            self.bel_fc = nn.Linear(bc * h * w, cfg.belief_features)
-            film += 2 * bc
+            self.bel_fc = nn.Linear(b3 * h * w, cfg.belief_features)
+            film += 2 * b2
             fused += cfg.belief_features
         if "goal" in by:
             self.goal = nn.Linear(by["goal"]["shape"][-1], cfg.goal_features)
@@ -214,7 +216,7 @@ class BeliefVlaNet(nn.Module):
             return x[spec["presenceInput"]] if spec.get("maskable") else None
 
         if "camera" in by:
-            cc = self.cfg.camera_channels
+            cc = self.cfg.camera_channels[2]
             m = self._modulate(self.cam(x[by["camera"]["name"]]), film[:, at:at + cc], film[:, at + cc:at + 2 * cc])
             at += 2 * cc
             cam_f = torch.relu(self.cam_fc(self.cam2(m)))
@@ -225,7 +227,7 @@ class BeliefVlaNet(nn.Module):
             p = presence("lidar")
             parts.append(f if p is None else f * p)
         if "belief" in by:
-            bc = self.cfg.belief_channels
+            bc = self.cfg.belief_channels[1]
             m = self._modulate(self.bel(x[by["belief"]["name"]]), film[:, at:at + bc], film[:, at + bc:at + 2 * bc])
             at += 2 * bc
             f = torch.relu(self.bel_fc(self.bel2(m)))
