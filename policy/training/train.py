@@ -176,7 +176,7 @@ def main(argv=None):
           f"unnormalization {unnorm}; stop pos_weight {float(pw):.2f}; {t['threads']} threads, seed {t['seed']}")
     sys.stdout.flush()
 
-    history, evals = [], []
+    history, evals, eval_seconds = [], [], []
     best = None   # (key, epoch, state)
     step = 0
     begin = time.monotonic()
@@ -217,12 +217,14 @@ def main(argv=None):
                                 {"commit": "training", "command": "closed-loop val", "data": args.data},
                                 ["# checkpoint", "", f"Closed-loop val checkpoint of epoch {epoch} (no parity check)."])
                 import closed_loop
+                ev_begin = time.monotonic()
                 try:
                     record["success"] = closed_loop.evaluate(tmp, ev, REPO)
                 except closed_loop.EvalError as e:
                     fail(str(e), 1)
                 shutil.rmtree(tmp, ignore_errors=True)
                 evals.append((epoch, record["success"]))
+                eval_seconds.append(time.monotonic() - ev_begin)
             history.append(record)
             # Selection: best mean val success (ties: lower val loss); without closed-loop eval, the lower val
             # loss; without val episodes either, the last epoch.
@@ -234,6 +236,9 @@ def main(argv=None):
             if key is not None and (best is None or key > best[0]):
                 best = (key, epoch, {k: v.detach().clone() for k, v in net.state_dict().items()})
             left = (t["epochs"] - epoch) * elapsed if not t["max_steps"] else (total_steps - step) / max(1, seen) * elapsed
+            if eval_seconds:   # the closed-loop evaluations still to come, at the mean cost so far
+                left += sum(eval_seconds) / len(eval_seconds) * len(
+                    [e for e in range(epoch + 1, t["epochs"] + 1) if e % ev["every"] == 0 or e == t["epochs"]])
             parts_s = " ".join(f"{k} {v:.4f}" for k, v in tr.items() if k != "total")
             sr = (" val success " + " ".join(f"{k} {100 * v:.0f}%" for k, v in record["success"].items())) \
                 if record["success"] else ""
