@@ -211,32 +211,26 @@ class BeliefVlaNet(nn.Module):
         film = self.film(x[by["instruction"]["name"]])
         parts, flags, cam_f, at = [], [], None, 0
 
-        def presence(src):
+        def masked(src, f):
             spec = by[src]
-            return x[spec["presenceInput"]] if spec.get("maskable") else None
+            return f * x[spec["presenceInput"]] if spec.get("maskable") else f
+
+        def filmed(src, first, rest, fc, c, at):
+            """A conv branch with FiLM between its two halves: (features, next FiLM offset)."""
+            m = self._modulate(first(x[by[src]["name"]]), film[:, at:at + c], film[:, at + c:at + 2 * c])
+            return torch.relu(fc(rest(m))), at + 2 * c
 
         if "camera" in by:
-            cc = self.cfg.camera_channels[2]
-            m = self._modulate(self.cam(x[by["camera"]["name"]]), film[:, at:at + cc], film[:, at + cc:at + 2 * cc])
-            at += 2 * cc
-            cam_f = torch.relu(self.cam_fc(self.cam2(m)))
-            p = presence("camera")
-            parts.append(cam_f if p is None else cam_f * p)
+            cam_f, at = filmed("camera", self.cam, self.cam2, self.cam_fc, self.cfg.camera_channels[2], at)
+            parts.append(masked("camera", cam_f))
         if "lidar" in by:
             f = torch.relu(self.lid_fc(self.lid(x[by["lidar"]["name"]].reshape(-1, 1, by["lidar"]["shape"][-1]))))
-            p = presence("lidar")
-            parts.append(f if p is None else f * p)
+            parts.append(masked("lidar", f))
         if "belief" in by:
-            bc = self.cfg.belief_channels[1]
-            m = self._modulate(self.bel(x[by["belief"]["name"]]), film[:, at:at + bc], film[:, at + bc:at + 2 * bc])
-            at += 2 * bc
-            f = torch.relu(self.bel_fc(self.bel2(m)))
-            p = presence("belief")
-            parts.append(f if p is None else f * p)
+            f, at = filmed("belief", self.bel, self.bel2, self.bel_fc, self.cfg.belief_channels[1], at)
+            parts.append(masked("belief", f))
         if "goal" in by:
-            f = torch.relu(self.goal(x[by["goal"]["name"]]))
-            p = presence("goal")
-            parts.append(f if p is None else f * p)
+            parts.append(masked("goal", torch.relu(self.goal(x[by["goal"]["name"]]))))
         for i in self.specs:
             if i.get("maskable"):
                 flags.append(x[i["presenceInput"]])
