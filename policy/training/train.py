@@ -206,8 +206,8 @@ def main(argv=None):
                 for k, v in parts.items():
                     acc[k] = acc.get(k, 0.0) + v * len(b)
             tr = {k: v / max(1, seen) for k, v in acc.items()}
+            elapsed = time.monotonic() - e_begin   # training steps only: samples/s leaves the val loss out
             vl = val_loss(net, ds, val_idx, 1024, unnorm, lw, pos_weight, torch)
-            elapsed = time.monotonic() - e_begin
             rate_s = seen / elapsed if elapsed > 0 else float("inf")
             record = {"epoch": epoch, "train": tr.get("total", float("nan")), "val": vl, "parts": tr,
                       "samples_per_s": rate_s, "success": None}

@@ -106,7 +106,7 @@ SCHEMA = {
     "loss": {
         "waypoints": (1.0, _num(0)),
         "stop": (0.5, _num(0)),
-        "stop_pos_weight": ("auto", _pos_weight),
+        "stop_pos_weight": (2.0, _pos_weight),
         "aux_visible": (0.1, _num(0)),
         "aux_bearing": (0.1, _num(0)),
         "aux_distance": (0.1, _num(0)),
