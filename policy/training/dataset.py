@@ -34,7 +34,7 @@ def arc_waypoints(action, k, step):
 
 
 class Dataset:
-    def __init__(self, data_dir, inputs, chunk, step):
+    def __init__(self, data_dir, inputs, chunk, step, query_rate=None):
         self.dir = data_dir
         self.inputs = inputs
         meta_path = os.path.join(data_dir, "meta.json")
@@ -45,6 +45,14 @@ class Dataset:
             raise DataError(f"{meta_path}: cannot read ({e.strerror})")
         except ValueError as e:
             raise DataError(f"{meta_path}: not valid JSON ({e})")
+        exported = (self.meta.get("inputs") or {}).get("query_rate_hz") if isinstance(self.meta.get("inputs"), dict) else None
+        if query_rate is not None and exported is not None and abs(float(exported) - query_rate) > 1e-9:
+            raise DataError(f"{meta_path}: inputs.query_rate_hz: {exported}, but the inputs file's queryRateHz is {query_rate}")
+        w = self.meta.get("waypoints") or {}
+        w_step = w.get("step_s", w.get("step"))
+        if w_step is not None and (abs(float(w_step) - step) > 1e-9 or int(w.get("count", chunk)) < chunk):
+            raise DataError(f"{meta_path}: waypoints: {w.get('count')} every {w_step} s, but the config's action is "
+                            f"{chunk} every {step} s (export with --waypoints {chunk} --waypoint-step {step})")
         shards = sorted(self.meta.get("shards", []), key=lambda s: s.get("first", s.get("first_sample", 0)))
         if not shards:
             raise DataError(f"{meta_path}: shards: none listed")
@@ -66,6 +74,13 @@ class Dataset:
             for k in need:
                 if k not in d.files:
                     raise DataError(f"{path}: array '{k}' missing (export with --inputs the trainer's inputs file)")
+            for i in inputs:
+                k = "in_" + i["name"]
+                if k in d.files and i["source"] != "instruction":
+                    row = list(d[k].shape[1:])
+                    if int(np.prod(row)) != int(np.prod(i["shape"][1:])):
+                        raise DataError(f"{path}: {k}: rows of shape {row}, but the inputs file's '{i['name']}' is "
+                                        f"{i['shape'][1:]} (exported with another inputs file?)")
             for k in need + optional:
                 if k in d.files:
                     parts[k].append(d[k])

@@ -142,5 +142,14 @@ class TrainerTest {
         assertTrue(r.out().strip().startsWith(bad + ":1: trainig: unknown field (known: action, eval, inputs, loss"), r.out());
         assertEquals(1, r.out().strip().lines().count(), r.out());
         assertFalse(Files.exists(tmp.resolve("never")));
+
+        // A dataset exported with another inputs file than the config's: refused before training, naming the array.
+        Path other = tmp.resolve("other-inputs.json");
+        Files.writeString(other, Files.readString(INPUTS).replace("[-1, 4, 48, 48]", "[-1, 8, 48, 48]"));
+        Files.writeString(bad, "inputs: " + other + "\n");
+        r = train(tmp.resolve("never"), "--config", bad.toString());
+        assertEquals(2, r.code(), r.out());
+        assertEquals(data.resolve("shard-00000.npz") + ": in_belief: rows of shape [4, 48, 48], but the inputs file's 'belief' is "
+                + "[8, 48, 48] (exported with another inputs file?)", r.out().strip());
     }
 }
