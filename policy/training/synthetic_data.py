@@ -70,6 +70,11 @@ def main(argv=None):
     d["waypoints_valid"] = valid
     success = [e % 2 == 0 for e in range(a.episodes)]
     d["stop"] = np.array([success[e] and (s == a.samples - 1) for e, s in zip(d["episode"], last)], np.uint8)
+    # DAgger labels on the last episode: the teacher's twist (and its STOP on the episode's last sample).
+    teacher = d["episode"] == a.episodes - 1
+    d["teacher_valid"] = teacher.astype(np.uint8)
+    d["teacher_action"] = np.where(teacher[:, None], np.stack([v[:, 0], lateral[:, 0]], 1), 0).astype(np.float32)
+    d["teacher_stop"] = (teacher & (last == a.samples - 1)).astype(np.uint8)
     d["labels_valid"] = np.ones(n, np.uint8)
     d["target_visible"] = (bright > 0.5).astype(np.uint8)
     d["target_bearing"] = rng.uniform(-math.pi, math.pi, n).astype(np.float32)

@@ -92,6 +92,7 @@ class TrainerTest {
         try (VlaModel model = ModelDirectory.load(a, ModelDirectoryTest.TURTLE)) {
             assertEquals(ModelDirectory.sha256(a.resolve("model.onnx")), model.manifest().modelSha256());
             assertTrue(model.manifest().provenance().data().contains("96 samples from 4 episodes"), model.manifest().provenance().data());
+            assertTrue(model.manifest().provenance().data().endsWith("24 with teacher labels"), "the DAgger labels were read");
             assertTrue(model.manifest().provenance().command().startsWith("./umwelt train --data "));
             assertEquals(5, model.manifest().action().chunkLength());
         }
