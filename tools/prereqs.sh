@@ -46,34 +46,41 @@ UMWELT_GL_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri)
 # Tests also open a real window on a virtual X display (the renderer's windowed path).
 UMWELT_TEST_PACKAGES=(xvfb xauth)
 # The trainer's exporter test (policy ExportParityTest) runs PyTorch and onnx (/usr/bin/python3).
-UMWELT_TRAIN_PACKAGES=(python3-torch python3-onnx python3-numpy)
+UMWELT_TRAIN_PACKAGES=(python3-torch python3-onnx python3-numpy python3-yaml)
 # ros-bridge tests run against Debian's real ROS 1: roscore, rostopic, rosparam, rosnode, rosbag
 # (ros-core pulls them in) and the Python message packages rostopic/rosbag decode with.
 UMWELT_ROS_TEST_PACKAGES=(ros-core python3-std-msgs python3-sensor-msgs python3-geometry-msgs python3-nav-msgs
   python3-tf2-msgs python3-rosbag)
 
-umwelt_require_runtime() {
-  local missing
-  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}")
+# umwelt_install_missing WHY PKG... : installs those of PKG that dpkg lacks (as root), else prints WHY and exits 3.
+umwelt_install_missing() {
+  local why=$1 missing
+  shift
+  missing=$(umwelt_missing_packages "$@")
   if [[ -n "$missing" ]]; then
     # shellcheck disable=SC2086
     umwelt_apt_install $missing || {
-      echo "umwelt: the camera renderer needs OpenGL (Mesa EGL); without it runs fail at the first frame" >&2
+      echo "umwelt: $why" >&2
       exit 3
     }
   fi
 }
 
+umwelt_require_runtime() {
+  umwelt_install_missing "the camera renderer needs OpenGL (Mesa EGL); without it runs fail at the first frame" \
+    "${UMWELT_GL_PACKAGES[@]}"
+}
+
 umwelt_require_test_tools() {
-  local missing
-  missing=$(umwelt_missing_packages "${UMWELT_GL_PACKAGES[@]}" "${UMWELT_TEST_PACKAGES[@]}" "${UMWELT_ROS_TEST_PACKAGES[@]}" \
-    "${UMWELT_TRAIN_PACKAGES[@]}")
-  if [[ -n "$missing" ]]; then
-    # shellcheck disable=SC2086
-    umwelt_apt_install $missing || {
-      echo "umwelt: without ROS 1 (roscore, rostopic) the ros-bridge tests fail with a message naming what is missing" >&2
-      exit 3
-    }
+  umwelt_install_missing "without ROS 1 (roscore, rostopic) the ros-bridge tests fail with a message naming what is missing" \
+    "${UMWELT_GL_PACKAGES[@]}" "${UMWELT_TEST_PACKAGES[@]}" "${UMWELT_ROS_TEST_PACKAGES[@]}" "${UMWELT_TRAIN_PACKAGES[@]}"
+}
+
+# `./umwelt train` runs /usr/bin/python3 with PyTorch, onnx, numpy and PyYAML (Debian packages; pip is not used).
+umwelt_require_trainer() {
+  umwelt_install_missing "train needs /usr/bin/python3 with torch, onnx, numpy and yaml" "${UMWELT_TRAIN_PACKAGES[@]}"
+  if [[ ! -x /usr/bin/python3 ]]; then
+    umwelt_apt_install python3 || exit 3
   fi
 }
 

@@ -44,11 +44,15 @@ def card_config(model_dir):
 
 
 def rebuild(model_dir, torch):
-    from vla_net import NetConfig, VlaNet
+    from vla_net import BeliefNetConfig, BeliefVlaNet, NetConfig, VlaNet
     weights = os.path.join(model_dir, "weights.pt")
     if os.path.isfile(weights):
         saved = torch.load(weights)
         cfg, state, source = saved["config"], saved["state_dict"], "weights.pt"
+        if saved.get("network") == "BeliefVlaNet":   # a trained model (train.py)
+            net = BeliefVlaNet(BeliefNetConfig(**cfg))
+            net.load_state_dict(state)
+            return net.eval(), source
     else:
         cfg, state, source = card_config(model_dir), None, "model.onnx initializers"
     for k in ("camera_hw", "belief_channels"):
@@ -104,7 +108,8 @@ def load_inputs(net, model_dir, inputs_dir, torch):
     def read(name, files, shape):
         return np.fromfile(os.path.join(inputs_dir, files[name]), dtype="<f4").reshape([n] + list(shape))
 
-    full = [torch.from_numpy(read(name, spec["inputs"], dims[name])) for name in VlaNet.INPUTS]
+    names = getattr(net, "input_names", VlaNet.INPUTS)
+    full = [torch.from_numpy(read(name, spec["inputs"], dims[name])) for name in names]
     samples = [tuple(t[s:s + 1] for t in full) for s in range(n)]
     a = m["action"]
     k = a["chunkLength"]
@@ -149,7 +154,7 @@ def main(argv=None):
             net(*x)
             ns.append(time.perf_counter_ns() - begin)
     ns.sort()
-    print(json.dumps({"torch": torch.__version__, "parameters": sum(t.numel() for t in net.parameters()), "weights": source,
+    print(json.dumps({"torch": torch.__version__, "parameters": sum(t.numel() for n, t in net.named_parameters() if not n.startswith("aux.")), "weights": source,
                       "queries": len(ns), "p50Ms": percentile(ns, 0.5), "p99Ms": percentile(ns, 0.99),
                       "maxMs": ns[-1] / 1e6, "maxAbsDiff": diff}))
     return 0

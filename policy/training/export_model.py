@@ -24,7 +24,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from vla_net import NetConfig, VlaNet  # noqa: E402
+from vla_net import ExportWrapper, NetConfig, VlaNet  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PARITY_LIMIT = 1e-4
@@ -39,14 +39,30 @@ def git_commit():
         return "unknown"
 
 
+def input_names(net):
+    """The network's ONNX input names in forward order (BeliefVlaNet: from its inputs; VlaNet: fixed)."""
+    return list(getattr(net, "input_names", VlaNet.INPUTS))
+
+
 def export_onnx(net, path):
+    """model.onnx: opset 17, a dynamic batch axis on every input and output, policy outputs only
+    (ExportWrapper drops auxiliary heads); checked by onnx.checker. Deterministic: the same
+    weights give the same bytes (tracing inputs are seeded, no time stamps in the file)."""
     net.eval()
     example = net.example_inputs(1, torch.Generator().manual_seed(0))
-    names = list(VlaNet.INPUTS) + list(VlaNet.OUTPUTS)
-    torch.onnx.export(net, example, path, opset_version=17, input_names=list(VlaNet.INPUTS),
+    ins = input_names(net)
+    names = ins + list(VlaNet.OUTPUTS)
+    # Only a network with auxiliary heads is wrapped: VlaNet's export (the tiny test model) stays byte for byte as before.
+    traced = ExportWrapper(net).eval() if hasattr(net, "forward_train") else net
+    torch.onnx.export(traced, example, path, opset_version=17, input_names=ins,
                       output_names=list(VlaNet.OUTPUTS), dynamic_axes={n: {0: "batch"} for n in names})
     import onnx
     onnx.checker.check_model(onnx.load(path))
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def manifest(cfg, args, sha, commit, command):
@@ -108,20 +124,23 @@ def card(m, cfg, params, parity_line, size):
     return "\n".join(lines)
 
 
-def parity(out_dir, net, samples, classpath, java, limit):
-    """Writes inputs and PyTorch's outputs, runs the Java check; returns (ok, its line)."""
-    g = torch.Generator().manual_seed(1)
-    inputs = net.example_inputs(samples, g)
+def parity(out_dir, net, samples, classpath, java, limit, inputs=None):
+    """Writes inputs (random of the right shapes, or the given tuple in forward order) and PyTorch's
+    outputs, runs the Java check; returns (ok, its line)."""
+    net.eval()
+    if inputs is None:
+        inputs = net.example_inputs(samples, torch.Generator().manual_seed(1))
+    samples = inputs[0].shape[0]
     with torch.no_grad():
         outputs = net(*inputs)
     work = tempfile.mkdtemp(prefix="vla-parity-")
     try:
         spec = {"samples": samples, "inputs": {}, "outputs": {}}
-        for name, t in zip(VlaNet.INPUTS, inputs):
-            t.numpy().astype("<f4").tofile(os.path.join(work, name + ".f32"))
+        for name, t in zip(input_names(net), inputs):
+            t.contiguous().numpy().astype("<f4").tofile(os.path.join(work, name + ".f32"))
             spec["inputs"][name] = name + ".f32"
         for name, t in zip(VlaNet.OUTPUTS, outputs):
-            t.numpy().astype("<f4").tofile(os.path.join(work, name + ".f32"))
+            t.contiguous().numpy().astype("<f4").tofile(os.path.join(work, name + ".f32"))
             spec["outputs"][name] = name + ".f32"
         with open(os.path.join(work, "parity.json"), "w") as f:
             json.dump(spec, f)

@@ -1,0 +1,177 @@
+"""Loads an `./umwelt export --inputs` dataset (episodes/FORMAT.md, "Datasets") for the trainer.
+
+Inputs are kept as exported (uint8 camera and belief) and normalized per batch exactly as the
+Java runtime feeds them (ModelInputs + the manifest's normalization): uint8 / 255, then
+(v - mean) / std per channel where the manifest gives a normalization; float32 inputs are
+normalized the same way. Labels:
+- waypoints [K, 2]: the future true poses (`waypoints`, masked by `waypoints_valid`), or, where
+  `teacher_valid`, the unicycle arc of the teacher's proposed twist at the manifest's time step
+  (all K valid); both in metres, ego frame.
+- stop [K]: step k (covering t + k * step) is 1 when the episode succeeded and t + k * step
+  reaches its last sampled tick (half a step of tolerance); where `teacher_valid`, the teacher's
+  STOP for every step.
+- aux: target visible, bearing, distance where `labels_valid` (privileged; training only).
+"""
+import json
+import os
+
+import numpy as np
+
+
+class DataError(Exception):
+    """Bad or missing dataset content; the message names the file and the array."""
+
+
+def arc_waypoints(action, k, step):
+    """[N, K, 2]: where a unicycle driving (v, w) = action is after (i + 1) * step, i < K."""
+    v, w = action[:, 0:1].astype(np.float64), action[:, 1:2].astype(np.float64)
+    t = step * np.arange(1, k + 1, dtype=np.float64)[None, :]
+    small = np.abs(w) < 1e-6
+    ws = np.where(small, 1.0, w)
+    x = np.where(small, v * t, v / ws * np.sin(ws * t))
+    y = np.where(small, 0.0, v / ws * (1 - np.cos(ws * t)))
+    return np.stack([x, y], -1).astype(np.float32)
+
+
+class Dataset:
+    def __init__(self, data_dir, inputs, chunk, step, query_rate=None):
+        self.dir = data_dir
+        self.inputs = inputs
+        meta_path = os.path.join(data_dir, "meta.json")
+        try:
+            with open(meta_path, encoding="utf-8") as f:
+                self.meta = json.load(f)
+        except OSError as e:
+            raise DataError(f"{meta_path}: cannot read ({e.strerror})")
+        except ValueError as e:
+            raise DataError(f"{meta_path}: not valid JSON ({e})")
+        exported = (self.meta.get("inputs") or {}).get("query_rate_hz") if isinstance(self.meta.get("inputs"), dict) else None
+        if query_rate is not None and exported is not None and abs(float(exported) - query_rate) > 1e-9:
+            raise DataError(f"{meta_path}: inputs.query_rate_hz: {exported}, but the inputs file's queryRateHz is {query_rate}")
+        w = self.meta.get("waypoints") or {}
+        w_step = w.get("step_s", w.get("step"))
+        if w_step is not None and (abs(float(w_step) - step) > 1e-9 or int(w.get("count", chunk)) < chunk):
+            raise DataError(f"{meta_path}: waypoints: {w.get('count')} every {w_step} s, but the config's action is "
+                            f"{chunk} every {step} s (export with --waypoints {chunk} --waypoint-step {step})")
+        shards = sorted(self.meta.get("shards", []), key=lambda s: s.get("first", s.get("first_sample", 0)))
+        if not shards:
+            raise DataError(f"{meta_path}: shards: none listed")
+        need = ["episode", "time_s", "instruction", "waypoints", "waypoints_valid"]
+        for i in inputs:
+            if i["source"] != "instruction":
+                need.append("in_" + i["name"])
+                if i.get("maskable"):
+                    need.append("in_" + i["name"] + "_present")
+        optional = ["teacher_valid", "teacher_action", "teacher_stop", "labels_valid", "target_visible",
+                    "target_bearing", "target_distance", "stop"]
+        parts = {k: [] for k in need + optional}
+        for s in shards:
+            path = os.path.join(data_dir, s["file"])
+            try:
+                d = np.load(path)
+            except (OSError, ValueError) as e:
+                raise DataError(f"{path}: cannot read ({e})")
+            for k in need:
+                if k not in d.files:
+                    raise DataError(f"{path}: array '{k}' missing (export with --inputs the trainer's inputs file)")
+            for i in inputs:
+                k = "in_" + i["name"]
+                if k in d.files and i["source"] != "instruction":
+                    row = list(d[k].shape[1:])
+                    if int(np.prod(row)) != int(np.prod(i["shape"][1:])):
+                        raise DataError(f"{path}: {k}: rows of shape {row}, but the inputs file's '{i['name']}' is "
+                                        f"{i['shape'][1:]} (exported with another inputs file?)")
+            for k in need + optional:
+                if k in d.files:
+                    parts[k].append(d[k])
+        self.a = {}
+        for k, v in parts.items():
+            if v and len(v) == len(shards):
+                self.a[k] = np.concatenate(v)
+        self.n = len(self.a["episode"])
+        emb_path = os.path.join(data_dir, "instruction_embeddings.npy")
+        try:
+            self.embeddings = np.load(emb_path).astype(np.float32)
+        except (OSError, ValueError) as e:
+            raise DataError(f"{emb_path}: cannot read ({e})")
+        if self.embeddings.ndim != 2 or len(self.embeddings) < len(self.meta.get("instructions", [])):
+            raise DataError(f"{emb_path}: shape {self.embeddings.shape} does not hold one row per instruction")
+        self.chunk, self.step = chunk, step
+        self._labels()
+
+    def _labels(self):
+        a, k, n = self.a, self.chunk, self.n
+        wp = a["waypoints"][:, :k, :2].astype(np.float32)
+        valid = a["waypoints_valid"][:, :k].astype(np.float32)
+        teacher = a.get("teacher_valid", np.zeros(n, np.uint8)).reshape(n).astype(bool)
+        if teacher.any():
+            arc = arc_waypoints(a["teacher_action"].reshape(n, 2), k, self.step)
+            wp = np.where(teacher[:, None, None], arc, wp)
+            valid = np.where(teacher[:, None], 1.0, valid).astype(np.float32)
+        episodes = self.meta["episodes"]
+        ep = a["episode"].astype(np.int64)
+        t = a["time_s"].astype(np.float64)
+        end = np.full(len(episodes), -np.inf)
+        np.maximum.at(end, ep, t)
+        success = np.array([bool(e.get("success")) for e in episodes])
+        steps = self.step * np.arange(k)[None, :]
+        stop = (success[ep][:, None] & (t[:, None] + steps >= end[ep][:, None] - self.step / 2)).astype(np.float32)
+        if teacher.any():
+            ts = a["teacher_stop"].reshape(n).astype(np.float32)
+            stop = np.where(teacher[:, None], ts[:, None], stop).astype(np.float32)
+        self.waypoints, self.waypoints_valid, self.stop = wp, valid, stop
+        self.teacher_samples = int(teacher.sum())
+        if "labels_valid" in a and "target_visible" in a:
+            lv = a["labels_valid"].reshape(n).astype(np.float32)
+            vis = a["target_visible"].reshape(n).astype(np.float32)
+            b = a["target_bearing"].reshape(n).astype(np.float32)
+            d = a["target_distance"].reshape(n).astype(np.float32)
+            self.aux = np.stack([lv, vis, np.sin(b), np.cos(b), d / 5.0], 1).astype(np.float32)
+        else:
+            self.aux = np.zeros((n, 5), np.float32)
+        self.episode = ep
+
+    def split(self, val_every):
+        """(train indices, val indices): every val_every-th episode is held out (0: none), by episode index."""
+        if val_every <= 0:
+            return np.arange(self.n), np.arange(0)
+        val = (self.episode % val_every) == (val_every - 1)
+        return np.nonzero(~val)[0], np.nonzero(val)[0]
+
+    def batch(self, idx, torch):
+        """(inputs in forward order, labels dict) as float32 tensors, normalized as the runtime feeds them."""
+        out = []
+        for i in self.inputs:
+            shape = [len(idx)] + list(i["shape"][1:])
+            if i["source"] == "instruction":
+                x = self.embeddings[self.a["instruction"][idx]].reshape(shape)
+            else:
+                raw = self.a["in_" + i["name"]][idx]
+                x = raw.astype(np.float32)
+                if raw.dtype == np.uint8:
+                    x = x / np.float32(255)
+                x = x.reshape(shape)
+            norm = i.get("normalization")
+            if norm:
+                mean = np.asarray(norm["mean"], np.float32)
+                std = np.asarray(norm["std"], np.float32)
+                if len(mean) > 1:
+                    mean = mean.reshape([1, -1] + [1] * (len(shape) - 2))
+                    std = std.reshape([1, -1] + [1] * (len(shape) - 2))
+                x = (x - mean) / std
+            out.append(torch.from_numpy(np.ascontiguousarray(x, np.float32)))
+            if i.get("maskable"):
+                p = self.a["in_" + i["name"] + "_present"][idx].reshape(len(idx), 1).astype(np.float32)
+                out.append(torch.from_numpy(p))
+        labels = {"waypoints": torch.from_numpy(self.waypoints[idx]), "valid": torch.from_numpy(self.waypoints_valid[idx]),
+                  "stop": torch.from_numpy(self.stop[idx]), "aux": torch.from_numpy(self.aux[idx])}
+        return tuple(out), labels
+
+    def summary(self):
+        eps = self.meta["episodes"]
+        tasks = {}
+        for e in eps:
+            tasks[e.get("task", "?")] = tasks.get(e.get("task", "?"), 0) + 1
+        ok = sum(1 for e in eps if e.get("success"))
+        return (f"{self.n} samples from {len(eps)} episodes ({', '.join(f'{k} {v}' for k, v in sorted(tasks.items()))}; "
+                f"{ok} succeeded), {self.teacher_samples} with teacher labels")
