@@ -6,7 +6,12 @@ Java runtime feeds them (ModelInputs + the manifest's normalization): uint8 / 25
 normalized the same way. Labels:
 - waypoints [K, 2]: the future true poses (`waypoints`, masked by `waypoints_valid`), or, where
   `teacher_valid`, the unicycle arc of the teacher's proposed twist at the manifest's time step
-  (all K valid); both in metres, ego frame.
+  (all K valid); both in metres, ego frame. Each waypoint is then moved by
+  d * (cos(yaw_k) - 1, sin(yaw_k)), d = the config's `action.heading_lookahead`, yaw_k its heading
+  relative to the robot's now: the output has no heading, and without this a turn on the spot
+  (13.6% of teacher samples: the explorer's look-around turns) is labelled "stay here". Straight
+  driving keeps its points; a turn on the spot becomes points beside and behind the robot on the
+  side it turns to, which the runtime's tracker turns towards in place.
 - stop [K]: step k (covering t + k * step) is 1 when the episode succeeded and t + k * step
   reaches its last sampled tick (half a step of tolerance); where `teacher_valid`, the teacher's
   STOP for every step.
@@ -34,7 +39,8 @@ def arc_waypoints(action, k, step):
 
 
 class Dataset:
-    def __init__(self, data_dir, inputs, chunk, step, query_rate=None):
+    def __init__(self, data_dir, inputs, chunk, step, query_rate=None, heading_lookahead=0.0):
+        self.heading_lookahead = heading_lookahead
         self.dir = data_dir
         self.inputs = inputs
         meta_path = os.path.join(data_dir, "meta.json")
@@ -102,11 +108,14 @@ class Dataset:
     def _labels(self):
         a, k, n = self.a, self.chunk, self.n
         wp = a["waypoints"][:, :k, :2].astype(np.float32)
+        yaw = a["waypoints"][:, :k, 2].astype(np.float32)
         valid = a["waypoints_valid"][:, :k].astype(np.float32)
         teacher = a.get("teacher_valid", np.zeros(n, np.uint8)).reshape(n).astype(bool)
         if teacher.any():
             arc = arc_waypoints(a["teacher_action"].reshape(n, 2), k, self.step)
             wp = np.where(teacher[:, None, None], arc, wp)
+            arc_yaw = a["teacher_action"].reshape(n, 2)[:, 1:2] * self.step * np.arange(1, k + 1)[None, :]
+            yaw = np.where(teacher[:, None], arc_yaw, yaw).astype(np.float32)
             valid = np.where(teacher[:, None], 1.0, valid).astype(np.float32)
         episodes = self.meta["episodes"]
         ep = a["episode"].astype(np.int64)
@@ -119,6 +128,9 @@ class Dataset:
         if teacher.any():
             ts = a["teacher_stop"].reshape(n).astype(np.float32)
             stop = np.where(teacher[:, None], ts[:, None], stop).astype(np.float32)
+        d = self.heading_lookahead
+        if d > 0:
+            wp = (wp + d * np.stack([np.cos(yaw) - 1, np.sin(yaw)], -1)).astype(np.float32)
         self.waypoints, self.waypoints_valid, self.stop = wp, valid, stop
         self.teacher_samples = int(teacher.sum())
         if "labels_valid" in a and "target_visible" in a:

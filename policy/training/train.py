@@ -143,7 +143,8 @@ def main(argv=None):
     torch.set_num_threads(t["threads"])
     torch.use_deterministic_algorithms(True)
     try:
-        ds = Dataset(args.data, inputs, cfg["action"]["chunk"], cfg["action"]["time_step"], rate)
+        ds = Dataset(args.data, inputs, cfg["action"]["chunk"], cfg["action"]["time_step"], rate,
+                     heading_lookahead=cfg["action"]["heading_lookahead"])
     except DataError as e:
         fail(str(e))
     train_idx, val_idx = ds.split(t["val_every_episode"])

@@ -87,6 +87,7 @@ SCHEMA = {
         "time_step": (0.2, _num(0, 10, open_lo=True)),
         "unnormalization": ("auto", _unnorm),
         "ensemble_decay": (0.1, _num(0)),
+        "heading_lookahead": (0.25, _num(0, 2)),
     },
     "modalities": {
         "required": (["lidar", "odometry"], _list_of(MODALITIES)),
