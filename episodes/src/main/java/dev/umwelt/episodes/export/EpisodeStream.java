@@ -52,6 +52,9 @@ final class EpisodeStream {
 
         /** Appends a sample; a failure to write the dataset is an {@link java.io.UncheckedIOException}, never taken for a bad episode. */
         void write(TickSample sample);
+
+        /** The caller's per-sample inputs for this episode; null when the dataset has none (every tick a sample). */
+        SampleInputs.Episode inputs(Scenario scenario);
     }
 
     /** Ends the read of an episode that cannot be exported at all. */
@@ -79,7 +82,10 @@ final class EpisodeStream {
     private GroundTruthLabels labels;
     private long gtStamp = Long.MIN_VALUE, firstTick = Long.MIN_VALUE;
     private Pose2D gtPose;
-    private int ticks;
+    private int ticks, samples;
+    private SampleInputs.Episode inputs;
+    /** The newest tick (sampled or not) proposed STOP: the STOP label goes to the last sample. */
+    private boolean lastTickStopped;
     private List<String> labelledObjects;
 
     private EpisodeStream(Path file, int index, long firstSample, Dataset dataset) {
@@ -118,10 +124,11 @@ final class EpisodeStream {
             stopped = s.getMessage();
             pending.clear();
             ticks = 0;
+            samples = 0;
         }
         if (!skipped) finish(stopped != null);
         return new EpisodeExport(file, index, get(EpisodeFormat.K_SCENARIO_NAME), get(EpisodeFormat.K_TASK),
-                get(EpisodeFormat.K_SEED), get(EpisodeFormat.K_POLICY), ticks, firstSample, stopped == null, stopped, skipped,
+                get(EpisodeFormat.K_SEED), get(EpisodeFormat.K_POLICY), samples, firstSample, stopped == null, stopped, skipped,
                 result == null ? Map.of() : result, objects(), size);
     }
 
@@ -166,6 +173,7 @@ final class EpisodeStream {
         if (refused != null) throw new Skip(refused);
         layout = dataset.layout();
         senses = new SenseHistory(scenario, layout);
+        inputs = dataset.inputs(scenario);
     }
 
     private void message(String topic, McapRecord.Message m) throws IOException {
@@ -211,7 +219,22 @@ final class EpisodeStream {
     private void decided(ActionChunk chunk) throws IOException {
         long t = chunk.stampNanos();
         if (firstTick == Long.MIN_VALUE) firstTick = t;
+        lastTickStopped = chunk.stop();
+        float[][] values = null;
+        if (inputs != null) {
+            // Every tick feeds the caller (its belief is rebuilt tick by tick); only its picks become samples.
+            values = inputs.tick(senses.observation(t, mask), instruction == null ? "" : instruction.text());
+            if (values == null) {
+                ticks++;
+                awaitingCommand = null;
+                return;
+            }
+        }
         TickSample s = new TickSample(layout);
+        if (values != null) {
+            s.inputs = new float[values.length][];
+            for (int i = 0; i < values.length; i++) s.inputs[i] = values[i].clone();
+        }
         s.episode = index;
         s.tick = ticks++;
         s.stampNanos = t;
@@ -249,6 +272,7 @@ final class EpisodeStream {
             TickSample s = pending.removeFirst();
             poses.fill(s, layout.waypoints(), layout.waypointStepNanos());
             dataset.write(s);
+            samples++;
         }
         if (!pending.isEmpty()) poses.dropBefore(pending.peekFirst().stampNanos);
     }
@@ -260,7 +284,7 @@ final class EpisodeStream {
             ticks--;
         }
         TickSample last = pending.peekLast();
-        if (last != null && last.proposedStop && result != null && "true".equals(result.get("success"))) last.stop = true;
+        if (last != null && lastTickStopped && result != null && "true".equals(result.get("success"))) last.stop = true;
         drain(true);
     }
 

@@ -31,6 +31,8 @@ final class TickSample {
     float targetDistance = Float.NaN, targetBearing = Float.NaN;
     short targetObject;
     final short[] beamObjects, columnObjects;
+    /** The caller's input values ({@link SampleInputs}), one array per input array; null without inputs. */
+    float[][] inputs;
 
     TickSample(DatasetLayout layout) {
         camera = new byte[layout.cameraHeight() * layout.cameraWidth() * 3];
