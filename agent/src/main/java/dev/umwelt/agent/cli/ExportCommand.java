@@ -75,6 +75,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         ExportOptions options = options();
+        // Read first: a bad inputs file is one line naming the file and the field, exit 2.
+        InputsExport sampleInputs = inputsFile == null ? null : new InputsExport(DatasetInputs.read(inputsFile));
         for (Path p : inputs) if (!Files.exists(p)) throw new BadInputException(p + ": no such episode file or folder");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException("--out " + out + ": is a file; give a folder for the dataset");
         if (Files.exists(out.resolve(DatasetExporter.META)) || Files.exists(out.resolve("shard-00000.npz"))) {
@@ -83,8 +85,6 @@ final class ExportCommand implements Callable<Integer> {
         List<Path> files = episodeFiles();
         if (files.isEmpty()) throw new BadInputException(String.join(" ", inputs.stream().map(Path::toString).toList())
                 + ": no episode files (*.mcap)");
-        // Read before any episode: a bad inputs file is one line naming the field, exit 2.
-        InputsExport sampleInputs = inputsFile == null ? null : new InputsExport(DatasetInputs.read(inputsFile));
         ExportSummary s = DatasetExporter.export(files, out, options, sampleInputs, line -> {
             o.println(line);
             o.flush();
