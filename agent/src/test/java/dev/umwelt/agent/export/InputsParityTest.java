@@ -48,6 +48,7 @@ class InputsParityTest {
     static Path tmp;
     static VlaModel model;
     static final List<List<Map<String, float[]>>> live = new ArrayList<>();
+    static final List<Long> buildNanos = new ArrayList<>();
     static Map<String, NpzReader.Array> arrays;
     static JsonNode meta;
 
@@ -69,9 +70,13 @@ class InputsParityTest {
                 var result = runner.run(spec, sampler, null, rec);
                 assertTrue(rec.complete(result), warnings.toString());
                 live.add(sampler.samples());
+                for (long n : sampler.buildNanos()) buildNanos.add(n);
                 files.add(file);
             }
         }
+        List<Long> sorted = buildNanos.stream().sorted().toList();
+        System.out.printf(java.util.Locale.ROOT, "inputs built per query (camera, lidar, instruction, 8x48x48 belief, goal): p50 %.3f ms,"
+                + " p90 %.3f ms over %d queries%n", sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6, sorted.size());
         Path out = tmp.resolve("dataset");
         var summary = DatasetExporter.export(files, out, ExportOptions.DEFAULT, new InputsExport(DatasetInputs.read(INPUTS)),
                 line -> { }, warnings::add);

@@ -33,26 +33,11 @@ final class BeliefRaster {
                       ModelInputs.Instructed instr, float[] x) {
         Arrays.fill(x, 0f);
         Crop crop = new Crop(pose, rows, cols, res, x);
-        OccupancyGrid g = world.grid();
+        occupancy(world.grid(), kinds, crop);
         for (int k = 0; k < kinds.size(); k++) {
-            BeliefChannel kind = kinds.get(k);
             int base = k * crop.plane;
-            switch (kind) {
-                case OCCUPIED, FREE, UNKNOWN -> {
-                    for (int i = 0; i < rows; i++) {
-                        double ex = ((rows - 1) / 2.0 - i) * res;
-                        for (int j = 0; j < cols; j++) {
-                            double ey = ((cols - 1) / 2.0 - j) * res;
-                            int ix = g.cellX(pose.x() + crop.c * ex - crop.s * ey), iy = g.cellY(pose.y() + crop.s * ex + crop.c * ey);
-                            boolean on = switch (kind) {
-                                case OCCUPIED -> g.inGrid(ix, iy) && g.isOccupied(ix, iy);
-                                case FREE -> g.inGrid(ix, iy) && g.isFree(ix, iy);
-                                default -> !g.inGrid(ix, iy) || g.isUnknown(ix, iy);
-                            };
-                            if (on) x[base + i * cols + j] = 1f;
-                        }
-                    }
-                }
+            switch (kinds.get(k)) {
+                case OCCUPIED, FREE, UNKNOWN -> { } // above, in one pass over the cells
                 case TRAIL -> {
                     for (Pose2D p : world.trail()) crop.cell(base, p.x(), p.y(), 1f);
                 }
@@ -72,6 +57,29 @@ final class BeliefRaster {
                 case GOAL -> {
                     if (instr != null && instr.point() != null) crop.blob(base, instr.point()[0], instr.point()[1], 1f, true);
                 }
+            }
+        }
+    }
+
+    /** The occupied, free and unknown channels: the grid cell under each crop cell's centre, looked up once for all three. */
+    private static void occupancy(OccupancyGrid g, List<BeliefChannel> kinds, Crop crop) {
+        int occupied = kinds.indexOf(BeliefChannel.OCCUPIED), free = kinds.indexOf(BeliefChannel.FREE),
+                unknown = kinds.indexOf(BeliefChannel.UNKNOWN);
+        if (occupied < 0 && free < 0 && unknown < 0) return;
+        int rows = crop.rows, cols = crop.cols;
+        for (int i = 0; i < rows; i++) {
+            double ex = ((rows - 1) / 2.0 - i) * crop.res;
+            for (int j = 0; j < cols; j++) {
+                double ey = ((cols - 1) / 2.0 - j) * crop.res;
+                int ix = g.cellX(crop.px + crop.c * ex - crop.s * ey), iy = g.cellY(crop.py + crop.s * ex + crop.c * ey);
+                int p = i * cols + j;
+                if (!g.inGrid(ix, iy)) {
+                    if (unknown >= 0) crop.x[unknown * crop.plane + p] = 1f;
+                    continue;
+                }
+                if (occupied >= 0 && g.isOccupied(ix, iy)) crop.x[occupied * crop.plane + p] = 1f;
+                if (free >= 0 && g.isFree(ix, iy)) crop.x[free * crop.plane + p] = 1f;
+                if (unknown >= 0 && g.isUnknown(ix, iy)) crop.x[unknown * crop.plane + p] = 1f;
             }
         }
     }
