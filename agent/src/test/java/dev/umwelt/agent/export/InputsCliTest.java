@@ -28,10 +28,7 @@ class InputsCliTest {
     Path tmp;
 
     static String oneLine(CliTest.Outcome o) {
-        assertEquals(2, o.code(), o.err() + o.out());
-        String line = o.err().strip();
-        assertEquals(1, line.lines().count(), o.err());
-        return line;
+        return CliTest.oneLine(o);
     }
 
     @Test
