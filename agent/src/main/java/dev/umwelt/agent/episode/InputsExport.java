@@ -49,6 +49,18 @@ public final class InputsExport implements SampleInputs {
 
     @Override
     public Episode episode(Scenario scenario) {
+        String refused = inputs.mismatch(scenario.robot());
+        if (refused != null) return new Episode() {
+            @Override
+            public String refusal() {
+                return refused;
+            }
+
+            @Override
+            public float[][] tick(Observation observation, String instruction) {
+                throw new IllegalStateException("refused: " + refused);
+            }
+        };
         WorldModel world = new WorldModel(scenario.robot(), scenario.start(), WorldModelConfig.DEFAULTS);
         DatasetInputs.Episode builder = inputs.episode();
         long[] nextBelief = {Long.MIN_VALUE};

@@ -57,6 +57,13 @@ final class EpisodeStream {
         SampleInputs.Episode inputs(Scenario scenario);
     }
 
+    /** The caller's inputs failed on this episode's data. */
+    private static final class InputsFailed extends RuntimeException {
+        InputsFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
     /** Ends the read of an episode that cannot be exported at all. */
     private static final class Skip extends Exception {
         Skip(String why) {
@@ -113,6 +120,8 @@ final class EpisodeStream {
                 if (r.lastRecordOffset() <= 0 && e.getMessage().contains("leading magic")) {
                     throw new Skip("not an MCAP file (" + (size < 8 ? "only " + size + " bytes" : "wrong magic bytes at the start") + ")");
                 }
+            } catch (InputsFailed e) { // the caller's inputs threw: this episode ends there, the export goes on
+                stopped = "the model inputs could not be built: " + e.getCause();
             } catch (IllegalArgumentException e) { // Ros1DecodeException: a message that does not decode as its type
                 stopped = "a message does not decode: " + e.getMessage();
             } catch (IOException e) { // the disk under the episode file, mid-read: keep what was read
@@ -174,6 +183,7 @@ final class EpisodeStream {
         layout = dataset.layout();
         senses = new SenseHistory(scenario, layout);
         inputs = dataset.inputs(scenario);
+        if (inputs != null && inputs.refusal() != null) throw new Skip(inputs.refusal());
     }
 
     private void message(String topic, McapRecord.Message m) throws IOException {
@@ -223,7 +233,11 @@ final class EpisodeStream {
         float[][] values = null;
         if (inputs != null) {
             // Every tick feeds the caller (its belief is rebuilt tick by tick); only its picks become samples.
-            values = inputs.tick(senses.observation(t, mask), instruction == null ? "" : instruction.text());
+            try {
+                values = inputs.tick(senses.observation(t, mask), instruction == null ? "" : instruction.text());
+            } catch (RuntimeException e) {
+                throw new InputsFailed(e);
+            }
             if (values == null) {
                 ticks++;
                 awaitingCommand = null;

@@ -37,6 +37,11 @@ public interface SampleInputs {
     Episode episode(Scenario scenario);
 
     interface Episode {
+        /** Why this episode cannot give these inputs (its robot's senses differ), or null; a refused episode is skipped and reported. */
+        default String refusal() {
+            return null;
+        }
+
         /**
          * Every tick of the episode in order, with the observation rebuilt as the control loop
          * built it and the instruction in force; returns the sample's values (one array per

@@ -3,6 +3,7 @@ package dev.umwelt.policy.vla;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.policy.vla.ModelManifest.Input;
 import dev.umwelt.policy.vla.ModelManifest.Source;
+import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 
 import java.nio.file.Path;
@@ -73,6 +74,28 @@ public final class DatasetInputs {
     /** The instruction's unit embedding, as the runtime encodes it. */
     public float[] embed(String instruction) {
         return InstructionEncoder.shared().encode(instruction);
+    }
+
+    /**
+     * Why {@code robot}'s senses cannot feed these inputs, or null: a lidar of another beam count, a
+     * camera smaller than the camera input or none (the runtime would feed them as absent throughout).
+     */
+    public String mismatch(RobotDescription robot) {
+        for (Input in : spec.inputs()) {
+            if (in.sourceKind() == Source.LIDAR && robot.lidar().beams() != in.dim(in.shape().size() - 1)) {
+                return "its robot's lidar has " + robot.lidar().beams() + " beams, input '" + in.name() + "' takes "
+                        + in.dim(in.shape().size() - 1);
+            }
+            if (in.sourceKind() == Source.CAMERA) {
+                var cam = robot.cameraSpec();
+                if (cam.isEmpty()) return "its robot has no camera, input '" + in.name() + "' takes one";
+                if (cam.get().width() < in.dim(3) || cam.get().height() < in.dim(2)) {
+                    return "its robot's camera is " + cam.get().width() + "x" + cam.get().height() + ", smaller than input '"
+                            + in.name() + "' (" + in.dim(3) + "x" + in.dim(2) + ")";
+                }
+            }
+        }
+        return null;
     }
 
     /** A new episode's builder. */
