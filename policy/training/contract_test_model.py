@@ -6,6 +6,8 @@ random weight, plus a bias that drives forward at ~0.3 m/s and never STOPs. For 
 (export --inputs against the live inputs), not a policy.
 
     /usr/bin/python3 policy/training/contract_test_model.py --out policy/src/test/resources/vla/contract
+    /usr/bin/python3 policy/training/contract_test_model.py --out policy/src/test/resources/vla/contract-loudness \
+        --inputs policy/src/test/resources/vla/contract-loudness.inputs.json
 """
 import argparse
 import hashlib
@@ -23,8 +25,9 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--inputs", default=os.path.join(HERE, "inputs", "default.json"), help="the inputs file the model takes")
     a = p.parse_args()
-    with open(os.path.join(HERE, "inputs", "default.json")) as f:
+    with open(a.inputs) as f:
         spec = json.load(f)
     rng = np.random.default_rng(a.seed)
     graph_inputs, feats, nodes = [], [], []
@@ -71,7 +74,8 @@ def main():
                    "ensembleDecay": 0.1},
         "fusion": "early", "requiredModalities": ["lidar", "odometry"], "sensedModalities": ["camera", "lidar", "odometry"],
         "textEncoder": "all-MiniLM-L6-v2", "modelSha256": sha,
-        "provenance": {"commit": "see git log", "command": "/usr/bin/python3 policy/training/contract_test_model.py --out " + a.out,
+        "provenance": {"commit": "see git log", "command": "/usr/bin/python3 policy/training/contract_test_model.py --out " + a.out
+                       + " --inputs " + os.path.relpath(a.inputs),
                        "data": "none: random weights, a test model with the contract's inputs"},
     }
     with open(os.path.join(a.out, "manifest.json"), "w") as f:

@@ -45,26 +45,48 @@ class InputsParityTest {
     static final Path INPUTS = Path.of("..", "policy", "training", "inputs", "default.json").toAbsolutePath().normalize();
     static final List<String> SCENARIOS = List.of("single-room", "office-find-green-cylinder", "kitchen-beeping-alarm");
 
+    /** The loudness channel (a 9th belief channel, not in the contract): its own test model and inputs file, on AudioGoal. */
+    static final Path LOUD_MODEL = MODEL.resolveSibling("contract-loudness"), LOUD_INPUTS = MODEL.resolveSibling("contract-loudness.inputs.json");
+
+    /** Live queries (per episode) and the exported dataset of one model. */
+    record Run(List<List<Map<String, float[]>>> live, List<Long> buildNanos, Map<String, NpzReader.Array> arrays, JsonNode meta) {
+        int first(int e) {
+            return meta.get("episodes").get(e).get("first_sample").asInt();
+        }
+
+        int samples(int e) {
+            return meta.get("episodes").get(e).get("samples").asInt();
+        }
+    }
+
     static Path tmp;
-    static VlaModel model;
-    static final List<List<Map<String, float[]>>> live = new ArrayList<>();
-    static final List<Long> buildNanos = new ArrayList<>();
-    static Map<String, NpzReader.Array> arrays;
-    static JsonNode meta;
+    static Run contract, loud;
 
     @BeforeAll
     static void runRecordAndExport() throws IOException {
         tmp = Files.createTempDirectory("umwelt-inputs-parity");
+        contract = run("contract", MODEL, INPUTS, SCENARIOS);
+        loud = run("loudness", LOUD_MODEL, LOUD_INPUTS, List.of("kitchen-beeping-alarm"));
+        List<Long> sorted = contract.buildNanos().stream().sorted().toList();
+        System.out.printf(java.util.Locale.ROOT, "inputs built per query (camera, lidar, instruction, 8x48x48 belief, goal): p50 %.3f ms,"
+                + " p90 %.3f ms over %d queries%n", sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6, sorted.size());
+    }
+
+    /** Runs {@code scenarios} live with the model, keeping every query's inputs, records them, exports them with {@code inputs}. */
+    static Run run(String name, Path modelDir, Path inputs, List<String> scenarios) throws IOException {
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<List<Map<String, float[]>>> live = new ArrayList<>();
+        List<Long> buildNanos = new ArrayList<>();
+        VlaModel model = null;
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            for (String name : SCENARIOS) {
-                Scenario s = ScenarioLoader.load(Catalog.scenario(name));
+            for (String sc : scenarios) {
+                Scenario s = ScenarioLoader.load(Catalog.scenario(sc));
                 Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(), SECONDS,
                         s.physicsRateHz(), s.seed(), s.domainRandomization(), s.soundEmitters(), s.acoustics(), s.faults());
-                if (model == null) model = ModelDirectory.load(MODEL, cut.robot(), ModelDirectory.Inference.CPU);
+                if (model == null) model = ModelDirectory.load(modelDir, cut.robot(), ModelDirectory.Inference.CPU);
                 EpisodeSpec spec = new EpisodeSpec(cut, cut.seed(), VlaPolicy.NAME, false, true);
-                Path file = tmp.resolve("episodes").resolve(name + ".mcap");
+                Path file = tmp.resolve(name).resolve(sc + ".mcap");
                 QuerySampler sampler = new QuerySampler(new VlaPolicy(model), 10_000);
                 EpisodeRecording rec = EpisodeRecording.open(file, spec, warnings::add);
                 var result = runner.run(spec, sampler, null, rec);
@@ -73,40 +95,56 @@ class InputsParityTest {
                 for (long n : sampler.buildNanos()) buildNanos.add(n);
                 files.add(file);
             }
+        } finally {
+            if (model != null) model.close();
         }
-        List<Long> sorted = buildNanos.stream().sorted().toList();
-        System.out.printf(java.util.Locale.ROOT, "inputs built per query (camera, lidar, instruction, 8x48x48 belief, goal): p50 %.3f ms,"
-                + " p90 %.3f ms over %d queries%n", sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6, sorted.size());
-        Path out = tmp.resolve("dataset");
-        var summary = DatasetExporter.export(files, out, ExportOptions.DEFAULT, new InputsExport(DatasetInputs.read(INPUTS)),
+        Path out = tmp.resolve(name + "-dataset");
+        var summary = DatasetExporter.export(files, out, ExportOptions.DEFAULT, new InputsExport(DatasetInputs.read(inputs)),
                 line -> { }, warnings::add);
         assertEquals(List.of(), warnings);
         assertTrue(summary.samples() > 0);
-        arrays = NpzReader.read(out.resolve("shard-00000.npz"));
-        meta = new ObjectMapper().readTree(out.resolve(DatasetExporter.META).toFile());
+        return new Run(live, buildNanos, NpzReader.read(out.resolve("shard-00000.npz")),
+                new ObjectMapper().readTree(out.resolve(DatasetExporter.META).toFile()));
     }
 
     @AfterAll
     static void cleanUp() {
-        if (model != null) model.close();
         if (tmp != null) RecordedDataset.deleteTree(tmp);
     }
 
     @Test
-    void theTestModelTakesExactlyTheInputsFile() throws IOException {
+    void theTestModelsTakeExactlyTheirInputsFiles() throws IOException {
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(INPUTS.toFile()).get("inputs"),
                 json.readTree(MODEL.resolve(ModelDirectory.MANIFEST).toFile()).get("inputs"));
+        assertEquals(json.readTree(LOUD_INPUTS.toFile()).get("inputs"),
+                json.readTree(LOUD_MODEL.resolve(ModelDirectory.MANIFEST).toFile()).get("inputs"));
     }
 
     @Test
     void everyQueryIsOneSampleAndItsInputsAreTheLiveOnes() {
+        int[] masked = compare(contract, SCENARIOS);
+        assertTrue(masked[2] > 0, "queries without a goal (ObjectNav, AudioGoal) compared as absent");
+    }
+
+    @Test
+    void theLoudnessChannelToo() {
+        compare(loud, List.of("kitchen-beeping-alarm"));
+        NpzReader.Array belief = loud.arrays().get("in_belief");
+        int plane = 48 * 48, heard = 0;
+        for (int r = 0; r < loud.samples(0); r++) for (int p = 0; p < plane; p++) heard += belief.u8((long) r * 9 * plane + 8 * plane + p) > 0 ? 1 : 0;
+        assertTrue(heard > 0, "the alarm's tone painted where it was heard");
+    }
+
+    /** Every live query against its sample; returns how many queries had camera, lidar, goal absent. */
+    static int[] compare(Run run, List<String> scenarios) {
+        var arrays = run.arrays();
         NpzReader.Array tick = arrays.get("tick");
         int[] masked = new int[SOURCES.size()];
-        for (int e = 0; e < SCENARIOS.size(); e++) {
-            String who = SCENARIOS.get(e);
-            int first = meta.get("episodes").get(e).get("first_sample").asInt(), n = meta.get("episodes").get(e).get("samples").asInt();
-            List<Map<String, float[]>> q = live.get(e);
+        for (int e = 0; e < scenarios.size(); e++) {
+            String who = scenarios.get(e);
+            int first = run.first(e), n = run.samples(e);
+            List<Map<String, float[]>> q = run.live().get(e);
             assertEquals(q.size(), n, who + ": one sample per query");
             assertTrue(n >= SECONDS * 5 - 1, who + ": 5 Hz for " + SECONDS + " s, got " + n);
             for (int i = 0; i < n; i++) {
@@ -129,7 +167,7 @@ class InputsParityTest {
                 normalizedFloats(at + ", instruction", fed.get("instruction"), arrays.get("in_instruction"), row, 0.0, 1.0);
             }
         }
-        assertTrue(masked[2] > 0, "queries without a goal (ObjectNav, AudioGoal) compared as absent");
+        return masked;
     }
 
     private static void zeros(String what, float[] fed, NpzReader.Array a, int row) {
@@ -146,11 +184,11 @@ class InputsParityTest {
 
     @Test
     void theNewChannelsHoldWhatEachTaskNeeds() {
-        NpzReader.Array belief = arrays.get("in_belief"), goal = arrays.get("in_goal_present");
+        NpzReader.Array belief = contract.arrays().get("in_belief"), goal = contract.arrays().get("in_goal_present");
         int plane = 48 * 48;
         // single-room is PointNav: a goal throughout; the others have none
         for (int e = 0; e < SCENARIOS.size(); e++) {
-            int first = meta.get("episodes").get(e).get("first_sample").asInt(), n = meta.get("episodes").get(e).get("samples").asInt();
+            int first = contract.first(e), n = contract.samples(e);
             int goals = 0, goalCells = 0, targetMax = 0, frontierCells = 0;
             for (int r = first; r < first + n; r++) {
                 goals += goal.u8(r);

@@ -22,7 +22,8 @@ import java.util.List;
  * of {@link WorldModel#frontiers()}); target (each remembered object's footprint disk, at least
  * its own cell, painted with the grounding probability of its colour and shape); sound (the
  * localised source as a disk of radius max(cell, its uncertainty), 1); goal (a 3x3 blob at the
- * instruction's point, or the border cell in its direction when it lies outside the crop).
+ * instruction's point, or the border cell in its direction when it lies outside the crop);
+ * loudness (the tone's level heard at each place visited, {@link LoudnessMap}).
  * Overlaps keep the larger value.
  */
 final class BeliefRaster {
@@ -30,7 +31,7 @@ final class BeliefRaster {
 
     /** Paints {@code x} (zeroed first) for the robot at {@code pose} (map). */
     static void paint(WorldModel world, Pose2D pose, List<BeliefChannel> kinds, int rows, int cols, double res,
-                      ModelInputs.Instructed instr, float[] x) {
+                      ModelInputs.Instructed instr, LoudnessMap loudness, float[] x) {
         Arrays.fill(x, 0f);
         Crop crop = new Crop(pose, rows, cols, res, x);
         occupancy(world.grid(), kinds, crop);
@@ -56,6 +57,9 @@ final class BeliefRaster {
                         (SoundSource src) -> crop.disk(base, src.x(), src.y(), Math.max(res, src.uncertainty()), 1f));
                 case GOAL -> {
                     if (instr != null && instr.point() != null) crop.blob(base, instr.point()[0], instr.point()[1], 1f, true);
+                }
+                case LOUDNESS -> {
+                    if (loudness != null) for (double[] c : loudness.values()) crop.cell(base, c[0], c[1], (float) c[2]);
                 }
             }
         }

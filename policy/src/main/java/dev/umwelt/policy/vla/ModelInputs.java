@@ -42,6 +42,8 @@ final class ModelInputs {
     private final Map<String, float[]> fed = new HashMap<>();
     private final List<String> masked = new ArrayList<>();
     private final boolean needsEmbedding, needsGrounding, needsPoint;
+    /** The loudness channel's memory, fed every tick ({@link #observe}); null without that channel. */
+    private final LoudnessMap loudness;
 
     ModelInputs(ModelManifest manifest) {
         this(manifest, true);
@@ -51,7 +53,7 @@ final class ModelInputs {
     ModelInputs(ModelManifest manifest, boolean normalized) {
         this.manifest = manifest;
         this.normalized = normalized;
-        boolean embedding = false, grounding = false, point = false;
+        boolean embedding = false, grounding = false, point = false, loud = false;
         for (Input in : manifest.inputs()) {
             fed.put(in.name(), new float[in.perItem()]);
             if (in.isMaskable()) fed.put(in.presenceInput(), new float[1]);
@@ -61,11 +63,18 @@ final class ModelInputs {
                 List<BeliefChannel> ch = in.belief().channels().stream().map(BeliefChannel::of).toList();
                 grounding |= ch.contains(BeliefChannel.TARGET);
                 point |= ch.contains(BeliefChannel.GOAL);
+                loud |= ch.contains(BeliefChannel.LOUDNESS);
             }
         }
         needsEmbedding = embedding;
         needsGrounding = grounding;
         needsPoint = point;
+        loudness = loud ? new LoudnessMap() : null;
+    }
+
+    /** Every tick, queried or not, with the pose (map) the world model gives after its update: what the inputs remember. */
+    void observe(Observation obs, Pose2D pose) {
+        if (loudness != null) loudness.update(obs, pose);
     }
 
     /** The instruction as these inputs need it; {@code encoder} null: no embedding (a model without an instruction input). */
@@ -163,7 +172,7 @@ final class ModelInputs {
     boolean belief(WorldModel world, Pose2D pose, Instructed instr, Input in, float[] x) {
         int channels = (int) in.dim(1), rows = (int) in.dim(2), cols = (int) in.dim(3), plane = rows * cols;
         List<BeliefChannel> kinds = in.belief().channels().stream().map(BeliefChannel::of).toList();
-        BeliefRaster.paint(world, pose, kinds, rows, cols, in.belief().resolution(), instr, x);
+        BeliefRaster.paint(world, pose, kinds, rows, cols, in.belief().resolution(), instr, loudness, x);
         if (normalized && in.normalization() != null) {
             for (int k = 0; k < channels; k++) {
                 for (int p = 0; p < plane; p++) x[k * plane + p] = in.normalization().apply(x[k * plane + p], k);
