@@ -76,7 +76,7 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
                     if (!e.complete()) report.accept(e.reportLine());
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", i + 1, files.size(), f,
-                        e.skipped() ? "skipped" : e.ticks() + " ticks" + (e.complete() ? (e.success() ? ", success" : ", failure")
+                        e.skipped() ? "skipped" : e.ticks() + (inputs == null ? " ticks" : " samples (query ticks)") + (e.complete() ? (e.success() ? ", success" : ", failure")
                                 : ", cut short")));
             }
             d.closeShard();

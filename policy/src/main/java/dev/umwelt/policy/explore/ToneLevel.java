@@ -24,6 +24,25 @@ public final class ToneLevel {
         for (int i = 0; i < N; i++) hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / N);
     }
 
+    private long lastChunk = Long.MIN_VALUE;
+
+    /**
+     * Measures the observation's audio chunk when it is present, newer than the last one measured
+     * this way (a chunk is seen on several ticks) and at least 256 frames long; false otherwise.
+     */
+    public boolean measureNew(dev.umwelt.bus.observation.Observation obs) {
+        AudioChunk a = obs.audio().value().orElse(null);
+        if (a == null || a.stampNanos() <= lastChunk || a.frames() < 256) return false;
+        lastChunk = a.stampNanos();
+        measure(a);
+        return true;
+    }
+
+    /** The key of the square cell of side {@code cell} holding (x, y), for per-place sound samples. */
+    public static long cellKey(double x, double y, double cell) {
+        return (Math.round(x / cell) << 32) ^ (Math.round(y / cell) & 0xffffffffL);
+    }
+
     /** Measures one chunk; afterwards {@link #level()} and {@link #snrDb()} describe it. */
     public void measure(AudioChunk a) {
         int ch = a.channels(), n = Math.min(a.frames(), N);

@@ -2,7 +2,6 @@ package dev.umwelt.policy.vla;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.observation.Observation;
-import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.policy.explore.ToneLevel;
 
 import java.util.ArrayList;
@@ -26,18 +25,13 @@ final class LoudnessMap {
     private final ToneLevel tone = new ToneLevel();
     private final Map<Long, double[]> cells = new HashMap<>(); // cell key -> {x, y, level}
     private final List<double[]> order = new ArrayList<>(); // the same cells, in the order first heard (painting order)
-    private long lastChunk = Long.MIN_VALUE;
     private double loudest = Double.NEGATIVE_INFINITY;
 
     /** Takes this tick's audio chunk (if new and tonal) as heard at {@code pose} (map). */
     void update(Observation obs, Pose2D pose) {
-        AudioChunk a = obs.audio().value().orElse(null);
-        if (a == null || a.stampNanos() <= lastChunk || a.frames() < 256) return;
-        lastChunk = a.stampNanos();
-        tone.measure(a);
-        if (tone.snrDb() < MIN_SNR_DB) return;
+        if (!tone.measureNew(obs) || tone.snrDb() < MIN_SNR_DB) return;
         double level = tone.level();
-        long key = (Math.round(pose.x() / CELL) << 32) ^ (Math.round(pose.y() / CELL) & 0xffffffffL);
+        long key = ToneLevel.cellKey(pose.x(), pose.y(), CELL);
         double[] c = cells.get(key);
         if (c == null) {
             c = new double[] {pose.x(), pose.y(), level};
