@@ -19,6 +19,14 @@ import static org.junit.jupiter.api.Assertions.*;
 public class CliTest {
     public record Outcome(int code, String out, String err) {}
 
+    /** The one stderr line of a bad-input exit (code 2). */
+    public static String oneLine(Outcome o) {
+        assertEquals(2, o.code(), o.err() + o.out());
+        String line = o.err().strip();
+        assertEquals(1, line.lines().count(), o.err());
+        return line;
+    }
+
     /** Runs the command line in-process, capturing what a user would see. */
     public static Outcome umwelt(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();

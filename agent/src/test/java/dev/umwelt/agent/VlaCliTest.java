@@ -20,10 +20,7 @@ class VlaCliTest {
     Path tmp;
 
     static String oneLine(CliTest.Outcome o) {
-        assertEquals(2, o.code(), o.err() + o.out());
-        String line = o.err().strip();
-        assertEquals(1, line.lines().count(), o.err());
-        return line;
+        return CliTest.oneLine(o);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.umwelt.agent.cli;
 
+import dev.umwelt.agent.episode.InputsExport;
 import dev.umwelt.episodes.export.DatasetExporter;
 import dev.umwelt.episodes.export.ExportOptions;
 import dev.umwelt.episodes.export.ExportSummary;
+import dev.umwelt.policy.vla.DatasetInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,10 +64,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Leave the audio array out (a third of each sample's bytes; for silent tasks).")
     boolean noAudio;
 
+    @Option(names = "--inputs", paramLabel = "FILE",
+            description = {"A model's inputs (JSON: a manifest's inputs array and queryRateHz, e.g.",
+                    "policy/training/inputs/default.json): samples are then the policy's query ticks only,",
+                    "each with in_<name> arrays as the runtime builds them (the world model rebuilt",
+                    "from the episode), plus instruction_embeddings.npy."})
+    Path inputsFile;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         ExportOptions options = options();
+        // Read first: a bad inputs file is one line naming the file and the field, exit 2.
+        InputsExport sampleInputs = inputsFile == null ? null : new InputsExport(DatasetInputs.read(inputsFile));
         for (Path p : inputs) if (!Files.exists(p)) throw new BadInputException(p + ": no such episode file or folder");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException("--out " + out + ": is a file; give a folder for the dataset");
         if (Files.exists(out.resolve(DatasetExporter.META)) || Files.exists(out.resolve("shard-00000.npz"))) {
@@ -74,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
         List<Path> files = episodeFiles();
         if (files.isEmpty()) throw new BadInputException(String.join(" ", inputs.stream().map(Path::toString).toList())
                 + ": no episode files (*.mcap)");
-        ExportSummary s = DatasetExporter.export(files, out, options, line -> {
+        ExportSummary s = DatasetExporter.export(files, out, options, sampleInputs, line -> {
             o.println(line);
             o.flush();
         }, line -> {

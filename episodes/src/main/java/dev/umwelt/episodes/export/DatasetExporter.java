@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * last (through a temporary name), so a dataset with one is complete.
  */
 public final class DatasetExporter implements EpisodeStream.Dataset {
-    public static final String META = "meta.json";
+    public static final String META = "meta.json", EMBEDDINGS = "instruction_embeddings.npy";
 
     private final Path out;
     private final ExportOptions options;
+    private final SampleInputs sampleInputs;
     private DatasetRobot robot;
     private DatasetLayout layout;
     private List<DatasetLayout.Column> columns;
@@ -32,9 +33,10 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
     private NpzShardWriter shard;
     private long samples;
 
-    private DatasetExporter(Path out, ExportOptions options) {
+    private DatasetExporter(Path out, ExportOptions options, SampleInputs sampleInputs) {
         this.out = out;
         this.options = options;
+        this.sampleInputs = sampleInputs;
     }
 
     /**
@@ -43,8 +45,17 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
      */
     public static ExportSummary export(List<Path> files, Path out, ExportOptions options, Consumer<String> progress,
                                        Consumer<String> report) throws IOException {
+        return export(files, out, options, null, progress, report);
+    }
+
+    /**
+     * As above, with the caller's per-sample {@code inputs} (null: none): then only the ticks they
+     * pick are samples, and {@value #EMBEDDINGS} holds one embedding per instruction.
+     */
+    public static ExportSummary export(List<Path> files, Path out, ExportOptions options, SampleInputs inputs,
+                                       Consumer<String> progress, Consumer<String> report) throws IOException {
         Files.createDirectories(out);
-        DatasetExporter d = new DatasetExporter(out, options);
+        DatasetExporter d = new DatasetExporter(out, options, inputs);
         long wallStart = System.nanoTime();
         List<EpisodeExport> episodes = new ArrayList<>();
         try {
@@ -65,7 +76,7 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
                     if (!e.complete()) report.accept(e.reportLine());
                 }
                 progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", i + 1, files.size(), f,
-                        e.skipped() ? "skipped" : e.ticks() + " ticks" + (e.complete() ? (e.success() ? ", success" : ", failure")
+                        e.skipped() ? "skipped" : e.ticks() + (inputs == null ? " ticks" : " samples (query ticks)") + (e.complete() ? (e.success() ? ", success" : ", failure")
                                 : ", cut short")));
             }
             d.closeShard();
@@ -78,8 +89,11 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
         for (DatasetMeta.Shard s : d.shards) outputBytes += Files.size(out.resolve(s.file()));
         ExportSummary summary = new ExportSummary(out, d.samples, episodes.size(), files.size() - episodes.size(),
                 episodes.stream().filter(e -> !e.complete()).count(), d.shards.size(), inputBytes, outputBytes, seconds);
-        if (d.samples > 0) DatasetMeta.write(out.resolve(META), options, d.robot, d.layout, d.columns,
-                List.copyOf(d.instructions.keySet()), episodes, d.shards, d.samples);
+        if (d.samples > 0) {
+            if (inputs != null) d.writeEmbeddings();
+            DatasetMeta.write(out.resolve(META), options, d.robot, d.layout, d.columns,
+                    List.copyOf(d.instructions.keySet()), episodes, d.shards, d.samples, inputs == null ? null : inputs.meta());
+        }
         return summary;
     }
 
@@ -88,11 +102,56 @@ public final class DatasetExporter implements EpisodeStream.Dataset {
         if (robot == null) {
             robot = candidate;
             layout = DatasetLayout.of(options, candidate);
-            columns = layout.columns();
+            columns = new ArrayList<>(layout.columns());
+            if (sampleInputs != null) {
+                List<SampleInputs.Array> extra = sampleInputs.arrays();
+                for (int i = 0; i < extra.size(); i++) columns.add(inputColumn(extra.get(i), i));
+            }
             return null;
         }
         String why = robot.differs(candidate);
         return why == null ? null : "its robot does not match the dataset's (" + why + ")";
+    }
+
+    /** A caller's array, stored as its {@link SampleInputs.Storage} says. */
+    private static DatasetLayout.Column inputColumn(SampleInputs.Array a, int i) {
+        int n = a.elements();
+        DatasetLayout.Fill fill = switch (a.storage()) {
+            case UNIT -> (s, b) -> {
+                float[] v = s.inputs[i];
+                for (int k = 0; k < n; k++) b.put((byte) Math.floor(255.0 * Math.max(0f, Math.min(1f, v[k])) + 0.5));
+            };
+            case FLAG -> (s, b) -> {
+                float[] v = s.inputs[i];
+                for (int k = 0; k < n; k++) b.put((byte) (v[k] > 0.5f ? 1 : 0));
+            };
+            case FLOAT32 -> (s, b) -> {
+                float[] v = s.inputs[i];
+                for (int k = 0; k < n; k++) b.putFloat(v[k]);
+            };
+        };
+        return new DatasetLayout.Column(a.name(), a.storage() == SampleInputs.Storage.FLOAT32 ? NpyType.F4 : NpyType.U1,
+                a.rowShape(), a.description(), fill);
+    }
+
+    @Override
+    public SampleInputs.Episode inputs(dev.umwelt.scenarios.Scenario scenario) {
+        return sampleInputs == null ? null : sampleInputs.episode(scenario);
+    }
+
+    /** float32 [instructions, dimension], row i the embedding of meta.json instructions[i]; through a temporary name. */
+    private void writeEmbeddings() throws IOException {
+        List<float[]> rows = new ArrayList<>();
+        for (String text : instructions.keySet()) rows.add(sampleInputs.embed(text));
+        int dim = rows.isEmpty() ? 0 : rows.get(0).length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(rows.size() * dim * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float[] r : rows) for (float v : r) b.putFloat(v);
+        Path file = out.resolve(EMBEDDINGS), partial = out.resolve("." + EMBEDDINGS + ".partial");
+        try (var o = Files.newOutputStream(partial)) {
+            o.write(new NpyHeader(NpyType.F4, new long[] {rows.size(), dim}).bytes());
+            o.write(b.array());
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class DatasetMeta {
 
     static void write(Path file, ExportOptions options, DatasetRobot robot, DatasetLayout layout,
                       List<DatasetLayout.Column> columns, List<String> instructions, List<EpisodeExport> episodes,
-                      List<Shard> shards, long samples) throws IOException {
+                      List<Shard> shards, long samples, Map<String, Object> inputs) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("umwelt_version", EpisodeRecorder.VERSION);
@@ -50,6 +50,7 @@ final class DatasetMeta {
         m.put("waypoints", Map.of("count", options.waypoints(), "step_s", options.waypointStepNanos() / 1e9,
                 "source", "/umwelt/ground_truth (the true pose), in the robot's frame at the tick"));
         m.put("instructions", instructions);
+        if (inputs != null) m.put("inputs", inputs);
         List<Map<String, Object>> eps = new ArrayList<>();
         for (EpisodeExport e : episodes) eps.add(episode(e));
         m.put("episodes", eps);

@@ -52,6 +52,16 @@ final class EpisodeStream {
 
         /** Appends a sample; a failure to write the dataset is an {@link java.io.UncheckedIOException}, never taken for a bad episode. */
         void write(TickSample sample);
+
+        /** The caller's per-sample inputs for this episode; null when the dataset has none (every tick a sample). */
+        SampleInputs.Episode inputs(Scenario scenario);
+    }
+
+    /** The caller's inputs failed on this episode's data. */
+    private static final class InputsFailed extends RuntimeException {
+        InputsFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** Ends the read of an episode that cannot be exported at all. */
@@ -80,7 +90,10 @@ final class EpisodeStream {
     private GroundTruthLabels labels;
     private long gtStamp = Long.MIN_VALUE, firstTick = Long.MIN_VALUE;
     private Pose2D gtPose;
-    private int ticks;
+    private int ticks, samples;
+    private SampleInputs.Episode inputs;
+    /** The newest tick (sampled or not) proposed STOP: the STOP label goes to the last sample. */
+    private boolean lastTickStopped;
     private List<String> labelledObjects;
 
     private EpisodeStream(Path file, int index, long firstSample, Dataset dataset) {
@@ -108,6 +121,8 @@ final class EpisodeStream {
                 if (r.lastRecordOffset() <= 0 && e.getMessage().contains("leading magic")) {
                     throw new Skip("not an MCAP file (" + (size < 8 ? "only " + size + " bytes" : "wrong magic bytes at the start") + ")");
                 }
+            } catch (InputsFailed e) { // the caller's inputs threw: this episode ends there, the export goes on
+                stopped = "the model inputs could not be built: " + e.getCause();
             } catch (IllegalArgumentException e) { // Ros1DecodeException: a message that does not decode as its type
                 stopped = "a message does not decode: " + e.getMessage();
             } catch (IOException e) { // the disk under the episode file, mid-read: keep what was read
@@ -119,10 +134,11 @@ final class EpisodeStream {
             stopped = s.getMessage();
             pending.clear();
             ticks = 0;
+            samples = 0;
         }
         if (!skipped) finish(stopped != null);
         return new EpisodeExport(file, index, get(EpisodeFormat.K_SCENARIO_NAME), get(EpisodeFormat.K_TASK),
-                get(EpisodeFormat.K_SEED), get(EpisodeFormat.K_POLICY), ticks, firstSample, stopped == null, stopped, skipped,
+                get(EpisodeFormat.K_SEED), get(EpisodeFormat.K_POLICY), samples, firstSample, stopped == null, stopped, skipped,
                 result == null ? Map.of() : result, objects(), size);
     }
 
@@ -167,6 +183,8 @@ final class EpisodeStream {
         if (refused != null) throw new Skip(refused);
         layout = dataset.layout();
         senses = new SenseHistory(scenario, layout);
+        inputs = dataset.inputs(scenario);
+        if (inputs != null && inputs.refusal() != null) throw new Skip(inputs.refusal());
     }
 
     private void message(String topic, McapRecord.Message m) throws IOException {
@@ -213,7 +231,26 @@ final class EpisodeStream {
     private void decided(ActionChunk chunk) throws IOException {
         long t = chunk.stampNanos();
         if (firstTick == Long.MIN_VALUE) firstTick = t;
+        lastTickStopped = chunk.stop();
+        float[][] values = null;
+        if (inputs != null) {
+            // Every tick feeds the caller (its belief is rebuilt tick by tick); only its picks become samples.
+            try {
+                values = inputs.tick(senses.observation(t, mask), instruction == null ? "" : instruction.text());
+            } catch (RuntimeException e) {
+                throw new InputsFailed(e);
+            }
+            if (values == null) {
+                ticks++;
+                awaitingCommand = null;
+                return;
+            }
+        }
         TickSample s = new TickSample(layout);
+        if (values != null) {
+            s.inputs = new float[values.length][];
+            for (int i = 0; i < values.length; i++) s.inputs[i] = values[i].clone();
+        }
         s.episode = index;
         s.tick = ticks++;
         s.stampNanos = t;
@@ -252,6 +289,7 @@ final class EpisodeStream {
             TickSample s = pending.removeFirst();
             poses.fill(s, layout.waypoints(), layout.waypointStepNanos());
             dataset.write(s);
+            samples++;
         }
         if (!pending.isEmpty()) poses.dropBefore(pending.peekFirst().stampNanos);
     }
@@ -263,7 +301,7 @@ final class EpisodeStream {
             ticks--;
         }
         TickSample last = pending.peekLast();
-        if (last != null && last.proposedStop && result != null && "true".equals(result.get("success"))) last.stop = true;
+        if (last != null && lastTickStopped && result != null && "true".equals(result.get("success"))) last.stop = true;
         drain(true);
     }
 

@@ -4,6 +4,8 @@ import dev.umwelt.bus.Stamped;
 import dev.umwelt.bus.observation.AbsenceReason;
 import dev.umwelt.bus.observation.Modalities;
 import dev.umwelt.bus.observation.Modality;
+import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.observation.Sense;
 import dev.umwelt.bus.ros1.ObservationMask;
 import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.sensing.CameraFrame;
@@ -61,35 +63,48 @@ final class SenseHistory {
         });
     }
 
+    /** What the policy had of one sense at a tick: present or not, the reading's age, why absent, the reading (null when absent). */
+    private record Picked(boolean present, long age, AbsenceReason why, Stamped reading) {}
+
+    /** The sense {@code m} at tick {@code t} from {@code mask} (null, or from another tick: the age rule). */
+    private Picked picked(Modality m, long t, ObservationMask mask) {
+        boolean masked = mask != null && mask.header().stampNanos() == t;
+        ObservationMask.Entry e = masked ? entry(mask, m) : null;
+        if (e != null) {
+            boolean present = e.present();
+            Stamped reading = present ? pick(m, t - e.ageNanos(), t) : null;
+            return new Picked(present && reading != null, e.ageNanos(), reason(e.absence(), present), reading);
+        }
+        Stamped reading = newestAtOrBefore(m, t);
+        long age = reading == null ? 0 : t - reading.stampNanos();
+        Long max = maxAgeNanos.get(m);
+        boolean present = reading != null && (max == null || age <= max);
+        AbsenceReason why = present ? AbsenceReason.NONE : reading == null ? AbsenceReason.NEVER_ARRIVED : AbsenceReason.STALE;
+        return new Picked(present, age, why, present ? reading : null);
+    }
+
     /** Fills the sample's senses at its tick from {@code mask} (null, or from another tick: the age rule). */
     void observe(TickSample s, ObservationMask mask) {
-        long t = s.stampNanos;
-        boolean masked = mask != null && mask.header().stampNanos() == t;
         for (Modality m : Modality.values()) {
+            Picked p = picked(m, s.stampNanos, mask);
             int i = m.ordinal();
-            boolean present;
-            long age;
-            AbsenceReason why;
-            Stamped reading;
-            ObservationMask.Entry e = masked ? entry(mask, m) : null;
-            if (e != null) {
-                present = e.present();
-                age = e.ageNanos();
-                why = reason(e.absence(), present);
-                reading = present ? pick(m, t - age, t) : null;
-            } else {
-                reading = newestAtOrBefore(m, t);
-                age = reading == null ? 0 : t - reading.stampNanos();
-                Long max = maxAgeNanos.get(m);
-                present = reading != null && (max == null || age <= max);
-                why = present ? AbsenceReason.NONE : reading == null ? AbsenceReason.NEVER_ARRIVED : AbsenceReason.STALE;
-                if (!present) reading = null;
-            }
-            s.presence[i] = (byte) (present && reading != null ? 1 : 0);
-            s.absence[i] = (byte) why.ordinal();
-            s.ageSeconds[i] = (float) (age / 1e9);
-            fill(s, reading);
+            s.presence[i] = (byte) (p.present() ? 1 : 0);
+            s.absence[i] = (byte) p.why().ordinal();
+            s.ageSeconds[i] = (float) (p.age() / 1e9);
+            fill(s, p.reading());
         }
+    }
+
+    /** The observation the policy acted on at tick {@code t}, rebuilt from the same picks (a world model is fed with it). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Observation observation(long t, ObservationMask mask) {
+        Observation.Builder b = Observation.at(t);
+        for (Modality m : Modality.values()) {
+            Picked p = picked(m, t, mask);
+            if (p.present()) b.sense(new Sense(m, p.reading(), Math.max(0, p.age()), AbsenceReason.NONE));
+            else b.sense(Sense.absent(m, p.why() == AbsenceReason.NONE ? AbsenceReason.NEVER_ARRIVED : p.why()));
+        }
+        return b.build();
     }
 
     private static ObservationMask.Entry entry(ObservationMask mask, Modality m) {

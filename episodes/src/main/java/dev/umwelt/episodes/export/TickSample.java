@@ -34,6 +34,8 @@ final class TickSample {
     /** DAgger: the teacher's proposal for the tick ({@link TeacherLabels}). */
     boolean teacherValid, teacherStop;
     final float[] teacherAction = new float[2];
+    /** The caller's input values ({@link SampleInputs}), one array per input array; null without inputs. */
+    float[][] inputs;
 
     TickSample(DatasetLayout layout) {
         camera = new byte[layout.cameraHeight() * layout.cameraWidth() * 3];

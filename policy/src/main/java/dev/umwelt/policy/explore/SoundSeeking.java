@@ -2,7 +2,6 @@ package dev.umwelt.policy.explore;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.observation.Observation;
-import dev.umwelt.bus.sensing.AudioChunk;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ final class SoundSeeking {
 
     private final ToneLevel tone = new ToneLevel();
     private final Map<Long, double[]> cells = new HashMap<>(); // cell key -> {x, y, level}
-    private long lastChunk = Long.MIN_VALUE, lastFit = Long.MIN_VALUE;
+    private long lastFit = Long.MIN_VALUE;
     private double[] loudestAt;
     private double loudest = Double.NEGATIVE_INFINITY, latestLevel = Double.NEGATIVE_INFINITY, latestFloor = Double.NaN;
     private double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -93,15 +92,11 @@ final class SoundSeeking {
 
     /** Takes this tick's audio chunk (if new) as a sample at the robot's pose. */
     void update(Observation obs, Pose2D pose) {
-        AudioChunk a = obs.audio().value().orElse(null);
-        if (a == null || a.stampNanos() <= lastChunk || a.frames() < 256) return;
-        lastChunk = a.stampNanos();
-        tone.measure(a);
-        if (tone.snrDb() < MIN_SNR_DB) return;
+        if (!tone.measureNew(obs) || tone.snrDb() < MIN_SNR_DB) return;
         double level = tone.level();
         latestLevel = level;
         latestFloor = level - tone.snrDb();
-        long key = (Math.round(pose.x() / CELL) << 32) ^ (Math.round(pose.y() / CELL) & 0xffffffffL);
+        long key = ToneLevel.cellKey(pose.x(), pose.y(), CELL);
         double[] c = cells.get(key);
         if (c == null) cells.put(key, new double[] {pose.x(), pose.y(), level});
         else if (level > c[2]) { c[0] = pose.x(); c[1] = pose.y(); c[2] = level; }

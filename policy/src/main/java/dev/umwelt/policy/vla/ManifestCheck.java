@@ -61,6 +61,28 @@ final class ManifestCheck {
             throw bad("format", "format " + m.format() + " is not readable here (this runtime reads format " + ModelManifest.FORMAT + ")");
         }
         text(m.name(), "name");
+        EnumSet<Source> sources = checkInputs();
+        checkSensors(sources);
+        checkAction(present(m.action(), "action"));
+        fusion(m.fusion());
+        checkModalities(sources);
+        if (!InstructionEncoder.NAME.equals(text(m.textEncoder(), "textEncoder"))) {
+            throw bad("textEncoder", "'" + m.textEncoder() + "' is not available (known: " + InstructionEncoder.NAME + ")");
+        }
+        if (!text(m.modelSha256(), "modelSha256").matches("[0-9a-f]{64}")) {
+            throw bad("modelSha256", "must be 64 lower-case hex digits (the SHA-256 of model.onnx): '" + m.modelSha256() + "'");
+        }
+        var p = present(m.provenance(), "provenance");
+        text(p.commit(), "provenance.commit");
+        text(p.command(), "provenance.command");
+        text(p.data(), "provenance.data");
+    }
+
+    /**
+     * The {@code inputs} and {@code queryRateHz} fields alone: all that a dataset's input file
+     * ({@link DatasetInputs}) holds. Returns the sources fed.
+     */
+    EnumSet<Source> checkInputs() {
         List<Input> inputs = present(m.inputs(), "inputs");
         if (inputs.isEmpty()) throw bad("inputs", "a model needs at least one input");
         Set<String> names = new HashSet<>();
@@ -79,21 +101,8 @@ final class ManifestCheck {
                 throw bad("inputs[" + i + "].presenceInput", "'" + in.presenceInput() + "' is already the name of another input");
             }
         }
-        checkSensors(sources);
         positive(m.queryRateHz(), "queryRateHz");
-        checkAction(present(m.action(), "action"));
-        fusion(m.fusion());
-        checkModalities(sources);
-        if (!InstructionEncoder.NAME.equals(text(m.textEncoder(), "textEncoder"))) {
-            throw bad("textEncoder", "'" + m.textEncoder() + "' is not available (known: " + InstructionEncoder.NAME + ")");
-        }
-        if (!text(m.modelSha256(), "modelSha256").matches("[0-9a-f]{64}")) {
-            throw bad("modelSha256", "must be 64 lower-case hex digits (the SHA-256 of model.onnx): '" + m.modelSha256() + "'");
-        }
-        var p = present(m.provenance(), "provenance");
-        text(p.commit(), "provenance.commit");
-        text(p.command(), "provenance.command");
-        text(p.data(), "provenance.data");
+        return sources;
     }
 
     private Source source(String s, String field) {
@@ -153,6 +162,12 @@ final class ManifestCheck {
                     }
                 }
                 if (in.normalization() != null) normalization(in.normalization(), Math.toIntExact(shape.get(1)), f);
+            }
+            case GOAL -> {
+                if (shape.size() != 2 || shape.get(1) != 2) throw bad(f + ".shape", "a goal input is [batch, 2] (x forward, y left, m): " + shape);
+                // An instruction without a point has no goal: it must be fed as absent.
+                if (!in.isMaskable()) throw bad(f + ".maskable", "a goal input must be maskable (instructions without a point have none)");
+                normalization(present(in.normalization(), f + ".normalization"), 2, f);
             }
         }
     }

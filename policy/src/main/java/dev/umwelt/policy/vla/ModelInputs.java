@@ -6,8 +6,8 @@ import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.policy.vla.ModelManifest.BeliefChannel;
 import dev.umwelt.policy.vla.ModelManifest.Input;
+import dev.umwelt.policy.vla.ModelManifest.Source;
 import dev.umwelt.worldmodel.WorldModel;
-import dev.umwelt.worldmodel.grid.OccupancyGrid;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Builds one query's input tensors (batch axis left out, row-major) from the observation, the
- * instruction's embedding and the world model, as the manifest declares them. The trainer's
- * exporter must prepare its data the same way (policy/README.md, "Inputs"):
+ * instruction and the world model, as the manifest declares them: the one place that does, for
+ * the runtime and for the dataset export ({@link DatasetInputs}, which takes the values before
+ * normalization). policy/README.md, "Inputs":
  * <ul>
  * <li>camera [3, H, W]: the frame box-averaged down to W x H, channels R, G, B in [0, 1], then
  * normalized;
@@ -25,25 +26,63 @@ import java.util.Map;
  * (invalid) as the scan's rangeMax, -Inf (too close) as 0, finite values clipped to
  * [0, rangeMax]; then normalized;
  * <li>instruction [384]: the unit sentence embedding;
- * <li>belief [C, R, K]: an ego-centric crop of the occupancy grid, row 0 farthest ahead (+x),
- * column 0 farthest left (+y), cell (i, j) centred at ego ((R - 1) / 2 - i, (K - 1) / 2 - j) x
- * resolution; each channel 1 or 0 (occupied, free, unknown; trail: a point of the robot's path
- * lies in the cell); outside the grid is unknown.
+ * <li>belief [C, R, K]: an ego-centric crop of the world model ({@link BeliefRaster});
+ * <li>goal [2]: the instruction's point ({@link PointGoal}) in the robot's frame (x forward, y
+ * left, metres, from the world model's pose); absent when the instruction holds no point.
  * </ul>
- * A maskable input whose sense is absent is all zeros and its presence flag 0; otherwise the
+ * A maskable input whose source is absent is all zeros and its presence flag 0; otherwise the
  * flag is 1. Arrays are reused between queries (one builder per episode).
  */
 final class ModelInputs {
+    /** What an instruction gives the inputs, worked out once per text: its embedding, grounding and point (each null when unused or absent). */
+    record Instructed(String text, float[] embedding, InstructionGrounding.Probabilities grounding, double[] point) {}
+
     private final ModelManifest manifest;
+    private final boolean normalized;
     private final Map<String, float[]> fed = new HashMap<>();
     private final List<String> masked = new ArrayList<>();
+    private final boolean needsEmbedding, needsGrounding, needsPoint;
+    /** The loudness channel's memory, fed every tick ({@link #observe}); null without that channel. */
+    private final LoudnessMap loudness;
 
     ModelInputs(ModelManifest manifest) {
+        this(manifest, true);
+    }
+
+    /** {@code normalized} false: the values before the manifest's normalization (what a dataset stores). */
+    ModelInputs(ModelManifest manifest, boolean normalized) {
         this.manifest = manifest;
+        this.normalized = normalized;
+        boolean embedding = false, grounding = false, point = false, loud = false;
         for (Input in : manifest.inputs()) {
             fed.put(in.name(), new float[in.perItem()]);
             if (in.isMaskable()) fed.put(in.presenceInput(), new float[1]);
+            embedding |= in.sourceKind() == Source.INSTRUCTION;
+            point |= in.sourceKind() == Source.GOAL;
+            if (in.sourceKind() == Source.BELIEF) {
+                List<BeliefChannel> ch = in.belief().channels().stream().map(BeliefChannel::of).toList();
+                grounding |= ch.contains(BeliefChannel.TARGET);
+                point |= ch.contains(BeliefChannel.GOAL);
+                loud |= ch.contains(BeliefChannel.LOUDNESS);
+            }
         }
+        needsEmbedding = embedding;
+        needsGrounding = grounding;
+        needsPoint = point;
+        loudness = loud ? new LoudnessMap() : null;
+    }
+
+    /** Every tick, queried or not, with the pose (map) the world model gives after its update: what the inputs remember. */
+    void observe(Observation obs, Pose2D pose) {
+        if (loudness != null) loudness.update(obs, pose);
+    }
+
+    /** The instruction as these inputs need it; {@code encoder} null: no embedding (a model without an instruction input). */
+    Instructed instructed(String text, InstructionEncoder encoder) {
+        float[] e = needsEmbedding && encoder != null ? encoder.encode(text) : null;
+        var g = needsGrounding ? InstructionGrounding.shared().of(text) : null; // the shared encoder, with or without an instruction input
+        double[] p = needsPoint ? PointGoal.of(text).orElse(null) : null;
+        return new Instructed(text, e, g, p);
     }
 
     /** Which inputs the last {@link #build} fed zeros to, with the reason, in manifest order ("camera (DROPPED)"). */
@@ -52,21 +91,23 @@ final class ModelInputs {
     }
 
     /** {@code world} and {@code pose} (map frame) may be null when no belief is kept. */
-    Map<String, float[]> build(Observation obs, float[] instruction, WorldModel world, Pose2D pose) {
+    Map<String, float[]> build(Observation obs, Instructed instr, WorldModel world, Pose2D pose) {
         masked.clear();
         for (Input in : manifest.inputs()) {
             float[] x = fed.get(in.name());
             boolean present = switch (in.sourceKind()) {
                 case CAMERA -> obs.camera().present() && camera(obs.camera().reading(), in, x);
                 case LIDAR -> obs.lidar().present() && lidar(obs.lidar().reading(), in, x);
-                case INSTRUCTION -> instruction != null && instruction(instruction, in, x);
-                case BELIEF -> world != null && belief(world, pose, in, x);
+                case INSTRUCTION -> instr != null && instr.embedding() != null && instruction(instr.embedding(), in, x);
+                case BELIEF -> world != null && belief(world, pose, instr, in, x);
+                case GOAL -> instr != null && instr.point() != null && pose != null && goal(instr.point(), pose, in, x);
             };
             if (!present) {
                 java.util.Arrays.fill(x, 0f);
                 String why = switch (in.sourceKind()) {
                     case CAMERA -> String.valueOf(obs.camera().absence());
                     case LIDAR -> String.valueOf(obs.lidar().absence());
+                    case GOAL -> "no point in the instruction";
                     default -> "none kept";
                 };
                 masked.add(in.source() + " (" + why + ")");
@@ -76,8 +117,12 @@ final class ModelInputs {
         return fed;
     }
 
+    private float norm(Input in, double raw, int channel) {
+        return normalized && in.normalization() != null ? in.normalization().apply(raw, channel) : (float) raw;
+    }
+
     /** Box filter down to the input's size; false (masked) for a frame smaller than the input. */
-    static boolean camera(CameraFrame f, Input in, float[] x) {
+    boolean camera(CameraFrame f, Input in, float[] x) {
         int h = (int) in.dim(2), w = (int) in.dim(3);
         if (f.width() < w || f.height() < h) return false;
         byte[] rgb = f.rgb();
@@ -96,16 +141,16 @@ final class ModelInputs {
                 }
                 double n = 255.0 * (y1 - y0) * (x1 - x0);
                 int p = v * w + u;
-                x[p] = in.normalization().apply(r / n, 0);
-                x[h * w + p] = in.normalization().apply(g / n, 1);
-                x[2 * h * w + p] = in.normalization().apply(b / n, 2);
+                x[p] = norm(in, r / n, 0);
+                x[h * w + p] = norm(in, g / n, 1);
+                x[2 * h * w + p] = norm(in, b / n, 2);
             }
         }
         return true;
     }
 
     /** False (masked) for a scan with another beam count than the model takes. */
-    static boolean lidar(LidarScan s, Input in, float[] x) {
+    boolean lidar(LidarScan s, Input in, float[] x) {
         if (s.beams() != x.length) return false;
         double max = s.rangeMax();
         float[] r = s.ranges();
@@ -114,53 +159,33 @@ final class ModelInputs {
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) v = max;
             else if (v == Double.NEGATIVE_INFINITY) v = 0;
             else v = Math.max(0, Math.min(max, v));
-            x[i] = in.normalization().apply(v, 0);
+            x[i] = norm(in, v, 0);
         }
         return true;
     }
 
-    static boolean instruction(float[] e, Input in, float[] x) {
-        for (int i = 0; i < x.length; i++) x[i] = in.normalization() == null ? e[i] : in.normalization().apply(e[i], 0);
+    boolean instruction(float[] e, Input in, float[] x) {
+        for (int i = 0; i < x.length; i++) x[i] = norm(in, e[i], 0);
         return true;
     }
 
-    static boolean belief(WorldModel world, Pose2D pose, Input in, float[] x) {
+    boolean belief(WorldModel world, Pose2D pose, Instructed instr, Input in, float[] x) {
         int channels = (int) in.dim(1), rows = (int) in.dim(2), cols = (int) in.dim(3), plane = rows * cols;
-        double res = in.belief().resolution();
         List<BeliefChannel> kinds = in.belief().channels().stream().map(BeliefChannel::of).toList();
-        OccupancyGrid g = world.grid();
-        double c = Math.cos(pose.yaw()), s = Math.sin(pose.yaw());
-        java.util.Arrays.fill(x, 0f);
-        for (int i = 0; i < rows; i++) {
-            double ex = ((rows - 1) / 2.0 - i) * res;
-            for (int j = 0; j < cols; j++) {
-                double ey = ((cols - 1) / 2.0 - j) * res;
-                int ix = g.cellX(pose.x() + c * ex - s * ey), iy = g.cellY(pose.y() + s * ex + c * ey);
-                for (int k = 0; k < channels; k++) {
-                    boolean on = switch (kinds.get(k)) {
-                        case OCCUPIED -> g.inGrid(ix, iy) && g.isOccupied(ix, iy);
-                        case FREE -> g.inGrid(ix, iy) && g.isFree(ix, iy);
-                        case UNKNOWN -> !g.inGrid(ix, iy) || g.isUnknown(ix, iy);
-                        case TRAIL -> false;
-                    };
-                    if (on) x[k * plane + i * cols + j] = 1f;
-                }
-            }
-        }
-        int trail = kinds.indexOf(BeliefChannel.TRAIL);
-        if (trail >= 0) {
-            for (Pose2D p : world.trail()) {
-                double dx = p.x() - pose.x(), dy = p.y() - pose.y();
-                double ex = c * dx + s * dy, ey = -s * dx + c * dy;
-                int i = (int) Math.round((rows - 1) / 2.0 - ex / res), j = (int) Math.round((cols - 1) / 2.0 - ey / res);
-                if (i >= 0 && i < rows && j >= 0 && j < cols) x[trail * plane + i * cols + j] = 1f;
-            }
-        }
-        if (in.normalization() != null) {
+        BeliefRaster.paint(world, pose, kinds, rows, cols, in.belief().resolution(), instr, loudness, x);
+        if (normalized && in.normalization() != null) {
             for (int k = 0; k < channels; k++) {
                 for (int p = 0; p < plane; p++) x[k * plane + p] = in.normalization().apply(x[k * plane + p], k);
             }
         }
+        return true;
+    }
+
+    /** The map-frame point in the robot's frame. */
+    boolean goal(double[] point, Pose2D pose, Input in, float[] x) {
+        double dx = point[0] - pose.x(), dy = point[1] - pose.y(), c = Math.cos(pose.yaw()), s = Math.sin(pose.yaw());
+        x[0] = norm(in, c * dx + s * dy, 0);
+        x[1] = norm(in, -s * dx + c * dy, 1);
         return true;
     }
 }

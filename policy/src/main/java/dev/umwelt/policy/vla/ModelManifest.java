@@ -29,7 +29,8 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
     public static final int FORMAT = 1;
 
     /**
-     * One ONNX input. {@code source}: camera, lidar, instruction or belief. {@code shape} with the
+     * One ONNX input. {@code source}: camera, lidar, instruction, belief or goal (the instruction's
+     * point in the robot's frame). {@code shape} with the
      * batch axis first (-1: dynamic, or 1). {@code maskable}: when the sense is absent the input is
      * zeros and the float32 [batch, 1] input {@code presenceInput} is 0 (else 1).
      */
@@ -98,9 +99,9 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
     public record Provenance(String commit, String command, String data) {}
 
     public enum Source {
-        CAMERA, LIDAR, INSTRUCTION, BELIEF;
+        CAMERA, LIDAR, INSTRUCTION, BELIEF, GOAL;
 
-        static final String KNOWN = "camera, lidar, instruction, belief";
+        static final String KNOWN = "camera, lidar, instruction, belief, goal";
 
         static Source of(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT));
@@ -125,11 +126,11 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
         }
     }
 
-    /** What a belief crop channel holds per cell: 1 or 0 (trail: the robot's own path passed through the cell). */
+    /** What a belief crop channel holds per cell, in [0, 1] ({@link BeliefRaster}; policy/README.md, "Inputs"). */
     public enum BeliefChannel {
-        OCCUPIED, FREE, UNKNOWN, TRAIL;
+        OCCUPIED, FREE, UNKNOWN, TRAIL, FRONTIER, TARGET, SOUND, GOAL, LOUDNESS;
 
-        static final String KNOWN = "occupied, free, unknown, trail";
+        static final String KNOWN = "occupied, free, unknown, trail, frontier, target, sound, goal, loudness";
 
         static BeliefChannel of(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT));
@@ -153,9 +154,16 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
 
     /** Reads and validates {@code file}; any problem is a one-line {@link BadModelException}. */
     public static ModelManifest read(Path file) {
-        ModelManifest m;
+        ModelManifest m = readJson(file, ModelManifest.class, "a manifest");
+        new ManifestCheck(file, m).check();
+        return m;
+    }
+
+    /** {@code file} as a {@code type}, unknown fields refused; any problem is a one-line {@link BadModelException}. */
+    static <T> T readJson(Path file, Class<T> type, String what) {
+        T m;
         try {
-            m = JSON.readValue(Files.readAllBytes(file), ModelManifest.class);
+            m = JSON.readValue(Files.readAllBytes(file), type);
         } catch (UnrecognizedPropertyException e) {
             throw new BadModelException(file, path(e), "unknown field (known: " + String.join(", ",
                     e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")");
@@ -168,8 +176,7 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
         } catch (IOException e) {
             throw new BadModelException(file, "file", "cannot read: " + e);
         }
-        if (m == null) throw new BadModelException(file, "json", "empty: a manifest is one JSON object");
-        new ManifestCheck(file, m).check();
+        if (m == null) throw new BadModelException(file, "json", "empty: " + what + " is one JSON object");
         return m;
     }
 

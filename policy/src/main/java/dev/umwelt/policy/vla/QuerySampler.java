@@ -6,7 +6,6 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
-import dev.umwelt.policy.vla.ModelManifest.Source;
 import dev.umwelt.worldmodel.WorldModel;
 
 import java.util.ArrayList;
@@ -82,17 +81,17 @@ public final class QuerySampler implements Policy {
     public ActionChunk act(Observation observation, Instruction instruction) {
         long before = policy.queries();
         ActionChunk chunk = policy.act(observation, instruction);
+        inputs.observe(observation, world.pose()); // as the policy's own builder, every tick
         if (policy.queries() > before && samples.size() < max) keep(observation, instruction);
         return chunk;
     }
 
     private void keep(Observation observation, Instruction instruction) {
         VlaModel model = policy.model();
-        boolean belief = model.manifest().input(Source.BELIEF) != null;
-        // The encoder's cache returns the array the policy was fed.
-        float[] embedding = model.encoder() == null ? null : model.encoder().encode(instruction.text());
+        // The encoder's and the grounding's caches return what the policy was fed.
+        ModelInputs.Instructed instructed = inputs.instructed(instruction.text(), model.encoder());
         long begin = System.nanoTime();
-        Map<String, float[]> fed = inputs.build(observation, embedding, belief ? world : null, world.pose());
+        Map<String, float[]> fed = inputs.build(observation, instructed, world, world.pose());
         buildNanos.add(System.nanoTime() - begin);
         Map<String, float[]> copy = new HashMap<>();
         fed.forEach((k, v) -> copy.put(k, v.clone())); // the builder reuses its arrays

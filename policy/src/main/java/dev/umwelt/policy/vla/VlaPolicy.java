@@ -9,7 +9,6 @@ import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.vla.ModelManifest.ActionSpace;
-import dev.umwelt.policy.vla.ModelManifest.Source;
 import dev.umwelt.scenarios.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;
@@ -44,16 +43,16 @@ public final class VlaPolicy implements Policy {
     private final VlaModel model;
     private final ModelManifest manifest;
     private final Set<Modality> required, sensed;
-    private final long queryPeriodNanos, stepNanos;
+    private final long stepNanos;
     private RobotDescription robot;
     private WorldModel world;
     private boolean feedsWorld;
     private ModelInputs inputs;
     private ActionEnsembler ensembler;
     private WaypointTracker tracker;
-    private long nextQuery;
+    private QuerySchedule schedule;
     private String instructionText;
-    private float[] embedding;
+    private ModelInputs.Instructed instructed;
     private String note;
     private long queries;
 
@@ -62,7 +61,6 @@ public final class VlaPolicy implements Policy {
         this.manifest = model.manifest();
         this.required = modalities(manifest.requiredModalities());
         this.sensed = modalities(manifest.sensedModalities());
-        this.queryPeriodNanos = Math.round(1e9 / manifest.queryRateHz());
         this.stepNanos = manifest.action().timeStepNanos();
     }
 
@@ -107,9 +105,9 @@ public final class VlaPolicy implements Policy {
         var a = manifest.action();
         ensembler = new ActionEnsembler(a.chunkLength(), stepNanos, a.ensembleDecay());
         tracker = new WaypointTracker(robot.limits());
-        nextQuery = Long.MIN_VALUE;
+        schedule = new QuerySchedule(manifest.queryRateHz());
         instructionText = null;
-        embedding = null;
+        instructed = null;
         note = null;
         queries = 0;
         instruct(context.instruction().text());
@@ -119,9 +117,9 @@ public final class VlaPolicy implements Policy {
     private void instruct(String text) {
         if (text.equals(instructionText)) return;
         instructionText = text;
-        embedding = model.encoder() == null ? null : model.encoder().encode(text);
+        instructed = inputs.instructed(text, model.encoder());
         ensembler.reset();
-        nextQuery = Long.MIN_VALUE;
+        schedule.restart();
     }
 
     @Override
@@ -136,12 +134,8 @@ public final class VlaPolicy implements Policy {
         instruct(instruction.text());
         long t = observation.stampNanos();
         Pose2D pose = world.pose();
-        if (nextQuery == Long.MIN_VALUE || t >= nextQuery) {
-            query(observation, t, pose);
-            // Stamp-scheduled, on the grid of the first query: the same stamps give the same queries.
-            nextQuery = nextQuery == Long.MIN_VALUE ? t + queryPeriodNanos : nextQuery + queryPeriodNanos;
-            while (nextQuery <= t) nextQuery += queryPeriodNanos;
-        }
+        inputs.observe(observation, pose);
+        if (schedule.due(t)) query(observation, t, pose);
         long control = robot.controlPeriodNanos();
         double dt = control * 1e-9;
         var now = ensembler.at(t);
@@ -167,8 +161,7 @@ public final class VlaPolicy implements Policy {
     }
 
     private void query(Observation observation, long t, Pose2D pose) {
-        boolean belief = manifest.input(Source.BELIEF) != null;
-        Map<String, float[]> fed = inputs.build(observation, embedding, belief ? world : null, pose);
+        Map<String, float[]> fed = inputs.build(observation, instructed, world, pose);
         List<String> masked = inputs.masked();
         note = masked.isEmpty() ? null : "fed zeros for absent " + String.join(", ", masked);
         VlaModel.Outputs out = model.infer(fed);

@@ -30,12 +30,25 @@ public final class TinyModel {
         throw new IllegalStateException("the tiny test model is missing (policy/src/test/resources/vla/tiny)");
     }
 
+    /**
+     * The committed test model with the first model's contract inputs (src/test/resources/vla/contract,
+     * made by policy/training/contract_test_model.py from policy/training/inputs/default.json).
+     */
+    public static Path contractDir() {
+        return dir().resolveSibling("contract");
+    }
+
     /** A copy of the tiny model in {@code parent}/{@code name}. */
     public static Path copy(Path parent, String name) {
+        return copy(dir(), parent, name);
+    }
+
+    /** A copy of the model directory {@code source} in {@code parent}/{@code name}. */
+    public static Path copy(Path source, Path parent, String name) {
         try {
             Path d = Files.createDirectories(parent.resolve(name));
             for (String f : new String[] {ModelDirectory.MODEL, ModelDirectory.MANIFEST, ModelDirectory.CARD}) {
-                Files.copy(dir().resolve(f), d.resolve(f));
+                Files.copy(source.resolve(f), d.resolve(f));
             }
             return d;
         } catch (IOException e) {
@@ -45,7 +58,12 @@ public final class TinyModel {
 
     /** A copy whose manifest {@code edit} changed. */
     public static Path withManifest(Path parent, String name, Consumer<ObjectNode> edit) {
-        Path d = copy(parent, name);
+        return withManifest(dir(), parent, name, edit);
+    }
+
+    /** A copy of {@code source} whose manifest {@code edit} changed. */
+    public static Path withManifest(Path source, Path parent, String name, Consumer<ObjectNode> edit) {
+        Path d = copy(source, parent, name);
         try {
             ObjectNode m = (ObjectNode) JSON.readTree(d.resolve(ModelDirectory.MANIFEST).toFile());
             edit.accept(m);

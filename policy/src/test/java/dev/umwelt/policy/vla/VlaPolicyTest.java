@@ -104,7 +104,8 @@ class VlaPolicyTest {
 
             ModelInputs in = new ModelInputs(m.manifest());
             float[] text = m.encoder().encode(GO.text());
-            Map<String, float[]> fed = in.build(observe(T0, false), text, null, Pose2D.ORIGIN);
+            ModelInputs.Instructed go = in.instructed(GO.text(), m.encoder());
+            Map<String, float[]> fed = in.build(observe(T0, false), go, null, Pose2D.ORIGIN);
             assertEquals(0f, fed.get("camera_present")[0]);
             for (float x : fed.get("camera")) assertEquals(0f, x);
             assertEquals(1f, fed.get("lidar_present")[0]);
@@ -112,7 +113,7 @@ class VlaPolicyTest {
             assertEquals(List.of("camera (NEVER_ARRIVED)", "belief (none kept)"), in.masked());
             assertSame(text, m.encoder().encode(GO.text()), "the instruction was encoded once, then served from the cache");
 
-            fed = in.build(observe(T0, true), text, null, Pose2D.ORIGIN);
+            fed = in.build(observe(T0, true), go, null, Pose2D.ORIGIN);
             assertEquals(1f, fed.get("camera_present")[0]);
             float[] cam = fed.get("camera"); // [3][48][64], normalised (x - 0.5) / 0.25
             assertEquals(2f, cam[0], "red, left half: (1 - 0.5) / 0.25");
@@ -133,7 +134,7 @@ class VlaPolicyTest {
             g.setLogOdds(g.cellX(-0.05), g.cellY(1.05), OccupancyGrid.L_MAX);
             ModelManifest.Input belief = m.manifest().inputs().get(3);
             float[] x = new float[belief.perItem()];
-            assertTrue(ModelInputs.belief(world, pose, belief, x));
+            assertTrue(new ModelInputs(m.manifest()).belief(world, pose, null, belief, x));
             int plane = 32 * 32;
             for (int c = 0; c < plane; c++) assertEquals(c == 5 * 32 + 15 ? 1f : 0f, x[c], "occupied channel, cell " + c);
             assertEquals(0f, x[2 * plane + 5 * 32 + 15], "that cell is not unknown");
