@@ -39,27 +39,53 @@ def arc_waypoints(action, k, step):
 
 
 class Dataset:
-    def __init__(self, data_dir, inputs, chunk, step, query_rate=None, heading_lookahead=0.0):
+    def __init__(self, data_dirs, inputs, chunk, step, query_rate=None, heading_lookahead=0.0):
+        """data_dirs: one export directory, or several (a list, or one string with commas): their
+        episodes and instructions are concatenated in the order given, indices shifted."""
+        if isinstance(data_dirs, str):
+            data_dirs = [d for d in data_dirs.split(",") if d]
         self.heading_lookahead = heading_lookahead
-        self.dir = data_dir
+        self.dir = ",".join(data_dirs)
         self.inputs = inputs
+        metas, parts, embs = [], [], []
+        for d in data_dirs:
+            m, a, e = self._load_one(d, inputs, chunk, step, query_rate)
+            if metas and m.get("robot") != metas[0].get("robot"):
+                raise DataError(f"{os.path.join(d, 'meta.json')}: robot: differs from {data_dirs[0]}'s (one robot per training set)")
+            a["episode"] = a["episode"].astype(np.int64) + sum(len(x["episodes"]) for x in metas)
+            a["instruction"] = a["instruction"].astype(np.int64) + sum(len(x) for x in embs)
+            metas.append(m)
+            parts.append(a)
+            embs.append(e)
+        keys = [k for k in parts[0] if all(k in a for a in parts)]
+        self.a = {k: np.concatenate([a[k] for a in parts]) for k in keys}
+        self.n = len(self.a["episode"])
+        self.embeddings = np.concatenate(embs).astype(np.float32)
+        self.meta = dict(metas[0])
+        self.meta["episodes"] = [e for m in metas for e in m["episodes"]]
+        self.meta["instructions"] = [i for m in metas for i in m.get("instructions", [])]
+        self.chunk, self.step = chunk, step
+        self._labels()
+
+    def _load_one(self, data_dir, inputs, chunk, step, query_rate):
+        """One export's (meta, arrays, instruction embeddings)."""
         meta_path = os.path.join(data_dir, "meta.json")
         try:
             with open(meta_path, encoding="utf-8") as f:
-                self.meta = json.load(f)
+                meta = json.load(f)
         except OSError as e:
             raise DataError(f"{meta_path}: cannot read ({e.strerror})")
         except ValueError as e:
             raise DataError(f"{meta_path}: not valid JSON ({e})")
-        exported = (self.meta.get("inputs") or {}).get("query_rate_hz") if isinstance(self.meta.get("inputs"), dict) else None
+        exported = (meta.get("inputs") or {}).get("query_rate_hz") if isinstance(meta.get("inputs"), dict) else None
         if query_rate is not None and exported is not None and abs(float(exported) - query_rate) > 1e-9:
             raise DataError(f"{meta_path}: inputs.query_rate_hz: {exported}, but the inputs file's queryRateHz is {query_rate}")
-        w = self.meta.get("waypoints") or {}
+        w = meta.get("waypoints") or {}
         w_step = w.get("step_s", w.get("step"))
         if w_step is not None and (abs(float(w_step) - step) > 1e-9 or int(w.get("count", chunk)) < chunk):
             raise DataError(f"{meta_path}: waypoints: {w.get('count')} every {w_step} s, but the config's action is "
                             f"{chunk} every {step} s (export with --waypoints {chunk} --waypoint-step {step})")
-        shards = sorted(self.meta.get("shards", []), key=lambda s: s.get("first", s.get("first_sample", 0)))
+        shards = sorted(meta.get("shards", []), key=lambda s: s.get("first", s.get("first_sample", 0)))
         if not shards:
             raise DataError(f"{meta_path}: shards: none listed")
         need = ["episode", "time_s", "instruction", "waypoints", "waypoints_valid"]
@@ -90,20 +116,18 @@ class Dataset:
             for k in need + optional:
                 if k in d.files:
                     parts[k].append(d[k])
-        self.a = {}
+        arrays = {}
         for k, v in parts.items():
             if v and len(v) == len(shards):
-                self.a[k] = np.concatenate(v)
-        self.n = len(self.a["episode"])
+                arrays[k] = np.concatenate(v)
         emb_path = os.path.join(data_dir, "instruction_embeddings.npy")
         try:
-            self.embeddings = np.load(emb_path).astype(np.float32)
+            embeddings = np.load(emb_path).astype(np.float32)
         except (OSError, ValueError) as e:
             raise DataError(f"{emb_path}: cannot read ({e})")
-        if self.embeddings.ndim != 2 or len(self.embeddings) < len(self.meta.get("instructions", [])):
-            raise DataError(f"{emb_path}: shape {self.embeddings.shape} does not hold one row per instruction")
-        self.chunk, self.step = chunk, step
-        self._labels()
+        if embeddings.ndim != 2 or len(embeddings) < len(meta.get("instructions", [])):
+            raise DataError(f"{emb_path}: shape {embeddings.shape} does not hold one row per instruction")
+        return meta, arrays, embeddings[:len(meta.get("instructions", []))]
 
     def _labels(self):
         a, k, n = self.a, self.chunk, self.n

@@ -107,7 +107,7 @@ class OneLineParser(argparse.ArgumentParser):
 def main(argv=None):
     p = OneLineParser(prog="umwelt train", description="Train a VLA policy on an exported dataset "
                                 "and write a model directory (--policy vla --model DIR).")
-    p.add_argument("--data", required=True, help="dataset directory written by `./umwelt export ... --inputs FILE`")
+    p.add_argument("--data", required=True, help="dataset directory written by `./umwelt export ... --inputs FILE`, or several, comma-separated (concatenated in order)")
     p.add_argument("--out", required=True, help="model directory to write (model.onnx, manifest.json, README.md, "
                    "weights.pt, loss.png)")
     p.add_argument("--config", help="training config (YAML; default: policy/training/configs/default.yaml)")
