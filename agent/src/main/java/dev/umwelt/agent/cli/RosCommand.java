@@ -158,16 +158,19 @@ final class RosCommand implements Runnable {
         String policy;
         @Option(names = "--no-shield", description = "Turn the safety shield off (watchdog and e-stop stay).")
         boolean noShield;
+        @picocli.CommandLine.Mixin
+        ModelOptions models = new ModelOptions();
 
         @Override
         public Integer call() {
             if (!Policies.exists(policy)) {
                 throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
             }
-            var p = Policies.create(policy);
+            BridgeConfig bridge = common.bridge();
+            // vla: the model is loaded and checked against the mapped robot's senses before the node starts.
+            var p = models.makers(java.util.List.of(policy), java.util.List.of(bridge.robot())).get(policy).get();
             if (p.privileged()) throw new BadInputException("--policy: '" + policy + "' is privileged (needs the scenario); "
                     + "a ROS robot's brain has only its senses");
-            BridgeConfig bridge = common.bridge();
             NodeConfig node = common.node("/umwelt_brain");
             PrintWriter out = spec.commandLine().getOut();
             return runUntilInterrupted(out, spec.commandLine().getErr(), vertx -> RosBrain.start(vertx,

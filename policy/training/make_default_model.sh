@@ -1,0 +1,72 @@
+#!/bin/bash
+# Rebuilds the shipped model (policy/models/default) from nothing but this repository:
+# teacher demonstrations -> export -> train round 0 -> one DAgger round (round 0 drives, the
+# teacher labels what it visits) -> export -> train round 1 on both -> the model directory.
+#
+#   policy/training/make_default_model.sh WORK_DIR [OUT_DIR]
+#
+# WORK_DIR holds the episodes (about 1.4 GB), datasets (about 6 GB) and both rounds' models;
+# OUT_DIR defaults to WORK_DIR/model. Every step's output goes to WORK_DIR/*.log. Seeds are fixed,
+# so the same machine gives the same model.onnx (SHA-256 in the card). Measured on 2 cores: about
+# 75 minutes (policy/models/default/README.md). Train-split scenarios and training phrasings only;
+# never the val or test split, never phrasings/heldout.txt.
+set -euo pipefail
+if [ $# -lt 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+WORK=$(mkdir -p "$1" && cd "$1" && pwd)
+OUT=${2:-$WORK/model}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+INPUTS=policy/training/inputs/default.json
+PHRASINGS=policy/training/phrasings/train.txt
+CONFIG=policy/training/configs/default.yaml
+
+step() { echo "[$(date -u +%H:%M:%S)] $*"; }
+
+# Episodes of one round: TASK COUNT SEED per line; POLICY ARGS... after the list.
+record() {
+  local round=$1 specs=$2; shift 2
+  while read -r task n seed; do
+    [ -z "$task" ] && continue
+    step "round $round: recording $n $task episodes (seed $seed) with $*"
+    ./umwelt suite --generate "$n" --split train --task "$task" --seed "$seed" "$@" \
+      --phrasings "$PHRASINGS" --phrasing-seed "$seed" --threads 2 --no-pictures \
+      --record "$WORK/rec$round/$task" --json "$WORK/rec$round-$task.json" > "$WORK/rec$round-$task.log" 2>&1
+    grep -E "^[a-z]+ +$task +all" "$WORK/rec$round-$task.log" || true
+  done <<< "$specs"
+}
+
+# One export per argument list, two at a time (an export uses one core).
+export_round() {
+  local round=$1; shift
+  local i=0 dirs=()
+  for paths in "$@"; do
+    step "round $round: export $paths"
+    # shellcheck disable=SC2086
+    ./umwelt export $paths --out "$WORK/ds$round-$i" --inputs "$INPUTS" --no-audio > "$WORK/export$round-$i.log" 2>&1 &
+    dirs+=("$WORK/ds$round-$i"); i=$((i + 1))
+  done
+  wait
+  for d in "${dirs[@]}"; do tail -n 1 "$WORK/export$round-${d##*-}.log"; done
+  DATA=$(IFS=,; echo "${dirs[*]}")
+}
+
+record 0 "objectnav 360 11
+audiogoal 200 12
+pointnav 120 13" --policy teacher
+export_round 0 "$WORK/rec0/objectnav" "$WORK/rec0/audiogoal $WORK/rec0/pointnav"
+DATA0=$DATA
+step "round 0: training"
+./umwelt train --data "$DATA0" --out "$WORK/model-r0" --config "$CONFIG" > "$WORK/train0.log" 2>&1
+tail -n 3 "$WORK/train0.log"
+
+record 1 "objectnav 160 21
+audiogoal 100 22
+pointnav 40 23" --policy vla --model "$WORK/model-r0" --teacher teacher
+export_round 1 "$WORK/rec1/audiogoal $WORK/rec1/objectnav $WORK/rec1/pointnav"
+step "round 1: training on rounds 0 and 1"
+./umwelt train --data "$DATA0,$DATA" --out "$OUT" --config "$CONFIG" > "$WORK/train1.log" 2>&1
+tail -n 3 "$WORK/train1.log"
+step "model: $OUT"
