@@ -66,6 +66,12 @@ class Dataset:
         self.meta["instructions"] = [i for m in metas for i in m.get("instructions", [])]
         self.chunk, self.step = chunk, step
         self._labels()
+        self._beams = None
+        if any(i["source"] == "lidar" for i in inputs):
+            try:
+                self._beams = self.mirror_beams()
+            except DataError:
+                self._beams = None   # refused only when mirroring is asked for (train.py)
 
     def _load_one(self, data_dir, inputs, chunk, step, query_rate):
         """One export's (meta, arrays, instruction embeddings)."""
@@ -174,9 +180,28 @@ class Dataset:
         val = (self.episode % val_every) == (val_every - 1)
         return np.nonzero(~val)[0], np.nonzero(val)[0]
 
-    def batch(self, idx, torch):
-        """(inputs in forward order, labels dict) as float32 tensors, normalized as the runtime feeds them."""
+    def mirror_beams(self):
+        """Beam permutation of the left-right mirror (angle -> -angle) of the dataset's lidar."""
+        lid = (self.meta.get("robot") or {}).get("lidar") or {}
+        n, a0, inc = int(lid.get("beams", 0)), float(lid.get("angle_min", 0)), float(lid.get("angle_increment", 0))
+        if n <= 0 or inc <= 0:
+            raise DataError(f"{self.dir}: meta.json robot.lidar: no beam geometry, cannot mirror")
+        k = int(round(-2 * a0 / inc))
+        full = abs(n * inc - 2 * np.pi) < 1e-6
+        j = (k - np.arange(n)) % n if full else k - np.arange(n)
+        if not full and (j.min() < 0 or j.max() >= n):
+            raise DataError(f"{self.dir}: meta.json robot.lidar: field of view not symmetric about x, cannot mirror")
+        return j
+
+    def batch(self, idx, torch, mirror=None):
+        """(inputs in forward order, labels dict) as float32 tensors, normalized as the runtime feeds them.
+
+        mirror: optional bool per sample: that sample is mirrored left-right (y -> -y): camera and
+        belief columns reversed, lidar beams by angle -> -angle, the goal's and the waypoints' y and
+        the target bearing negated. The instruction is kept (its rare "left"/"right" are not swapped).
+        """
         out = []
+        flip = None if mirror is None or not np.any(mirror) else np.asarray(mirror, bool)
         for i in self.inputs:
             shape = [len(idx)] + list(i["shape"][1:])
             if i["source"] == "instruction":
@@ -187,6 +212,13 @@ class Dataset:
                 if raw.dtype == np.uint8:
                     x = x / np.float32(255)
                 x = x.reshape(shape)
+                if flip is not None:
+                    if i["source"] in ("camera", "belief"):
+                        x[flip] = x[flip][..., ::-1]
+                    elif i["source"] == "lidar":
+                        x[flip] = x[flip][..., self._beams]
+                    elif i["source"] == "goal":
+                        x[flip, 1] = -x[flip, 1]
             norm = i.get("normalization")
             if norm:
                 mean = np.asarray(norm["mean"], np.float32)
@@ -199,8 +231,13 @@ class Dataset:
             if i.get("maskable"):
                 p = self.a["in_" + i["name"] + "_present"][idx].reshape(len(idx), 1).astype(np.float32)
                 out.append(torch.from_numpy(p))
-        labels = {"waypoints": torch.from_numpy(self.waypoints[idx]), "valid": torch.from_numpy(self.waypoints_valid[idx]),
-                  "stop": torch.from_numpy(self.stop[idx]), "aux": torch.from_numpy(self.aux[idx])}
+        wp, aux = self.waypoints[idx], self.aux[idx]
+        if flip is not None:
+            wp, aux = wp.copy(), aux.copy()
+            wp[flip, :, 1] = -wp[flip, :, 1]
+            aux[flip, 2] = -aux[flip, 2]   # sin(bearing)
+        labels = {"waypoints": torch.from_numpy(wp), "valid": torch.from_numpy(self.waypoints_valid[idx]),
+                  "stop": torch.from_numpy(self.stop[idx]), "aux": torch.from_numpy(aux)}
         return tuple(out), labels
 
     def summary(self):

@@ -59,7 +59,7 @@ pointnav 120 13" --policy teacher
 export_round 0 "$WORK/rec0/objectnav" "$WORK/rec0/audiogoal $WORK/rec0/pointnav"
 DATA0=$DATA
 step "round 0: training"
-./umwelt train --data "$DATA0" --out "$WORK/model-r0" --config "$CONFIG" > "$WORK/train0.log" 2>&1
+./umwelt train --data "$DATA0" --out "$WORK/model-r0" --config policy/training/configs/round0.yaml > "$WORK/train0.log" 2>&1
 tail -n 3 "$WORK/train0.log"
 
 record 1 "objectnav 160 21

@@ -148,6 +148,8 @@ def main(argv=None):
     except DataError as e:
         fail(str(e))
     train_idx, val_idx = ds.split(t["val_every_episode"])
+    if t["mirror"] and ds._beams is None and any(i["source"] == "lidar" for i in inputs):
+        fail(f"{args.data}: training.mirror: the lidar's beams cannot be mirrored ({ds.mirror_beams.__doc__.strip()})")
     if len(train_idx) == 0:
         fail(f"{args.data}: no training samples (training.val_every_episode = {t['val_every_episode']} holds out all)")
     unnorm = cfg["action"]["unnormalization"]
@@ -190,12 +192,13 @@ def main(argv=None):
             net.train()
             g = torch.Generator().manual_seed(t["seed"] * 1000003 + epoch)
             order = train_idx[torch.randperm(len(train_idx), generator=g).numpy()]
+            flips = np.random.default_rng(t["seed"] * 1000003 + epoch)   # left-right mirror augmentation
             e_begin, seen, acc = time.monotonic(), 0, {}
             for s in range(0, len(order), t["batch"]):
                 if step >= total_steps:
                     break
                 b = order[s:s + t["batch"]]
-                x, y = ds.batch(b, torch)
+                x, y = ds.batch(b, torch, mirror=flips.random(len(b)) < 0.5 if t["mirror"] else None)
                 loss, parts = losses(net, x, y, unnorm, lw, pos_weight, torch)
                 opt.zero_grad()
                 loss.backward()

@@ -30,6 +30,10 @@ def _num(lo, hi=float("inf"), open_lo=False):
     return check
 
 
+def _bool(v):
+    return None if isinstance(v, bool) else "true or false"
+
+
 def _str(choices=None):
     def check(v):
         if not isinstance(v, str) or not v:
@@ -103,6 +107,7 @@ SCHEMA = {
         "val_every_episode": (20, _int(0)),
         "max_steps": (0, _int(0)),
         "grad_clip": (1.0, _num(0, open_lo=True)),
+        "mirror": (False, _bool),
     },
     "loss": {
         "waypoints": (1.0, _num(0)),
