@@ -22,6 +22,8 @@ import os
 
 import numpy as np
 
+from model_dir import read_json
+
 
 class DataError(Exception):
     """Bad or missing dataset content; the message names the file and the array."""
@@ -76,13 +78,7 @@ class Dataset:
     def _load_one(self, data_dir, inputs, chunk, step, query_rate):
         """One export's (meta, arrays, instruction embeddings)."""
         meta_path = os.path.join(data_dir, "meta.json")
-        try:
-            with open(meta_path, encoding="utf-8") as f:
-                meta = json.load(f)
-        except OSError as e:
-            raise DataError(f"{meta_path}: cannot read ({e.strerror})")
-        except ValueError as e:
-            raise DataError(f"{meta_path}: not valid JSON ({e})")
+        meta = read_json(meta_path, DataError)
         exported = (meta.get("inputs") or {}).get("query_rate_hz") if isinstance(meta.get("inputs"), dict) else None
         if query_rate is not None and exported is not None and abs(float(exported) - query_rate) > 1e-9:
             raise DataError(f"{meta_path}: inputs.query_rate_hz: {exported}, but the inputs file's queryRateHz is {query_rate}")

@@ -13,15 +13,20 @@ class InputsError(Exception):
     pass
 
 
-def load_inputs_file(path):
-    """(inputs array, queryRateHz) of an inputs file; InputsError names the file and the field."""
+def read_json(path, error):
+    """The JSON value in path; error(message naming the file) when unreadable or not JSON."""
     try:
         with open(path, encoding="utf-8") as f:
-            spec = json.load(f)
+            return json.load(f)
     except OSError as e:
-        raise InputsError(f"{path}: cannot read ({e.strerror})")
+        raise error(f"{path}: cannot read ({e.strerror})")
     except ValueError as e:
-        raise InputsError(f"{path}: not valid JSON ({e})")
+        raise error(f"{path}: not valid JSON ({e})")
+
+
+def load_inputs_file(path):
+    """(inputs array, queryRateHz) of an inputs file; InputsError names the file and the field."""
+    spec = read_json(path, InputsError)
     if not isinstance(spec, dict):
         raise InputsError(f"{path}: must be a JSON object with 'inputs' and 'queryRateHz'")
     rate = spec.get("queryRateHz")
