@@ -17,7 +17,6 @@ normalized the same way. Labels:
   STOP for every step.
 - aux: target visible, bearing, distance where `labels_valid` (privileged; training only).
 """
-import json
 import os
 
 import numpy as np
