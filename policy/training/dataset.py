@@ -48,19 +48,60 @@ class Dataset:
         self.heading_lookahead = heading_lookahead
         self.dir = ",".join(data_dirs)
         self.inputs = inputs
-        metas, parts, embs = [], [], []
+        # Two passes so that the arrays are allocated once (a training set is several GB): the
+        # metas and sample counts first, then every shard copied into place.
+        metas, shard_lists, embs = [], [], []
         for d in data_dirs:
-            m, a, e = self._load_one(d, inputs, chunk, step, query_rate)
+            m, shards, e = self._load_one(d, query_rate, chunk, step)
             if metas and m.get("robot") != metas[0].get("robot"):
                 raise DataError(f"{os.path.join(d, 'meta.json')}: robot: differs from {data_dirs[0]}'s (one robot per training set)")
-            a["episode"] = a["episode"].astype(np.int64) + sum(len(x["episodes"]) for x in metas)
-            a["instruction"] = a["instruction"].astype(np.int64) + sum(len(x) for x in embs)
             metas.append(m)
-            parts.append(a)
+            shard_lists.append(shards)
             embs.append(e)
-        keys = [k for k in parts[0] if all(k in a for a in parts)]
-        self.a = {k: np.concatenate([a[k] for a in parts]) for k in keys}
-        self.n = len(self.a["episode"])
+        need = ["episode", "time_s", "instruction", "waypoints", "waypoints_valid"]
+        for i in inputs:
+            if i["source"] != "instruction":
+                need.append("in_" + i["name"])
+                if i.get("maskable"):
+                    need.append("in_" + i["name"] + "_present")
+        optional = ["teacher_valid", "teacher_action", "teacher_stop", "labels_valid", "target_visible",
+                    "target_bearing", "target_distance", "stop"]
+        total = sum(int(sh["samples"]) for shards in shard_lists for sh, _ in shards)
+        self.a, missing, at = {}, set(), 0
+        for j, shards in enumerate(shard_lists):
+            ep_off = sum(len(x["episodes"]) for x in metas[:j])
+            ins_off = sum(len(x) for x in embs[:j])
+            for sh, path in shards:
+                try:
+                    d = np.load(path)
+                except (OSError, ValueError) as e:
+                    raise DataError(f"{path}: cannot read ({e})")
+                for k in need:
+                    if k not in d.files:
+                        raise DataError(f"{path}: array '{k}' missing (export with --inputs the trainer's inputs file)")
+                m = int(sh["samples"])
+                for k in need + optional:
+                    if k not in d.files:
+                        missing.add(k)
+                        continue
+                    v = d[k]
+                    if len(v) != m:
+                        raise DataError(f"{path}: {k}: {len(v)} rows, but meta.json lists {m} samples for this shard")
+                    if k == "episode":
+                        v = v.astype(np.int64) + ep_off
+                    elif k == "instruction":
+                        v = v.astype(np.int64) + ins_off
+                    if k not in self.a:
+                        self._check_row(path, k, v.shape[1:], inputs)
+                        self.a[k] = np.empty((total,) + v.shape[1:], v.dtype)
+                    elif self.a[k].shape[1:] != v.shape[1:]:
+                        raise DataError(f"{path}: {k}: rows of shape {list(v.shape[1:])}, other shards have "
+                                        f"{list(self.a[k].shape[1:])}")
+                    self.a[k][at:at + m] = v
+                at += m
+        for k in missing:
+            self.a.pop(k, None)
+        self.n = total
         self.embeddings = np.concatenate(embs).astype(np.float32)
         self.meta = dict(metas[0])
         self.meta["episodes"] = [e for m in metas for e in m["episodes"]]
@@ -74,8 +115,15 @@ class Dataset:
             except DataError:
                 self._beams = None   # refused only when mirroring is asked for (train.py)
 
-    def _load_one(self, data_dir, inputs, chunk, step, query_rate):
-        """One export's (meta, arrays, instruction embeddings)."""
+    @staticmethod
+    def _check_row(path, k, row, inputs):
+        for i in inputs:
+            if k == "in_" + i["name"] and int(np.prod(row)) != int(np.prod(i["shape"][1:])):
+                raise DataError(f"{path}: {k}: rows of shape {list(row)}, but the inputs file's '{i['name']}' is "
+                                f"{i['shape'][1:]} (exported with another inputs file?)")
+
+    def _load_one(self, data_dir, query_rate, chunk, step):
+        """One export's (meta, [(shard entry, path)] in sample order, instruction embeddings)."""
         meta_path = os.path.join(data_dir, "meta.json")
         meta = read_json(meta_path, DataError)
         exported = (meta.get("inputs") or {}).get("query_rate_hz") if isinstance(meta.get("inputs"), dict) else None
@@ -89,38 +137,7 @@ class Dataset:
         shards = sorted(meta.get("shards", []), key=lambda s: s.get("first", s.get("first_sample", 0)))
         if not shards:
             raise DataError(f"{meta_path}: shards: none listed")
-        need = ["episode", "time_s", "instruction", "waypoints", "waypoints_valid"]
-        for i in inputs:
-            if i["source"] != "instruction":
-                need.append("in_" + i["name"])
-                if i.get("maskable"):
-                    need.append("in_" + i["name"] + "_present")
-        optional = ["teacher_valid", "teacher_action", "teacher_stop", "labels_valid", "target_visible",
-                    "target_bearing", "target_distance", "stop"]
-        parts = {k: [] for k in need + optional}
-        for s in shards:
-            path = os.path.join(data_dir, s["file"])
-            try:
-                d = np.load(path)
-            except (OSError, ValueError) as e:
-                raise DataError(f"{path}: cannot read ({e})")
-            for k in need:
-                if k not in d.files:
-                    raise DataError(f"{path}: array '{k}' missing (export with --inputs the trainer's inputs file)")
-            for i in inputs:
-                k = "in_" + i["name"]
-                if k in d.files and i["source"] != "instruction":
-                    row = list(d[k].shape[1:])
-                    if int(np.prod(row)) != int(np.prod(i["shape"][1:])):
-                        raise DataError(f"{path}: {k}: rows of shape {row}, but the inputs file's '{i['name']}' is "
-                                        f"{i['shape'][1:]} (exported with another inputs file?)")
-            for k in need + optional:
-                if k in d.files:
-                    parts[k].append(d[k])
-        arrays = {}
-        for k, v in parts.items():
-            if v and len(v) == len(shards):
-                arrays[k] = np.concatenate(v)
+        shards = [(sh, os.path.join(data_dir, sh["file"])) for sh in shards]
         emb_path = os.path.join(data_dir, "instruction_embeddings.npy")
         try:
             embeddings = np.load(emb_path).astype(np.float32)
@@ -128,7 +145,7 @@ class Dataset:
             raise DataError(f"{emb_path}: cannot read ({e})")
         if embeddings.ndim != 2 or len(embeddings) < len(meta.get("instructions", [])):
             raise DataError(f"{emb_path}: shape {embeddings.shape} does not hold one row per instruction")
-        return meta, arrays, embeddings[:len(meta.get("instructions", []))]
+        return meta, shards, embeddings[:len(meta.get("instructions", []))]
 
     def _labels(self):
         a, k, n = self.a, self.chunk, self.n
