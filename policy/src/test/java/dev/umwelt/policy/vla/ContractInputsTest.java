@@ -16,12 +16,13 @@ import static dev.umwelt.policy.vla.ModelDirectoryTest.TURTLE;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The first model's contract inputs (policy/training/inputs/default.json): the committed contract
+ * The first model's contract inputs (src/test/resources/vla/contract.inputs.json; the shipped
+ * policy/training/inputs/default.json is that plus the loudness channel): the committed contract
  * test model loads with them; each wrong field of the goal input (and of the new belief channels)
  * is refused naming it; the inputs file itself is read and checked like a manifest.
  */
 class ContractInputsTest {
-    static final Path INPUTS = Path.of("training", "inputs", "default.json");
+    static final Path INPUTS = Path.of("src", "test", "resources", "vla", "contract.inputs.json"); // the 8-channel contract of the test model
 
     @TempDir
     Path tmp;
@@ -84,6 +85,15 @@ class ContractInputsTest {
         assertEquals(DatasetInputs.Storage.UNIT, belief.storage());
         assertEquals(DatasetInputs.Storage.FLAG, d.columns().get(7).storage());
         assertEquals(DatasetInputs.Storage.FLOAT32, d.columns().get(6).storage());
+    }
+
+    @Test
+    void theShippedInputsAreTheContractPlusTheLoudnessChannel() {
+        DatasetInputs shipped = DatasetInputs.read(Path.of("training", "inputs", "default.json"));
+        DatasetInputs loud = DatasetInputs.read(Path.of("src", "test", "resources", "vla", "contract-loudness.inputs.json"));
+        assertEquals(loud.columns().stream().map(c -> c.name() + java.util.Arrays.toString(c.shape())).toList(),
+                shipped.columns().stream().map(c -> c.name() + java.util.Arrays.toString(c.shape())).toList());
+        assertArrayEquals(new int[] {9, 48, 48}, shipped.columns().get(5).shape());
     }
 
     @Test
