@@ -15,8 +15,8 @@ import java.nio.file.Path;
         subcommands = {RunCommand.class, SuiteCommand.class, GenerateCommand.class, DemoCommand.class, BenchCommand.class,
                 ReplayCommand.class, RecoverCommand.class, ExportCommand.class, RosCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "  train   Train a VLA model from exported episodes: ./umwelt train --data DIR --out MODEL_DIR",
-                "          [--config FILE] (PyTorch, run by the launcher with /usr/bin/python3; ./umwelt train --help)"})
+        footer = {"", "  train   ./umwelt train --data DIR --out MODEL_DIR [--config FILE]: train a",
+                "          VLA model from exported episodes (PyTorch; ./umwelt train --help)"})
 public final class Umwelt implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CRASH = 1;
