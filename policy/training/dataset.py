@@ -108,12 +108,7 @@ class Dataset:
         self.meta["instructions"] = [i for m in metas for i in m.get("instructions", [])]
         self.chunk, self.step = chunk, step
         self._labels()
-        self._beams = None
-        if any(i["source"] == "lidar" for i in inputs):
-            try:
-                self._beams = self.mirror_beams()
-            except DataError:
-                self._beams = None   # refused only when mirroring is asked for (train.py)
+        self._beams = None   # the lidar's mirror permutation, once enable_mirror() made it
 
     @staticmethod
     def _check_row(path, k, row, inputs):
@@ -205,6 +200,11 @@ class Dataset:
             raise DataError(f"{self.dir}: meta.json robot.lidar: field of view not symmetric about x, cannot mirror")
         return j
 
+    def enable_mirror(self):
+        """Readies batch(mirror=...); DataError when the dataset's lidar cannot be mirrored."""
+        if any(i["source"] == "lidar" for i in self.inputs):
+            self._beams = self.mirror_beams()
+
     def batch(self, idx, torch, mirror=None):
         """(inputs in forward order, labels dict) as float32 tensors, normalized as the runtime feeds them.
 
@@ -228,6 +228,8 @@ class Dataset:
                     if i["source"] in ("camera", "belief"):
                         x[flip] = x[flip][..., ::-1]
                     elif i["source"] == "lidar":
+                        if self._beams is None:
+                            raise RuntimeError("batch(mirror=...) before enable_mirror()")
                         x[flip] = x[flip][..., self._beams]
                     elif i["source"] == "goal":
                         x[flip, 1] = -x[flip, 1]

@@ -148,8 +148,11 @@ def main(argv=None):
     except DataError as e:
         fail(str(e))
     train_idx, val_idx = ds.split(t["val_every_episode"])
-    if t["mirror"] and ds._beams is None and any(i["source"] == "lidar" for i in inputs):
-        fail(f"{args.data}: training.mirror: the lidar's beams cannot be mirrored ({ds.mirror_beams.__doc__.strip()})")
+    if t["mirror"]:
+        try:
+            ds.enable_mirror()
+        except DataError as e:
+            fail(f"{e} (training.mirror is on)")
     if len(train_idx) == 0:
         fail(f"{args.data}: no training samples (training.val_every_episode = {t['val_every_episode']} holds out all)")
     unnorm = cfg["action"]["unnormalization"]
