@@ -6,8 +6,8 @@ random weight, plus a bias that drives forward at ~0.3 m/s and never STOPs. For 
 (export --inputs against the live inputs), not a policy.
 
     /usr/bin/python3 policy/training/contract_test_model.py --out policy/src/test/resources/vla/contract
-    /usr/bin/python3 policy/training/contract_test_model.py --out policy/src/test/resources/vla/contract-loudness \
-        --inputs policy/src/test/resources/vla/contract-loudness.inputs.json
+    /usr/bin/python3 policy/training/contract_test_model.py --out policy/src/test/resources/vla/contract-heard \
+        --inputs policy/src/test/resources/vla/contract-heard.inputs.json
 """
 import argparse
 import hashlib
@@ -81,10 +81,13 @@ def main():
     with open(os.path.join(a.out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
+    belief = next(i for i in spec["inputs"] if i["source"] == "belief")
     with open(os.path.join(a.out, "README.md"), "w") as f:
         f.write("# contract-test-random\n\nA test model for the Java runtime with the inputs of "
-                "policy/training/inputs/default.json (camera, lidar, instruction, belief 8x48x48 at 0.25 m, goal), made by\n"
-                "`/usr/bin/python3 policy/training/contract_test_model.py --out " + a.out + "`: random weights over each "
+                f"{os.path.relpath(a.inputs)} (camera, lidar, instruction, belief "
+                f"{'x'.join(map(str, belief['shape'][1:]))} at {belief['belief']['resolution']} m "
+                f"({', '.join(belief['belief']['channels'])}), goal), made by\n"
+                "`" + manifest["provenance"]["command"] + "`: random weights over each "
                 "input's mean, driving forward at about 0.3 m/s, never STOPping. Trained on nothing; measured figures: none.\n"
                 f"model.onnx SHA-256 {sha}.\n")
     print("wrote", a.out, sha)

@@ -41,16 +41,23 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class InputsParityTest {
     static final double SECONDS = 10;
+    /**
+     * The heard-tone run is longer, and starts turned from the wall it faces towards the alarm (the
+     * test model only drives ahead): a source is fitted once the tone was heard at 5 places 1 m apart.
+     */
+    static final double HEARD_SECONDS = 30;
+    static final String HEARD_START = "start: {x: 1.0, y: 1.0, yaw: 37}";
     static final Path MODEL = Path.of("..", "policy", "src", "test", "resources", "vla", "contract").toAbsolutePath().normalize();
-    /** The contract as the test model was made for it (8 belief channels; the shipped inputs/default.json added loudness). */
+    /** The contract as the test model was made for it (8 belief channels; the shipped inputs/default.json adds loudness and source). */
     static final Path INPUTS = Path.of("..", "policy", "src", "test", "resources", "vla", "contract.inputs.json").toAbsolutePath().normalize();
     static final List<String> SCENARIOS = List.of("single-room", "office-find-green-cylinder", "kitchen-beeping-alarm");
 
-    /** The loudness channel (a 9th belief channel, not in the contract): its own test model and inputs file, on AudioGoal. */
-    static final Path LOUD_MODEL = MODEL.resolveSibling("contract-loudness"), LOUD_INPUTS = MODEL.resolveSibling("contract-loudness.inputs.json");
+    /** The heard-tone channels (loudness and source, 9th and 10th, not in the contract): their own test model and inputs file, on AudioGoal. */
+    static final Path HEARD_MODEL = MODEL.resolveSibling("contract-heard"), HEARD_INPUTS = MODEL.resolveSibling("contract-heard.inputs.json");
 
     /** Live queries (per episode) and the exported dataset of one model. */
-    record Run(List<List<Map<String, float[]>>> live, List<Long> buildNanos, Map<String, NpzReader.Array> arrays, JsonNode meta) {
+    record Run(List<List<Map<String, float[]>>> live, List<Long> buildNanos, Map<String, NpzReader.Array> arrays, JsonNode meta,
+               double seconds) {
         int first(int e) {
             return meta.get("episodes").get(e).get("first_sample").asInt();
         }
@@ -61,20 +68,20 @@ class InputsParityTest {
     }
 
     static Path tmp;
-    static Run contract, loud;
+    static Run contract, heard;
 
     @BeforeAll
     static void runRecordAndExport() throws IOException {
         tmp = Files.createTempDirectory("umwelt-inputs-parity");
-        contract = run("contract", MODEL, INPUTS, SCENARIOS);
-        loud = run("loudness", LOUD_MODEL, LOUD_INPUTS, List.of("kitchen-beeping-alarm"));
+        contract = run("contract", MODEL, INPUTS, SCENARIOS, SECONDS, null);
+        heard = run("heard", HEARD_MODEL, HEARD_INPUTS, List.of("kitchen-beeping-alarm"), HEARD_SECONDS, HEARD_START);
         List<Long> sorted = contract.buildNanos().stream().sorted().toList();
         System.out.printf(java.util.Locale.ROOT, "inputs built per query (camera, lidar, instruction, 8x48x48 belief, goal): p50 %.3f ms,"
                 + " p90 %.3f ms over %d queries%n", sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6, sorted.size());
     }
 
-    /** Runs {@code scenarios} live with the model, keeping every query's inputs, records them, exports them with {@code inputs}. */
-    static Run run(String name, Path modelDir, Path inputs, List<String> scenarios) throws IOException {
+    /** Runs {@code scenarios} live for {@code seconds} (with the {@code start} line unless null) with the model, keeping every query's inputs, records them, exports them with {@code inputs}. */
+    static Run run(String name, Path modelDir, Path inputs, List<String> scenarios, double seconds, String start) throws IOException {
         List<Path> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<List<Map<String, float[]>>> live = new ArrayList<>();
@@ -82,8 +89,8 @@ class InputsParityTest {
         VlaModel model = null;
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
             for (String sc : scenarios) {
-                Scenario s = ScenarioLoader.load(Catalog.scenario(sc));
-                Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(), SECONDS,
+                Scenario s = ScenarioLoader.load(start == null ? Catalog.scenario(sc) : restarted(sc, start));
+                Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(), seconds,
                         s.physicsRateHz(), s.seed(), s.domainRandomization(), s.soundEmitters(), s.acoustics(), s.faults());
                 if (model == null) model = ModelDirectory.load(modelDir, cut.robot(), ModelDirectory.Inference.CPU);
                 EpisodeSpec spec = new EpisodeSpec(cut, cut.seed(), VlaPolicy.NAME, false, true);
@@ -105,7 +112,24 @@ class InputsParityTest {
         assertEquals(List.of(), warnings);
         assertTrue(summary.samples() > 0);
         return new Run(live, buildNanos, NpzReader.read(out.resolve("shard-00000.npz")),
-                new ObjectMapper().readTree(out.resolve(DatasetExporter.META).toFile()));
+                new ObjectMapper().readTree(out.resolve(DatasetExporter.META).toFile()), seconds);
+    }
+
+    /**
+     * A copy of the catalog scenario with another {@code start:} line, beside a copy of its robots
+     * folder: the episode records the scenario's text, and the export rebuilds the world model from it.
+     */
+    static Path restarted(String sc, String start) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("scenarios-" + sc));
+        Path robots = Files.createDirectories(dir.resolve("robots"));
+        Path catalogRobots = Catalog.scenario(sc).resolveSibling("robots");
+        try (var r = Files.list(catalogRobots)) {
+            for (Path f : r.toList()) Files.copy(f, robots.resolve(f.getFileName()));
+        }
+        String text = Files.readString(Catalog.scenario(sc));
+        String turned = text.replaceFirst("(?m)^start: .*$", start);
+        assertNotEquals(text, turned, sc + ": a start line replaced");
+        return Files.writeString(dir.resolve(sc + ".yaml"), turned);
     }
 
     @AfterAll
@@ -118,8 +142,8 @@ class InputsParityTest {
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(INPUTS.toFile()).get("inputs"),
                 json.readTree(MODEL.resolve(ModelDirectory.MANIFEST).toFile()).get("inputs"));
-        assertEquals(json.readTree(LOUD_INPUTS.toFile()).get("inputs"),
-                json.readTree(LOUD_MODEL.resolve(ModelDirectory.MANIFEST).toFile()).get("inputs"));
+        assertEquals(json.readTree(HEARD_INPUTS.toFile()).get("inputs"),
+                json.readTree(HEARD_MODEL.resolve(ModelDirectory.MANIFEST).toFile()).get("inputs"));
     }
 
     @Test
@@ -129,12 +153,18 @@ class InputsParityTest {
     }
 
     @Test
-    void theLoudnessChannelToo() {
-        compare(loud, List.of("kitchen-beeping-alarm"));
-        NpzReader.Array belief = loud.arrays().get("in_belief");
-        int plane = 48 * 48, heard = 0;
-        for (int r = 0; r < loud.samples(0); r++) for (int p = 0; p < plane; p++) heard += belief.u8((long) r * 9 * plane + 8 * plane + p) > 0 ? 1 : 0;
-        assertTrue(heard > 0, "the alarm's tone painted where it was heard");
+    void theHeardToneChannelsToo() {
+        compare(heard, List.of("kitchen-beeping-alarm"));
+        NpzReader.Array belief = heard.arrays().get("in_belief");
+        int plane = 48 * 48, loudness = 0, source = 0;
+        for (int r = 0; r < heard.samples(0); r++) {
+            for (int p = 0; p < plane; p++) {
+                loudness += belief.u8((long) r * 10 * plane + 8 * plane + p) > 0 ? 1 : 0;
+                source += belief.u8((long) r * 10 * plane + 9 * plane + p) > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(loudness > 0, "the alarm's tone painted where it was heard");
+        assertTrue(source > 0, "a source fitted to the levels heard, and painted (loudness cells painted: " + loudness + " over " + heard.samples(0) + " samples)");
     }
 
     /** Every live query against its sample; returns how many queries had camera, lidar, goal absent. */
@@ -147,7 +177,7 @@ class InputsParityTest {
             int first = run.first(e), n = run.samples(e);
             List<Map<String, float[]>> q = run.live().get(e);
             assertEquals(q.size(), n, who + ": one sample per query");
-            assertTrue(n >= SECONDS * 5 - 1, who + ": 5 Hz for " + SECONDS + " s, got " + n);
+            assertTrue(n >= run.seconds() * 5 - 1, who + ": 5 Hz for " + run.seconds() + " s, got " + n);
             for (int i = 0; i < n; i++) {
                 int row = first + i;
                 assertEquals(4 * i, tick.i32(row), who + ": queries every 4th 20 Hz tick");

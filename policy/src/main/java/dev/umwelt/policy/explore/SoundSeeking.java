@@ -19,7 +19,7 @@ import java.util.Map;
  * above. A grid search over candidate positions (and the emitter's unknown height above the
  * microphones) scores that one-sided agreement. Not thread-safe.
  */
-final class SoundSeeking {
+public final class SoundSeeking {
     /** A chunk whose tone stands less than this above its own noise floor is not a sample. */
     static final double MIN_SNR_DB = 12;
     static final double CELL = 0.25, INLIER_DB = 2.0, WALL_CAP_DB = 3.0;
@@ -53,7 +53,7 @@ final class SoundSeeking {
      * (x, y); below {@link #ENCLOSED_GAP} the samples surround the fit. rival: the lowest mean cost
      * of a coarse candidate at least {@link #RIVAL_DISTANCE} from (x, y), at any height.
      */
-    record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
+    public record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
                double widestGap, double rival) {
         Fit with(double g, double r) {
             return new Fit(x, y, height, a, inliers, samples, nearest, farthest, cost, g, r);
@@ -91,7 +91,7 @@ final class SoundSeeking {
     static final double ENCLOSED_GAP = Math.toRadians(150), RIVAL_DISTANCE = 1.5, RIVAL_RATIO = 3, RIVAL_MARGIN = 0.3;
 
     /** Takes this tick's audio chunk (if new) as a sample at the robot's pose. */
-    void update(Observation obs, Pose2D pose) {
+    public void update(Observation obs, Pose2D pose) {
         if (!tone.measureNew(obs) || tone.snrDb() < MIN_SNR_DB) return;
         double level = tone.level();
         latestLevel = level;
@@ -112,6 +112,17 @@ final class SoundSeeking {
         return !cells.isEmpty();
     }
 
+    /**
+     * Each place the tone was heard as {x, y, value in [0, 1]}: its loudest level there relative
+     * to the loudest heard anywhere, 1 there, falling linearly to 0 at {@code spanDb} below (the
+     * VLA's loudness channel). The order is unspecified; painters combine by maximum.
+     */
+    public List<double[]> relativeLevels(double spanDb) {
+        List<double[]> out = new ArrayList<>(cells.size());
+        for (double[] c : cells.values()) out.add(new double[] {c[0], c[1], Math.max(0, Math.min(1, 1 + (c[2] - loudest) / spanDb))});
+        return out;
+    }
+
     double[] loudestAt() {
         return loudestAt;
     }
@@ -126,12 +137,12 @@ final class SoundSeeking {
     }
 
     /** The latest fit as it stands, without refitting (null before one): for watching what the robot believes. */
-    Fit latest() {
+    public Fit latest() {
         return fit;
     }
 
     /** The current fit, refreshed at most every {@link #FIT_EVERY_NANOS}; null until the samples span 1 m. */
-    Fit fit(long now) {
+    public Fit fit(long now) {
         if (now - lastFit < FIT_EVERY_NANOS && fit != null) return fit;
         lastFit = now;
         if (cells.size() < 5 || spread() < 1.0) return fit = null;
@@ -171,7 +182,7 @@ final class SoundSeeking {
     }
 
     /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
-    boolean trusted(Fit f) {
+    public boolean trusted(Fit f) {
         return f != null && f.inliers() >= 8 && f.inliers() >= 0.6 * f.samples() && f.cost() <= 2.5
                 && (f.rangeSpanned() || f.enclosed()) && f.unrivalled() && snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB;
     }

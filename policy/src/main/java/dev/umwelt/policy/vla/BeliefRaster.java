@@ -23,7 +23,8 @@ import java.util.List;
  * its own cell, painted with the grounding probability of its colour and shape); sound (the
  * localised source as a disk of radius max(cell, its uncertainty), 1); goal (a 3x3 blob at the
  * instruction's point, or the border cell in its direction when it lies outside the crop);
- * loudness (the tone's level heard at each place visited, {@link LoudnessMap}).
+ * loudness (the tone's level heard at each place visited) and source (a disk of radius 0.5 m at
+ * the source fitted to those levels, 1 when trusted, 0.5 otherwise), both {@link HeardTone}.
  * Overlaps keep the larger value.
  */
 final class BeliefRaster {
@@ -31,7 +32,7 @@ final class BeliefRaster {
 
     /** Paints {@code x} (zeroed first) for the robot at {@code pose} (map). */
     static void paint(WorldModel world, Pose2D pose, List<BeliefChannel> kinds, int rows, int cols, double res,
-                      ModelInputs.Instructed instr, LoudnessMap loudness, float[] x) {
+                      ModelInputs.Instructed instr, HeardTone tone, float[] x) {
         Arrays.fill(x, 0f);
         Crop crop = new Crop(pose, rows, cols, res, x);
         occupancy(world.grid(), kinds, crop);
@@ -59,7 +60,11 @@ final class BeliefRaster {
                     if (instr != null && instr.point() != null) crop.blob(base, instr.point()[0], instr.point()[1], 1f, true);
                 }
                 case LOUDNESS -> {
-                    if (loudness != null) for (double[] c : loudness.values()) crop.cell(base, c[0], c[1], (float) c[2]);
+                    if (tone != null) for (double[] c : tone.levels()) crop.cell(base, c[0], c[1], (float) c[2]);
+                }
+                case SOURCE -> {
+                    double[] s = tone != null ? tone.source() : null;
+                    if (s != null) crop.disk(base, s[0], s[1], HeardTone.SOURCE_RADIUS, (float) s[2]);
                 }
             }
         }

@@ -42,8 +42,8 @@ final class ModelInputs {
     private final Map<String, float[]> fed = new HashMap<>();
     private final List<String> masked = new ArrayList<>();
     private final boolean needsEmbedding, needsGrounding, needsPoint;
-    /** The loudness channel's memory, fed every tick ({@link #observe}); null without that channel. */
-    private final LoudnessMap loudness;
+    /** The loudness and source channels' memory, fed every tick ({@link #observe}); null without either. */
+    private final HeardTone tone;
 
     ModelInputs(ModelManifest manifest) {
         this(manifest, true);
@@ -53,7 +53,7 @@ final class ModelInputs {
     ModelInputs(ModelManifest manifest, boolean normalized) {
         this.manifest = manifest;
         this.normalized = normalized;
-        boolean embedding = false, grounding = false, point = false, loud = false;
+        boolean embedding = false, grounding = false, point = false, loud = false, source = false;
         for (Input in : manifest.inputs()) {
             fed.put(in.name(), new float[in.perItem()]);
             if (in.isMaskable()) fed.put(in.presenceInput(), new float[1]);
@@ -64,17 +64,18 @@ final class ModelInputs {
                 grounding |= ch.contains(BeliefChannel.TARGET);
                 point |= ch.contains(BeliefChannel.GOAL);
                 loud |= ch.contains(BeliefChannel.LOUDNESS);
+                source |= ch.contains(BeliefChannel.SOURCE);
             }
         }
         needsEmbedding = embedding;
         needsGrounding = grounding;
         needsPoint = point;
-        loudness = loud ? new LoudnessMap() : null;
+        tone = loud || source ? new HeardTone(source) : null;
     }
 
     /** Every tick, queried or not, with the pose (map) the world model gives after its update: what the inputs remember. */
     void observe(Observation obs, Pose2D pose) {
-        if (loudness != null) loudness.update(obs, pose);
+        if (tone != null) tone.update(obs, pose);
     }
 
     /** The instruction as these inputs need it; {@code encoder} null: no embedding (a model without an instruction input). */
@@ -172,7 +173,7 @@ final class ModelInputs {
     boolean belief(WorldModel world, Pose2D pose, Instructed instr, Input in, float[] x) {
         int channels = (int) in.dim(1), rows = (int) in.dim(2), cols = (int) in.dim(3), plane = rows * cols;
         List<BeliefChannel> kinds = in.belief().channels().stream().map(BeliefChannel::of).toList();
-        BeliefRaster.paint(world, pose, kinds, rows, cols, in.belief().resolution(), instr, loudness, x);
+        BeliefRaster.paint(world, pose, kinds, rows, cols, in.belief().resolution(), instr, tone, x);
         if (normalized && in.normalization() != null) {
             for (int k = 0; k < channels; k++) {
                 for (int p = 0; p < plane; p++) x[k * plane + p] = in.normalization().apply(x[k * plane + p], k);

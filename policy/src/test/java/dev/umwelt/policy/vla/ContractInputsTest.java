@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The first model's contract inputs (src/test/resources/vla/contract.inputs.json; the shipped
- * policy/training/inputs/default.json is that plus the loudness channel): the committed contract
+ * policy/training/inputs/default.json is that plus the loudness and source channels): the committed contract
  * test model loads with them; each wrong field of the goal input (and of the new belief channels)
  * is refused naming it; the inputs file itself is read and checked like a manifest.
  */
@@ -53,7 +53,7 @@ class ContractInputsTest {
             "inputs[4].presenceInput | \"goal_here\" | inputs[4].presenceInput | no input 'goal_here'",
             "inputs[4].name | \"target\" | inputs[4].name | no input 'target'",
             "inputs[4].belief | {\"resolution\":0.25,\"channels\":[\"goal\"]} | inputs[4].belief | only a belief input",
-            "inputs[3].belief.channels[5] | \"targets\" | inputs[3].belief.channels[5] | unknown channel 'targets' (known: occupied, free, unknown, trail, frontier, target, sound, goal, loudness)",
+            "inputs[3].belief.channels[5] | \"targets\" | inputs[3].belief.channels[5] | unknown channel 'targets' (known: occupied, free, unknown, trail, frontier, target, sound, goal, loudness, source)",
     })
     void oneWrongGoalOrChannelFieldIsRefusedNamingIt(String path, String value, String field, String words) {
         Path dir = TinyModel.withManifest(TinyModel.contractDir(), tmp, "m", m -> TinyModel.set(m, path, value));
@@ -88,12 +88,12 @@ class ContractInputsTest {
     }
 
     @Test
-    void theShippedInputsAreTheContractPlusTheLoudnessChannel() {
+    void theShippedInputsAreTheContractPlusTheHeardToneChannels() {
         DatasetInputs shipped = DatasetInputs.read(Path.of("training", "inputs", "default.json"));
-        DatasetInputs loud = DatasetInputs.read(Path.of("src", "test", "resources", "vla", "contract-loudness.inputs.json"));
-        assertEquals(loud.columns().stream().map(c -> c.name() + java.util.Arrays.toString(c.shape())).toList(),
+        DatasetInputs heard = DatasetInputs.read(Path.of("src", "test", "resources", "vla", "contract-heard.inputs.json"));
+        assertEquals(heard.columns().stream().map(c -> c.name() + java.util.Arrays.toString(c.shape())).toList(),
                 shipped.columns().stream().map(c -> c.name() + java.util.Arrays.toString(c.shape())).toList());
-        assertArrayEquals(new int[] {9, 48, 48}, shipped.columns().get(5).shape());
+        assertArrayEquals(new int[] {10, 48, 48}, shipped.columns().get(5).shape());
     }
 
     @Test

@@ -13,11 +13,12 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The loudness channel's memory on a synthetic 1 kHz tone falling off as 1/r from (0, 0): the
+ * The heard-tone channels' memory on a synthetic 1 kHz tone falling off as 1/r from (0, 0): the
  * loudest place reads 1, a place 4x as far (12 dB down) reads 0.5, an untonal chunk and a chunk
- * heard twice add nothing, and the channel paints each place in the crop.
+ * heard twice add nothing, and the loudness channel paints each place in the crop; heard along a
+ * path round it, the source channel paints the fitted source where it is.
  */
-class LoudnessMapTest {
+class HeardToneTest {
     static final int RATE = 16000, FRAMES = 1600;
 
     static Observation chunk(long t, double r, double noise, SplittableRandom rng) {
@@ -32,16 +33,18 @@ class LoudnessMapTest {
 
     @Test
     void levelsRelativeToTheLoudestPlace() {
-        LoudnessMap m = new LoudnessMap();
+        HeardTone m = new HeardTone(false);
         SplittableRandom rng = new SplittableRandom(3);
         m.update(chunk(1, 1.0, 0.001, rng), new Pose2D(1, 0, 0));
         m.update(chunk(2, 4.0, 0.001, rng), new Pose2D(4, 0, 0));
         m.update(chunk(2, 0.5, 0.001, rng), new Pose2D(9, 9, 0)); // the same stamp again: used once
         m.update(chunk(3, Double.POSITIVE_INFINITY, 0.05, rng), new Pose2D(-3, 0, 0)); // noise, no tone: no sample
-        List<double[]> v = m.values();
+        List<double[]> v = new java.util.ArrayList<>(m.levels());
+        v.sort(java.util.Comparator.comparingDouble(c -> c[0]));
         assertEquals(2, v.size());
         assertEquals(1.0, v.get(0)[2], 1e-9, "the loudest place");
-        assertEquals(1 - 20 * Math.log10(4) / LoudnessMap.SPAN_DB, v.get(1)[2], 0.03, "12 dB down of a 24 dB span");
+        assertEquals(1 - 20 * Math.log10(4) / HeardTone.SPAN_DB, v.get(1)[2], 0.03, "12 dB down of a 24 dB span");
+        assertNull(m.source(), "no fit asked for");
 
         float[] x = new float[9 * 16 * 16];
         var kinds = java.util.Collections.nCopies(8, ModelManifest.BeliefChannel.TRAIL);
@@ -57,5 +60,39 @@ class LoudnessMapTest {
         double sum = 0;
         for (int p = 0; p < plane; p++) sum += x[ch + p];
         assertEquals(1 + v.get(1)[2], sum, 1e-5, "nothing else painted");
+    }
+
+    @Test
+    void theSourceIsFittedWhereTheToneComesFrom() {
+        HeardTone m = new HeardTone(true);
+        SplittableRandom rng = new SplittableRandom(5);
+        // An approach from 5 m and a half circle at 1.5 m round a source at (2, 1): one chunk a second.
+        List<double[]> path = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) path.add(new double[] {2 - 5 + i * 0.45, 1});
+        for (int i = 0; i <= 12; i++) {
+            double a = Math.PI + i * Math.PI / 12;
+            path.add(new double[] {2 + 1.5 * Math.cos(a), 1 + 1.5 * Math.sin(a)});
+        }
+        for (int i = 0; i < path.size(); i++) {
+            double[] p = path.get(i);
+            long t = (i + 1) * 1_000_000_000L;
+            m.update(chunk(t, Math.hypot(p[0] - 2, p[1] - 1), 0.001, rng), new Pose2D(p[0], p[1], 0));
+        }
+        double[] s = m.source();
+        assertNotNull(s, "a fit after " + path.size() + " places");
+        assertEquals(2, s[0], 0.3, "source x");
+        assertEquals(1, s[1], 0.3, "source y");
+
+        float[] x = new float[10 * 16 * 16];
+        var all = new java.util.ArrayList<>(java.util.Collections.nCopies(9, ModelManifest.BeliefChannel.TRAIL));
+        all.add(ModelManifest.BeliefChannel.SOURCE);
+        var world = new dev.umwelt.worldmodel.WorldModel(ModelDirectoryTest.TURTLE, Pose2D.ORIGIN,
+                dev.umwelt.worldmodel.WorldModelConfig.DEFAULTS);
+        BeliefRaster.paint(world, new Pose2D(0, 1, 0), all, 16, 16, 0.5, null, m, x);
+        int ch = 9 * 256;
+        // ego (2, 0): row 7.5 - 4 = 3.5, column 7.5: the cells round (3.5, 7.5) within 0.5 m (1 cell)
+        float centre = x[ch + 4 * 16 + 8];
+        assertTrue(centre == 1f || centre == HeardTone.UNTRUSTED, "the fit painted at its place: " + centre);
+        assertEquals(0f, x[ch + 12 * 16 + 8], "nothing behind the robot");
     }
 }
