@@ -10,7 +10,7 @@ import dev.umwelt.sensors.audio.Fft;
  * below their 1 m level, so the RMS hits the noise floor a few metres or one wall away; the tone's
  * own FFT bin (10 Hz wide at 16 kHz, 2048 points) sits ~27 dB higher above the white floor and
  * keeps the 1/r law audible through walls. Not thread-safe (scratch buffers). Public for the VLA
- * inputs' loudness channel (vla.LoudnessMap).
+ * inputs' loudness channel (vla.HeardTone, through SoundSeeking).
  */
 public final class ToneLevel {
     static final int N = 2048;
