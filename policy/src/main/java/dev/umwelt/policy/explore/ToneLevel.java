@@ -9,10 +9,10 @@ import dev.umwelt.sensors.audio.Fft;
  * broadband RMS: generated emitters are tones and beeps with background noise only 15..25 dB
  * below their 1 m level, so the RMS hits the noise floor a few metres or one wall away; the tone's
  * own FFT bin (10 Hz wide at 16 kHz, 2048 points) sits ~27 dB higher above the white floor and
- * keeps the 1/r law audible through walls. Not thread-safe (scratch buffers). Public for the VLA
- * inputs' loudness channel (vla.HeardTone, through SoundSeeking).
+ * keeps the 1/r law audible through walls. Not thread-safe (scratch buffers). The VLA's loudness
+ * and source channels hear it through SoundSeeking (vla.HeardTone).
  */
-public final class ToneLevel {
+final class ToneLevel {
     static final int N = 2048;
     static final double MIN_HZ = 150, MAX_HZ = 7000;
     private final Fft fft = new Fft(N);
@@ -20,7 +20,7 @@ public final class ToneLevel {
     private final double[] hann = new double[N];
     private double level = Double.NEGATIVE_INFINITY, snr = 0;
 
-    public ToneLevel() {
+    ToneLevel() {
         for (int i = 0; i < N; i++) hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / N);
     }
 
@@ -30,7 +30,7 @@ public final class ToneLevel {
      * Measures the observation's audio chunk when it is present, newer than the last one measured
      * this way (a chunk is seen on several ticks) and at least 256 frames long; false otherwise.
      */
-    public boolean measureNew(dev.umwelt.bus.observation.Observation obs) {
+    boolean measureNew(dev.umwelt.bus.observation.Observation obs) {
         AudioChunk a = obs.audio().value().orElse(null);
         if (a == null || a.stampNanos() <= lastChunk || a.frames() < 256) return false;
         lastChunk = a.stampNanos();
@@ -39,12 +39,12 @@ public final class ToneLevel {
     }
 
     /** The key of the square cell of side {@code cell} holding (x, y), for per-place sound samples. */
-    public static long cellKey(double x, double y, double cell) {
+    static long cellKey(double x, double y, double cell) {
         return (Math.round(x / cell) << 32) ^ (Math.round(y / cell) & 0xffffffffL);
     }
 
     /** Measures one chunk; afterwards {@link #level()} and {@link #snrDb()} describe it. */
-    public void measure(AudioChunk a) {
+    void measure(AudioChunk a) {
         int ch = a.channels(), n = Math.min(a.frames(), N);
         short[] s = a.samples();
         java.util.Arrays.fill(power, 0);
@@ -70,11 +70,11 @@ public final class ToneLevel {
         snr = 10 * Math.log10(Math.max(peak / Math.max(floor, 1e-30), 1e-30));
     }
 
-    public double level() {
+    double level() {
         return level;
     }
 
-    public double snrDb() {
+    double snrDb() {
         return snr;
     }
 }
