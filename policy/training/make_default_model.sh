@@ -1,8 +1,8 @@
 #!/bin/bash
 # Rebuilds the shipped model (policy/models/default) from nothing but this repository:
 # teacher demonstrations -> export -> train round 0 -> DAgger rounds (the latest model drives on
-# new train scenarios, the teacher labels what it visits) -> export -> train on everything so far
-# -> the model directory (the last round's model).
+# new train scenarios, the teacher labels what it visits) -> export -> fine-tune the latest model
+# on everything so far -> the model directory (the last round's model).
 #
 #   policy/training/make_default_model.sh WORK_DIR [OUT_DIR]
 #
@@ -23,7 +23,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 INPUTS=policy/training/inputs/default.json
 PHRASINGS=policy/training/phrasings/train.txt
-CONFIG=policy/training/configs/default.yaml
+CONFIG=policy/training/configs/default.yaml      # round 0, from scratch
+DAGGER=policy/training/configs/dagger.yaml       # DAgger rounds: fine-tune the previous round's model
+BEGIN=$(date +%s)
 
 step() { echo "[$(date -u +%H:%M:%S)] $*"; }
 
@@ -61,7 +63,7 @@ pointnav 120 13" --policy teacher
 export_round 0 "$WORK/rec0/objectnav" "$WORK/rec0/audiogoal $WORK/rec0/pointnav"
 DATA0=$DATA
 step "round 0: training"
-./umwelt train --data "$DATA0" --out "$WORK/model-r0" --config policy/training/configs/round0.yaml > "$WORK/train0.log" 2>&1
+./umwelt train --data "$DATA0" --out "$WORK/model-r0" --config "$CONFIG" > "$WORK/train0.log" 2>&1
 tail -n 3 "$WORK/train0.log"
 
 # DAgger rounds: each on scenarios of its own (seeds SEED..SEED+N-1 never overlap round 0's or
@@ -76,9 +78,10 @@ pointnav 60 $((base + 3))" --policy vla --model "$DRIVER" --teacher teacher
   export_round $round "$WORK/rec$round/audiogoal $WORK/rec$round/pointnav" "$WORK/rec$round/objectnav"
   DATA_ALL=$DATA_ALL,$DATA
   step "round $round: training on rounds 0..$round"
-  ./umwelt train --data "$DATA_ALL" --out "$WORK/model-r$round" --config "$CONFIG" > "$WORK/train$round.log" 2>&1
+  ./umwelt train --data "$DATA_ALL" --out "$WORK/model-r$round" --config "$DAGGER" --init "$DRIVER" \
+    > "$WORK/train$round.log" 2>&1
   tail -n 3 "$WORK/train$round.log"
   DRIVER=$WORK/model-r$round
 done
 rm -rf "$OUT" && cp -r "$DRIVER" "$OUT"
-step "model: $OUT"
+step "model: $OUT ($(( ($(date +%s) - BEGIN) / 60 )) min in all)"

@@ -49,6 +49,27 @@ def auto_unnorm(ds, idx):
     return {"scale": [round(max(0.05, float(s)), 4) for s in std], "offset": [round(float(m), 4) for m in mean]}
 
 
+def init_from(model, net, torch):
+    """Loads MODEL/weights.pt into net (refused unless its network config is net's); returns MODEL's
+    unnormalization, which its weights were trained for (auto on new data would shift every output)."""
+    weights, manifest = os.path.join(model, "weights.pt"), os.path.join(model, "manifest.json")
+    try:
+        saved = torch.load(weights, map_location="cpu", weights_only=False)
+    except (OSError, RuntimeError, EOFError) as e:
+        fail(f"{weights}: cannot read ({e}) (--init takes a model directory written by ./umwelt train)")
+    theirs, ours = saved.get("config", {}), net.cfg.to_dict()
+    diff = sorted(k for k in set(theirs) | set(ours) if theirs.get(k) != ours.get(k))
+    if diff:
+        fail(f"{weights}: config.{diff[0]}: {theirs.get(diff[0])!r}, but this training's network has {ours.get(diff[0])!r}")
+    net.load_state_dict(saved["state_dict"])
+    try:
+        with open(manifest) as f:
+            un = json.load(f)["action"]["unnormalization"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        fail(f"{manifest}: action.unnormalization: cannot read ({e})")
+    return {"scale": list(un["scale"]), "offset": list(un["offset"])}
+
+
 def losses(net, batch, labels, unnorm, cfg, pos_weight, torch):
     F = torch.nn.functional
     wp, stop, aux = net.forward_train(*batch)
@@ -112,6 +133,8 @@ def main(argv=None):
                    "weights.pt, loss.png)")
     p.add_argument("--config", help="training config (YAML; default: policy/training/configs/default.yaml)")
     p.add_argument("--seed", type=int, help="training seed (overrides training.seed)")
+    p.add_argument("--init", metavar="MODEL_DIR", help="start from this model directory's weights.pt and keep its "
+                   "unnormalization (a DAgger round fine-tunes the previous round's model); same network config")
     p.add_argument("--classpath", default=os.path.join(REPO, "agent/target/umwelt-agent.jar") + os.pathsep
                    + os.path.join(REPO, "agent/target/lib/*"), help="Java class path of the parity check")
     p.add_argument("--java", default="java")
@@ -163,6 +186,8 @@ def main(argv=None):
         net = BeliefVlaNet(BeliefNetConfig(inputs=inputs, chunk=cfg["action"]["chunk"], **n_cfg))
     except ValueError as e:
         fail(f"{config_path}: {e}")
+    if args.init:
+        unnorm = init_from(args.init, net, torch)
     params = sum(x.numel() for x in net.parameters())
     exported = sum(x.numel() for n, x in net.named_parameters() if not n.startswith("aux."))
     lw = cfg["loss"]

@@ -14,7 +14,6 @@ import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geometry.Vec2;
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
-import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldObject;
 import dev.umwelt.worldmodel.WorldModel;
@@ -26,9 +25,10 @@ import java.util.Set;
  * The demonstrator whose episodes become training data ({@code --policy teacher}). PRIVILEGED: it
  * reads the scenario, so it is never something to deploy; it exists to label better than the
  * explorer. While the target is unknown the non-privileged {@link ExplorerPolicy} drives; once
- * the robot's own belief holds the true target ({@link TargetInBelief}), or for PointNav from the
- * start (the point is given), the {@link OraclePolicy} takes over: its shortest path to the true
- * target, and its STOP. The handover is logged as a POLICY_NOTE ({@code teacher: ...}) at the tick
+ * the robot's own belief holds the true target ({@link TargetInBelief}), the {@link OraclePolicy}
+ * takes over: its shortest path to the true target, and its STOP. PointNav stays the explorer's (its
+ * path is planned on the belief, unknown space passable): the oracle's path goes through doors the
+ * robot has never seen, a label nothing in the learner's inputs can explain. The handover is logged as a POLICY_NOTE ({@code teacher: ...}) at the tick
  * it happens and kept in {@link #handover()}.
  *
  * <p>The explorer is told the task in the generator's own words ("go to the red box"), made from
@@ -50,7 +50,7 @@ public final class TeacherPolicy implements Policy {
 
     /** When and why the oracle took over. */
     public record Handover(long stampNanos, Why why, String note) {
-        public enum Why { POINT_GOAL, TARGET_IN_BELIEF, EXPLORER_STOPPED, DEADLINE }
+        public enum Why { TARGET_IN_BELIEF, EXPLORER_STOPPED, DEADLINE }
     }
 
     /** -Dumwelt.teacher.trace: each handover on stderr (scenario, time, why), for tallying a suite. */
@@ -128,9 +128,6 @@ public final class TeacherPolicy implements Policy {
         if (scenario == null) throw new IllegalStateException("reset() the teacher before act()");
         long now = observation.stampNanos();
         if (startStamp == Long.MIN_VALUE) startStamp = now;
-        if (handover == null && scenario.task() instanceof PointGoal) {
-            handOver(now, Handover.Why.POINT_GOAL, "the point is given: following the oracle's path");
-        }
         if (handover == null) {
             ActionChunk chunk = explorer.act(observation, explorerInstruction);
             Optional<String> found = objectTarget != null ? TargetInBelief.object(belief, objectTarget)
