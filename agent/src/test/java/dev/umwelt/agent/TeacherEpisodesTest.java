@@ -100,10 +100,12 @@ class TeacherEpisodesTest {
         Scenario s = ScenarioGenerator.generate(0, 1, Split.VAL, "pointnav").scenario();
         EpisodeResult teacher = run(s, "teacher"), explorer = run(s, "explorer");
         assertTrue(teacher.metrics().success());
-        assertEquals(explorer.trajectory().size(), teacher.trajectory().size());
-        assertEquals(explorer.trajectory().size(), commonPrefix(teacher.trajectory(), explorer.trajectory()));
-        assertTrue(teacher.events().stream().noneMatch(e -> e.kind() == EpisodeEvent.Kind.POLICY_NOTE
-                && e.detail().startsWith("teacher: ")), "no handover: " + teacher.events());
+        // Up to the explorer's STOP; the oracle's STOP comes only as the rescue of a STOP it would not make.
+        int same = commonPrefix(teacher.trajectory(), explorer.trajectory());
+        assertTrue(same >= explorer.trajectory().size() - 1, same + " of " + explorer.trajectory().size());
+        assertTrue(teacher.trajectory().size() - same < 20, "the rescue drives a few ticks at most: " + teacher.trajectory().size());
+        teacher.events().stream().filter(e -> e.kind() == EpisodeEvent.Kind.POLICY_NOTE && e.detail().startsWith("teacher: "))
+                .forEach(e -> assertTrue(e.detail().startsWith("teacher: the explorer stopped"), e.detail()));
     }
 
     @Test

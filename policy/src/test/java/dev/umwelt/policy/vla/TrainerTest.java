@@ -125,6 +125,31 @@ class TrainerTest {
     }
 
     @Test
+    void initFineTunesAModelKeepingItsUnnormalizationAndRefusesAnotherNetwork() throws Exception {
+        Path first = tmp.resolve("init-first");
+        Run r = train(first, "--seed", "3");
+        assertEquals(0, r.code(), r.out());
+        // The dataset's own "auto" unnormalization is not what the first model's weights were trained for.
+        Path shifted = tmp.resolve("shifted.yaml");
+        Files.writeString(shifted, Files.readString(config) + "action: {unnormalization: {scale: [9.0, 9.0], offset: [1.0, 1.0]}}\n");
+        Path second = tmp.resolve("init-second");
+        r = train(second, "--init", first.toString(), "--config", shifted.toString());
+        assertEquals(0, r.code(), r.out());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(first.resolve("manifest.json").toFile()).at("/action/unnormalization"),
+                json.readTree(second.resolve("manifest.json").toFile()).at("/action/unnormalization"));
+        assertTrue(json.readTree(second.resolve("manifest.json").toFile()).at("/provenance/command").asText().contains("--init " + first));
+        assertNotEquals(sha(first), sha(second), "two more epochs moved the weights");
+
+        Path narrow = tmp.resolve("narrow.yaml");
+        Files.writeString(narrow, Files.readString(config) + "network: {hidden: 32}\n");
+        r = train(tmp.resolve("never-init"), "--init", first.toString(), "--config", narrow.toString());
+        assertEquals(2, r.code(), r.out());
+        assertEquals(first.resolve("weights.pt") + ": config.hidden: 256, but this training's network has 32", r.out().strip());
+        assertFalse(Files.exists(tmp.resolve("never-init")));
+    }
+
+    @Test
     void aBadConfigFieldExitsTwoWithOneLineNamingFileLineAndField() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "training:\n  epochs: 2\n  lr: fast\n");
