@@ -41,7 +41,9 @@ class ShippedModelTest {
         assertTrue(card.contains("make_default_model.sh"), "the card gives the commands that made it");
         JsonNode manifest = new ObjectMapper().readTree(DIR.resolve(ModelDirectory.MANIFEST).toFile());
         assertEquals("waypoints", manifest.path("action").path("space").asText());
-        assertEquals(9, manifest.path("inputs").get(3).path("shape").get(1).asInt(), "the 9-channel belief of inputs/default.json");
+        JsonNode trainer = new ObjectMapper().readTree(DIR.getParent().getParent().resolve("training/inputs/default.json").toFile());
+        assertEquals(trainer.path("inputs"), manifest.path("inputs"), "the shipped model is trained on the trainer's default inputs");
+        assertEquals(10, manifest.path("inputs").get(3).path("shape").get(1).asInt(), "the 10-channel belief, the source channel last");
     }
 
     @Test
