@@ -27,11 +27,8 @@ public final class ActionEnsembler {
 
     private record Chunk(long start, double[][] values, double[] stop) {}
 
-    /**
-     * The ensembled step at one time: {@code value} (2 components), STOP probability, how many chunks
-     * contributed, and the newest contributing chunk's own STOP probability for it.
-     */
-    public record Step(double[] value, double stopProbability, int chunks, double newestStopProbability) {
+    /** The ensembled step at one time: {@code value} (2 components), STOP probability, how many chunks contributed. */
+    public record Step(double[] value, double stopProbability, int chunks) {
         public boolean stop() {
             return stopProbability > STOP_THRESHOLD;
         }
@@ -82,7 +79,7 @@ public final class ActionEnsembler {
 
     /** The ensembled step in force at {@code tNanos}; empty when no stored chunk covers it. */
     public Optional<Step> at(long tNanos) {
-        double a = 0, b = 0, stop = 0, total = 0, newest = 0;
+        double a = 0, b = 0, stop = 0, total = 0;
         int i = 0;
         for (Chunk c : chunks) { // oldest first
             if (tNanos < c.start) continue;
@@ -92,11 +89,10 @@ public final class ActionEnsembler {
             a += w * c.values[(int) k][0];
             b += w * c.values[(int) k][1];
             stop += w * c.stop[(int) k];
-            newest = c.stop[(int) k];
             total += w;
             i++;
         }
         if (i == 0) return Optional.empty();
-        return Optional.of(new Step(new double[] {a / total, b / total}, stop / total, i, newest));
+        return Optional.of(new Step(new double[] {a / total, b / total}, stop / total, i));
     }
 }

@@ -49,8 +49,6 @@ public final class VlaPolicy implements Policy {
     private boolean feedsWorld;
     private ModelInputs inputs;
     private ActionEnsembler ensembler;
-    /** Experiment: STOP on the newest chunk's STOP probability for now, not the ensembled one (-Dumwelt.vla.stop=newest). */
-    private static final boolean NEWEST_STOP = "newest".equals(System.getProperty("umwelt.vla.stop"));
     private WaypointTracker tracker;
     private QuerySchedule schedule;
     private String instructionText;
@@ -142,9 +140,9 @@ public final class VlaPolicy implements Policy {
         double dt = control * 1e-9;
         var now = ensembler.at(t);
         if (now.isEmpty()) return ActionChunk.move(t, control, tracker.velocity(0, 0, dt)); // cannot happen: the chunk spans the query period
-        if (NEWEST_STOP ? now.get().newestStopProbability() > ActionEnsembler.STOP_THRESHOLD : now.get().stop()) {
-            note = String.format(java.util.Locale.ROOT, "STOP: %s STOP probability %.2f > %.1f", NEWEST_STOP ? "newest" : "ensembled",
-                    NEWEST_STOP ? now.get().newestStopProbability() : now.get().stopProbability(), ActionEnsembler.STOP_THRESHOLD);
+        if (now.get().stop()) {
+            note = String.format(java.util.Locale.ROOT, "STOP: ensembled STOP probability %.2f > %.1f", now.get().stopProbability(),
+                    ActionEnsembler.STOP_THRESHOLD);
             return ActionChunk.stop(t, control);
         }
         Twist2D twist;
