@@ -17,6 +17,7 @@ import argparse
 import json
 import math
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -55,8 +56,10 @@ def init_from(model, net, torch):
     weights, manifest = os.path.join(model, "weights.pt"), os.path.join(model, "manifest.json")
     try:
         saved = torch.load(weights, map_location="cpu", weights_only=False)
-    except (OSError, RuntimeError, EOFError) as e:
+    except (OSError, RuntimeError, EOFError, pickle.UnpicklingError) as e:
         fail(f"{weights}: cannot read ({e}) (--init takes a model directory written by ./umwelt train)")
+    if not isinstance(saved, dict) or "state_dict" not in saved:
+        fail(f"{weights}: state_dict: missing (--init takes a model directory written by ./umwelt train)")
     theirs, ours = saved.get("config", {}), net.cfg.to_dict()
     diff = sorted(k for k in set(theirs) | set(ours) if theirs.get(k) != ours.get(k))
     if diff:
@@ -65,9 +68,9 @@ def init_from(model, net, torch):
     try:
         with open(manifest) as f:
             un = json.load(f)["action"]["unnormalization"]
+        return {"scale": list(un["scale"]), "offset": list(un["offset"])}
     except (OSError, ValueError, KeyError, TypeError) as e:
         fail(f"{manifest}: action.unnormalization: cannot read ({e})")
-    return {"scale": list(un["scale"]), "offset": list(un["offset"])}
 
 
 def losses(net, batch, labels, unnorm, cfg, pos_weight, torch):
@@ -178,9 +181,6 @@ def main(argv=None):
             fail(f"{e} (training.mirror is on)")
     if len(train_idx) == 0:
         fail(f"{args.data}: no training samples (training.val_every_episode = {t['val_every_episode']} holds out all)")
-    unnorm = cfg["action"]["unnormalization"]
-    if unnorm == "auto":
-        unnorm = auto_unnorm(ds, train_idx)
     n_cfg = {k: v for k, v in cfg["network"].items() if k != "architecture"}
     try:
         net = BeliefVlaNet(BeliefNetConfig(inputs=inputs, chunk=cfg["action"]["chunk"], **n_cfg))
@@ -188,6 +188,10 @@ def main(argv=None):
         fail(f"{config_path}: {e}")
     if args.init:
         unnorm = init_from(args.init, net, torch)
+    else:
+        unnorm = cfg["action"]["unnormalization"]
+        if unnorm == "auto":
+            unnorm = auto_unnorm(ds, train_idx)
     params = sum(x.numel() for x in net.parameters())
     exported = sum(x.numel() for n, x in net.named_parameters() if not n.startswith("aux."))
     lw = cfg["loss"]

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ShippedModelTest {
     static final Path DIR = Path.of("..").toAbsolutePath().normalize().resolve(Policies.DEFAULT_MODEL);
+    static final Path TRAINER_INPUTS = DIR.resolveSibling("../training/inputs/default.json").normalize();
 
     @Test
     void theDefaultModelLoadsIsSmallAndItsCardNamesItsHash() throws Exception {
@@ -41,7 +42,7 @@ class ShippedModelTest {
         assertTrue(card.contains("make_default_model.sh"), "the card gives the commands that made it");
         JsonNode manifest = new ObjectMapper().readTree(DIR.resolve(ModelDirectory.MANIFEST).toFile());
         assertEquals("waypoints", manifest.path("action").path("space").asText());
-        JsonNode trainer = new ObjectMapper().readTree(DIR.getParent().getParent().resolve("training/inputs/default.json").toFile());
+        JsonNode trainer = new ObjectMapper().readTree(TRAINER_INPUTS.toFile());
         assertEquals(trainer.path("inputs"), manifest.path("inputs"), "the shipped model is trained on the trainer's default inputs");
         assertEquals(10, manifest.path("inputs").get(3).path("shape").get(1).asInt(), "the 10-channel belief, the source channel last");
     }

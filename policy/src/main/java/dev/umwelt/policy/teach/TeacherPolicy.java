@@ -28,8 +28,8 @@ import java.util.Set;
  * the robot's own belief holds the true target ({@link TargetInBelief}), the {@link OraclePolicy}
  * takes over: its shortest path to the true target, and its STOP. PointNav stays the explorer's (its
  * path is planned on the belief, unknown space passable): the oracle's path goes through doors the
- * robot has never seen, a label nothing in the learner's inputs can explain. The handover is logged as a POLICY_NOTE ({@code teacher: ...}) at the tick
- * it happens and kept in {@link #handover()}.
+ * robot has never seen, a label nothing in the learner's inputs can explain. The handover is logged
+ * as a POLICY_NOTE ({@code teacher: ...}) at the tick it happens and kept in {@link #handover()}.
  *
  * <p>The explorer is told the task in the generator's own words ("go to the red box"), made from
  * the scenario, so that any phrasing of the instruction (a rephrased suite) gives the same
