@@ -7,6 +7,7 @@ import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 import dev.umwelt.worldmodel.query.Frontier;
+import dev.umwelt.worldmodel.query.Waypoint;
 import dev.umwelt.worldmodel.sound.SoundSource;
 
 import java.util.Arrays;
@@ -24,7 +25,8 @@ import java.util.List;
  * localised source as a disk of radius max(cell, its uncertainty), 1); goal (a 3x3 blob at the
  * instruction's point, or the border cell in its direction when it lies outside the crop);
  * loudness (the tone's level heard at each place visited) and source (a disk of radius 0.5 m at
- * the source fitted to those levels, 1 when trusted, 0.5 otherwise), both {@link HeardTone}.
+ * the source fitted to those levels, 1 when trusted, 0.5 otherwise), both {@link HeardTone};
+ * path (the cells the world model's plan to the instruction's destination crosses, {@link GoalPath}).
  * Overlaps keep the larger value.
  */
 final class BeliefRaster {
@@ -66,6 +68,14 @@ final class BeliefRaster {
                     double[] s = tone != null ? tone.source() : null;
                     if (s != null) crop.disk(base, s[0], s[1], HeardTone.SOURCE_RADIUS, (float) s[2]);
                 }
+                case PATH -> GoalPath.of(world, instr, tone).ifPresent(path -> {
+                    double x0 = pose.x(), y0 = pose.y();
+                    for (Waypoint w : path.waypoints()) {
+                        crop.segment(base, x0, y0, w.x(), w.y(), 1f);
+                        x0 = w.x();
+                        y0 = w.y();
+                    }
+                });
             }
         }
     }
@@ -140,6 +150,15 @@ final class BeliefRaster {
                 double ci = (rows - 1) / 2.0, cj = (cols - 1) / 2.0, di = r - ci, dj = q - cj;
                 double t = Math.min(di == 0 ? Double.POSITIVE_INFINITY : ci / Math.abs(di), dj == 0 ? Double.POSITIVE_INFINITY : cj / Math.abs(dj));
                 set(base, clamp((int) Math.round(ci + t * di), rows), clamp((int) Math.round(cj + t * dj), cols), v);
+            }
+        }
+
+        /** The cells a segment crosses (sampled every half cell), clipped to the crop. */
+        void segment(int base, double x0, double y0, double x1, double y1, float v) {
+            int n = (int) Math.ceil(Math.hypot(x1 - x0, y1 - y0) / (res / 2));
+            for (int k = 0; k <= n; k++) {
+                double t = n == 0 ? 0 : (double) k / n;
+                cell(base, x0 + t * (x1 - x0), y0 + t * (y1 - y0), v);
             }
         }
 

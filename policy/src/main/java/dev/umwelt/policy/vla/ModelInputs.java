@@ -61,10 +61,11 @@ final class ModelInputs {
             point |= in.sourceKind() == Source.GOAL;
             if (in.sourceKind() == Source.BELIEF) {
                 List<BeliefChannel> ch = in.belief().channels().stream().map(BeliefChannel::of).toList();
-                grounding |= ch.contains(BeliefChannel.TARGET);
-                point |= ch.contains(BeliefChannel.GOAL);
+                boolean path = ch.contains(BeliefChannel.PATH); // plans to the point, the fitted source or the grounded object
+                grounding |= ch.contains(BeliefChannel.TARGET) || path;
+                point |= ch.contains(BeliefChannel.GOAL) || path;
                 loud |= ch.contains(BeliefChannel.LOUDNESS);
-                source |= ch.contains(BeliefChannel.SOURCE);
+                source |= ch.contains(BeliefChannel.SOURCE) || path;
             }
         }
         needsEmbedding = embedding;

@@ -128,9 +128,9 @@ public record ModelManifest(Integer format, String name, List<Input> inputs, Sen
 
     /** What a belief crop channel holds per cell, in [0, 1] ({@link BeliefRaster}; policy/README.md, "Inputs"). */
     public enum BeliefChannel {
-        OCCUPIED, FREE, UNKNOWN, TRAIL, FRONTIER, TARGET, SOUND, GOAL, LOUDNESS, SOURCE;
+        OCCUPIED, FREE, UNKNOWN, TRAIL, FRONTIER, TARGET, SOUND, GOAL, LOUDNESS, SOURCE, PATH;
 
-        static final String KNOWN = "occupied, free, unknown, trail, frontier, target, sound, goal, loudness, source";
+        static final String KNOWN = "occupied, free, unknown, trail, frontier, target, sound, goal, loudness, source, path";
 
         static BeliefChannel of(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT));
