@@ -53,7 +53,7 @@ class ContractInputsTest {
             "inputs[4].presenceInput | \"goal_here\" | inputs[4].presenceInput | no input 'goal_here'",
             "inputs[4].name | \"target\" | inputs[4].name | no input 'target'",
             "inputs[4].belief | {\"resolution\":0.25,\"channels\":[\"goal\"]} | inputs[4].belief | only a belief input",
-            "inputs[3].belief.channels[5] | \"targets\" | inputs[3].belief.channels[5] | unknown channel 'targets' (known: occupied, free, unknown, trail, frontier, target, sound, goal, loudness, source)",
+            "inputs[3].belief.channels[5] | \"targets\" | inputs[3].belief.channels[5] | unknown channel 'targets' (known: occupied, free, unknown, trail, frontier, target, sound, goal, loudness, source, path)",
     })
     void oneWrongGoalOrChannelFieldIsRefusedNamingIt(String path, String value, String field, String words) {
         Path dir = TinyModel.withManifest(TinyModel.contractDir(), tmp, "m", m -> TinyModel.set(m, path, value));
