@@ -2,7 +2,6 @@ package dev.umwelt.policy.vla;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.policy.vla.ModelManifest.BeliefChannel;
-import dev.umwelt.scenarios.world.Shape;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
 import dev.umwelt.worldmodel.objects.RememberedObject;
@@ -51,9 +50,7 @@ final class BeliefRaster {
                 case TARGET -> {
                     if (instr == null || instr.grounding() == null) break;
                     for (RememberedObject o : world.objects().objects()) {
-                        Shape shape = o.shape() != null ? o.shape() : o.leaning();
-                        double p = shape != null ? instr.grounding().of(o.colour(), shape) : instr.grounding().bestOf(o.colour());
-                        crop.disk(base, o.x(), o.y(), o.radius(), (float) p);
+                        crop.disk(base, o.x(), o.y(), o.radius(), (float) GoalPath.meant(instr.grounding(), o));
                     }
                 }
                 case SOUND -> world.sounds().strongest().ifPresent(

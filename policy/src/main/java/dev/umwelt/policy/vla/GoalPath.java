@@ -34,10 +34,15 @@ final class GoalPath {
         RememberedObject best = null;
         double bestP = OBJECT_P;
         for (RememberedObject o : world.objects().objects()) {
-            Shape shape = o.shape() != null ? o.shape() : o.leaning();
-            double p = shape != null ? instr.grounding().of(o.colour(), shape) : instr.grounding().bestOf(o.colour());
+            double p = meant(instr.grounding(), o);
             if (p >= bestP) { best = o; bestP = p; }
         }
         return best == null ? Optional.empty() : world.plan(best.x(), best.y(), best.radius() + OBJECT_CLEARANCE);
+    }
+
+    /** The probability that the instruction means the object: its shape, else the shape it leans to, else its colour's best. */
+    static double meant(InstructionGrounding.Probabilities g, RememberedObject o) {
+        Shape shape = o.shape() != null ? o.shape() : o.leaning();
+        return shape != null ? g.of(o.colour(), shape) : g.bestOf(o.colour());
     }
 }
