@@ -2,15 +2,15 @@ package dev.umwelt.agent;
 
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.explore.ExplorerPolicy;
-import dev.umwelt.policy.oracle.OraclePolicy;
+import dev.umwelt.agent.privileged.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
-import dev.umwelt.policy.teach.TeacherPolicy;
+import dev.umwelt.agent.privileged.TeacherPolicy;
 import dev.umwelt.policy.vla.BadModelException;
 import dev.umwelt.policy.vla.ModelDirectory;
 import dev.umwelt.policy.vla.VlaModel;
 import dev.umwelt.policy.vla.VlaPolicy;
 import dev.umwelt.policy.walk.RandomWalkPolicy;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.umwelt.agent.bench.FaultTable;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.load.ScenarioLoader;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -1,12 +1,12 @@
 package dev.umwelt.scenarios;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldMap;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 
 import java.nio.file.Path;
 import java.util.List;

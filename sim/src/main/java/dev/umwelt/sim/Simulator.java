@@ -10,7 +10,7 @@ import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.bus.time.SimClock;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.sim.audio.AcousticSimulator;
 import dev.umwelt.sim.camera.SimCamera;
 import dev.umwelt.sim.lidar.Lidar;

@@ -1,6 +1,6 @@
 package dev.umwelt.sim;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 /** Closed-form ray intersections for the tests, written independently of the simulator's caster. */
 final class Analytic {

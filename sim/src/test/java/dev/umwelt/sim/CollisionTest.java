@@ -39,7 +39,7 @@ class CollisionTest {
 
     @Test
     void hittingAnObjectNamesIt() {
-        var crate = Fixtures.object("crate7", dev.umwelt.scenarios.world.Shape.BOX, new Pose2D(1.0, 0, 0), 0.4, 0.4, false);
+        var crate = Fixtures.object("crate7", dev.umwelt.bus.appearance.Shape.BOX, new Pose2D(1.0, 0, 0), 0.4, 0.4, false);
         Scenario s = Fixtures.scenario(List.of(), List.of(crate), Pose2D.ORIGIN, Fixtures.robot());
         try (Simulator sim = new Simulator(s)) {
             sim.reset(1);

@@ -5,8 +5,8 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.MotionNoise;
-import dev.umwelt.scenarios.robot.OdometrySpec;
+import dev.umwelt.bus.robot.MotionNoise;
+import dev.umwelt.bus.robot.OdometrySpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -7,9 +7,9 @@ import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.robot.RobotDescription;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.sim.render.RenderService;
 import org.junit.jupiter.api.Test;
 

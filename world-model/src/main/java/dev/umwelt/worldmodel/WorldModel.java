@@ -9,7 +9,7 @@ import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
 import dev.umwelt.worldmodel.objects.ObjectMemory;
 import dev.umwelt.worldmodel.objects.ObjectQuery;
@@ -131,9 +131,9 @@ public final class WorldModel {
      * map built on two placeholder microphones that is never fed, so {@link #sounds()} stays usable and empty.
      */
     private static RobotDescription withPlaceholderEars(RobotDescription r) {
-        List<dev.umwelt.scenarios.robot.MicrophoneSpec> ears = List.of(
-                new dev.umwelt.scenarios.robot.MicrophoneSpec("mic_left", 0, 0.1, 0),
-                new dev.umwelt.scenarios.robot.MicrophoneSpec("mic_right", 0, -0.1, 0));
+        List<dev.umwelt.bus.robot.MicrophoneSpec> ears = List.of(
+                new dev.umwelt.bus.robot.MicrophoneSpec("mic_left", 0, 0.1, 0),
+                new dev.umwelt.bus.robot.MicrophoneSpec("mic_right", 0, -0.1, 0));
         return new RobotDescription(r.name(), r.source(), r.footprintRadius(), r.wheelbase(), r.massKg(), r.safetyMargin(),
                 r.limits(), r.motionNoise(), r.controlRateHz(), r.commandTimeoutSeconds(), r.lidar(), r.odometry(), r.camera(), ears);
     }

@@ -11,10 +11,10 @@ import dev.umwelt.bus.observation.AbsenceReason;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 import dev.umwelt.sensors.fault.DetectionBounds;
 import dev.umwelt.sensors.fault.FaultMonitor;
-import dev.umwelt.sensors.fault.FaultSpec;
+import dev.umwelt.bus.fault.FaultSpec;
 import dev.umwelt.sensors.fault.SensorExpectation;
 import io.vertx.core.Future;
 

@@ -17,7 +17,7 @@ import dev.umwelt.agent.suite.GeneratedSuite;
 import dev.umwelt.agent.suite.SuiteEntry;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.generate.Split;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.io.IOException;
 import java.io.PrintWriter;

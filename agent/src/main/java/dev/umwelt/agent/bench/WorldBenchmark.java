@@ -13,7 +13,7 @@ import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.sim.Simulator;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;

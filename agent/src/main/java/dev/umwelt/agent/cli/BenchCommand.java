@@ -9,7 +9,7 @@ import dev.umwelt.agent.suite.SuiteRunner;
 import dev.umwelt.agent.suite.SuiteSummary;
 import dev.umwelt.episodes.mcap.McapBenchmark;
 import dev.umwelt.scenarios.generate.Split;
-import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.bus.robot.CameraSpec;
 import dev.umwelt.sensors.sync.SyncBenchmark;
 import dev.umwelt.sim.audio.AudioBenchmark;
 import dev.umwelt.sim.render.RenderBenchmark;

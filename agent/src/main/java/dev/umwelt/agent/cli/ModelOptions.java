@@ -3,7 +3,7 @@ package dev.umwelt.agent.cli;
 import dev.umwelt.agent.Policies;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.vla.ModelDirectory;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.umwelt.agent.cli;
 
 import dev.umwelt.policy.vla.BadModelException;
-import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.bus.yaml.ScenarioException;
 import dev.umwelt.sim.render.RenderUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

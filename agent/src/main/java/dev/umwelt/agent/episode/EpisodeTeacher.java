@@ -8,6 +8,7 @@ import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.agent.privileged.PrivilegedPolicy;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.worldmodel.WorldModel;
@@ -51,7 +52,7 @@ final class EpisodeTeacher {
         WorldModel world = new WorldModel(scenario.robot(), scenario.start(), WorldModelConfig.DEFAULTS);
         EpisodeTeacher t = new EpisodeTeacher(teacher, world, proposals, scenario.robot().controlPeriodNanos());
         try {
-            teacher.reset(new EpisodeContext(scenario.robot(), instruction, seed, teacher.privileged() ? scenario : null, world));
+            PrivilegedPolicy.reset(teacher, new EpisodeContext(scenario.robot(), instruction, seed, world), scenario);
         } catch (RuntimeException e) {
             t.fail("reset", e);
         }

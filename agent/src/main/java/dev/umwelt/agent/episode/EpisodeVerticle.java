@@ -6,6 +6,7 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.policy.EpisodeContext;
+import dev.umwelt.agent.privileged.PrivilegedPolicy;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.sim.Environment;
@@ -73,8 +74,7 @@ final class EpisodeVerticle extends VerticleBase {
         // map = the scenario's frame; the robot is told where it starts (as a real robot is given its
         // initial pose), odometry starts at its own origin: map -> odom starts as the start pose.
         WorldModel world = new WorldModel(scenario.robot(), scenario.start(), WorldModelConfig.DEFAULTS);
-        policy.reset(new EpisodeContext(scenario.robot(), instruction, spec.seed(),
-                policy.privileged() ? scenario : null, world));
+        PrivilegedPolicy.reset(policy, new EpisodeContext(scenario.robot(), instruction, spec.seed(), world), scenario);
         observer.onInstruction(instruction);
         policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
             if (simulator != null) simulator.emitFromPolicy(e);

@@ -11,7 +11,7 @@ import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.sensors.fault.FaultMonitor;
 import dev.umwelt.sensors.fault.SensorExpectation;
 import dev.umwelt.sensors.observation.ObservationBuilder;

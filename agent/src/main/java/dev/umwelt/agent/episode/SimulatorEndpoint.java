@@ -20,7 +20,7 @@ import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import dev.umwelt.scenarios.metrics.MetricsCalculator;
 import dev.umwelt.scenarios.metrics.TrajectoryRecorder;
 import dev.umwelt.sim.Environment;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 import dev.umwelt.sensors.fault.FaultInjector;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;

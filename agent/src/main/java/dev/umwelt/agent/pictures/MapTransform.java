@@ -1,6 +1,6 @@
 package dev.umwelt.agent.pictures;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 import java.awt.geom.Point2D;
 

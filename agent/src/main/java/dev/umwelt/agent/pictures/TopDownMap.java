@@ -5,7 +5,7 @@ import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.time.Clock;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.metrics.EpisodeMetrics;
 import dev.umwelt.scenarios.task.PointGoal;
 

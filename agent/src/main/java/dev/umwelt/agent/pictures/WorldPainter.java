@@ -2,12 +2,12 @@ package dev.umwelt.agent.pictures;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.Room;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;

@@ -7,7 +7,7 @@ import dev.umwelt.episodes.replay.EpisodeFile;
 import dev.umwelt.episodes.replay.EpisodeFile.Timed;
 import dev.umwelt.episodes.replay.EpisodeFormat;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.bus.yaml.ScenarioException;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import dev.umwelt.sim.Simulator;
 

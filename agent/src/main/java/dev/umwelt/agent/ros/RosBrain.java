@@ -32,7 +32,7 @@ import dev.umwelt.rosbridge.node.NodeConfig;
 import dev.umwelt.rosbridge.node.RosNode;
 import dev.umwelt.rosbridge.node.RosPublisher;
 import dev.umwelt.rosbridge.sensors.RosSensorFeed;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -327,7 +327,7 @@ public final class RosBrain extends VerticleBase implements RosMode {
         // A real robot is not told where it starts: its map frame is where odometry began. The belief
         // outlives instructions, so a second task starts from everything seen during the first.
         if (world == null) world = new WorldModel(robot, Pose2D.ORIGIN, WorldModelConfig.DEFAULTS);
-        policy.reset(new EpisodeContext(robot, instruction, 0L, null, world));
+        policy.reset(new EpisodeContext(robot, instruction, 0L, world));
         if (endpoint == null) {
             endpoint = new PolicyEndpoint(policy, robot, instruction, this::event, world, PolicyEndpoint.BELIEF_PERIOD_NANOS);
             endpoint.listen(vertx, addresses);

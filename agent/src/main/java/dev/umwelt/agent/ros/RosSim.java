@@ -28,7 +28,7 @@ import dev.umwelt.rosbridge.node.RosNode;
 import dev.umwelt.rosbridge.node.RosPublisher;
 import dev.umwelt.rosbridge.sensors.FrameRenamer;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.sim.Environment;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

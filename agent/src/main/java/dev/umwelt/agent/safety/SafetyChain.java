@@ -6,7 +6,7 @@ import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.util.EnumSet;
 import java.util.Locale;

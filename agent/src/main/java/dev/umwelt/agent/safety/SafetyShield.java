@@ -3,7 +3,7 @@ package dev.umwelt.agent.safety;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.umwelt.agent.pictures;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.world.Colour;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Colour;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.worldmodel.MapSnapshot;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 import dev.umwelt.worldmodel.query.Frontier;

@@ -7,7 +7,7 @@ import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.scenarios.load.ScenarioLoader;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -19,7 +19,7 @@ import dev.umwelt.policy.Policy;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.generate.Split;
 import dev.umwelt.scenarios.load.ScenarioLoader;
-import dev.umwelt.sensors.fault.FaultSpec;
+import dev.umwelt.bus.fault.FaultSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.umwelt.episodes.export;
 
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.robot.LidarSpec;
-import dev.umwelt.scenarios.robot.MicrophoneSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.robot.LidarSpec;
+import dev.umwelt.bus.robot.MicrophoneSpec;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.util.List;
 import java.util.Locale;

@@ -12,7 +12,7 @@ import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package dev.umwelt.policy.explore;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
 
 /**

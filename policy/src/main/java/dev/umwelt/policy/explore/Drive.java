@@ -5,8 +5,8 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.policy.motion.CommandRamp;
 import dev.umwelt.policy.motion.Polyline;
-import dev.umwelt.scenarios.robot.MotionLimits;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.MotionLimits;
+import dev.umwelt.bus.robot.RobotDescription;
 
 /**
  * The control layer: turns a route, a heading or a reversing order into a body twist within

@@ -11,7 +11,7 @@ import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.explore.TargetChoice.Aim;
 import dev.umwelt.policy.motion.Polyline;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;
 

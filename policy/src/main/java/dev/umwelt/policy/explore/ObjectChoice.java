@@ -1,6 +1,6 @@
 package dev.umwelt.policy.explore;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.worldmodel.objects.ObjectQuery;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 

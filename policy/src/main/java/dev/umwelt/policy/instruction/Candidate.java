@@ -1,6 +1,6 @@
 package dev.umwelt.policy.instruction;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 /**
  * What {@link InstructionParser#resolve} needs to know of a remembered object: colour (palette

@@ -1,6 +1,6 @@
 package dev.umwelt.policy.instruction;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.Objects;
 import java.util.Optional;

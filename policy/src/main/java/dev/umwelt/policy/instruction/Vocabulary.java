@@ -1,7 +1,7 @@
 package dev.umwelt.policy.instruction;
 
-import dev.umwelt.scenarios.world.Colour;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Colour;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

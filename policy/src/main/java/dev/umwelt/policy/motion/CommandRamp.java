@@ -1,7 +1,7 @@
 package dev.umwelt.policy.motion;
 
 import dev.umwelt.bus.Twist2D;
-import dev.umwelt.scenarios.robot.MotionLimits;
+import dev.umwelt.bus.robot.MotionLimits;
 
 /**
  * Keeps a policy's commands within the base's limits: acceleration first (from the last command

@@ -7,7 +7,7 @@ import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
-import dev.umwelt.scenarios.robot.MotionLimits;
+import dev.umwelt.bus.robot.MotionLimits;
 
 import java.util.Set;
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package dev.umwelt.policy.vla;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.policy.vla.ModelManifest.Input;
 import dev.umwelt.policy.vla.ModelManifest.Source;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.umwelt.policy.vla;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.objects.RememberedObject;
 import dev.umwelt.worldmodel.query.PlannedPath;

@@ -9,7 +9,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.umwelt.policy.vla.ModelManifest.Input;
 import dev.umwelt.policy.vla.ModelManifest.Source;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.umwelt.policy.vla.ModelManifest.Input;
 import dev.umwelt.policy.vla.ModelManifest.Source;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
 import dev.umwelt.policy.Policy;
 import dev.umwelt.policy.vla.ModelManifest.ActionSpace;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;
 

@@ -5,7 +5,7 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.policy.motion.CommandRamp;
 import dev.umwelt.policy.motion.Polyline;
-import dev.umwelt.scenarios.robot.MotionLimits;
+import dev.umwelt.bus.robot.MotionLimits;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.umwelt.policy.explore;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.policy.motion.Polyline;
-import dev.umwelt.scenarios.load.RobotResolver;
-import dev.umwelt.scenarios.robot.MotionLimits;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotResolver;
+import dev.umwelt.bus.robot.MotionLimits;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +111,7 @@ class ExplorePlanningTest {
         assertInstanceOf(Goal.FindObject.class, GoalParser.parse("approach the red box near the door"));
         Goal.FindObject f = (Goal.FindObject) GoalParser.parse("go and find the green ball");
         assertEquals("green", f.query().colour());
-        assertEquals(dev.umwelt.scenarios.world.Shape.SPHERE, f.query().requiredShape());
+        assertEquals(dev.umwelt.bus.appearance.Shape.SPHERE, f.query().requiredShape());
         assertInstanceOf(Goal.FindSound.class, GoalParser.parse("go to the beeping alarm in the kitchen"));
         Goal.ReachPoint p = (Goal.ReachPoint) GoalParser.parse("drive to coordinates 3.5, -2");
         assertEquals(3.5, p.x(), 1e-12);

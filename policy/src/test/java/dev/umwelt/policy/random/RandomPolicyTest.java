@@ -7,11 +7,11 @@ import dev.umwelt.bus.command.ActionChunk;
 import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.policy.EpisodeContext;
-import dev.umwelt.scenarios.robot.LidarSpec;
-import dev.umwelt.scenarios.robot.MotionLimits;
-import dev.umwelt.scenarios.robot.MotionNoise;
-import dev.umwelt.scenarios.robot.OdometrySpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.LidarSpec;
+import dev.umwelt.bus.robot.MotionLimits;
+import dev.umwelt.bus.robot.MotionNoise;
+import dev.umwelt.bus.robot.OdometrySpec;
+import dev.umwelt.bus.robot.RobotDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class RandomPolicyTest {
     static List<ActionChunk> episode(long seed, int ticks) {
         RandomPolicy p = new RandomPolicy();
         Instruction go = new Instruction(new Header(1, Frames.BASE_LINK), "go", Instruction.Source.SCENARIO, 1);
-        p.reset(new EpisodeContext(ROBOT, go, seed, null));
+        p.reset(new EpisodeContext(ROBOT, go, seed));
         List<ActionChunk> out = new ArrayList<>();
         for (int k = 0; k < ticks; k++) {
             ActionChunk a = p.act(Observation.at(k * 50_000_000L).build(), go);

@@ -101,12 +101,12 @@ class ContractInputsTest {
         DatasetInputs d = DatasetInputs.read(INPUTS);
         assertNull(d.mismatch(TURTLE));
         var l = TURTLE.lidar();
-        var fewer = TURTLE.withLidar(new dev.umwelt.scenarios.robot.LidarSpec(l.mount(), l.rateHz(), 180, l.angleMin(), l.angleMax(),
+        var fewer = TURTLE.withLidar(new dev.umwelt.bus.robot.LidarSpec(l.mount(), l.rateHz(), 180, l.angleMin(), l.angleMax(),
                 l.rangeMin(), l.rangeMax(), l.noiseStddev(), l.dropoutProbability()));
         assertEquals("its robot's lidar has 180 beams, input 'lidar' takes 360", d.mismatch(fewer));
         var c = TURTLE.camera();
         assertEquals("its robot's camera is 32x24, smaller than input 'camera' (64x48)", d.mismatch(TURTLE.withCamera(
-                new dev.umwelt.scenarios.robot.CameraSpec(c.x(), c.y(), c.z(), c.pitch(), c.rateHz(), 32, 24, c.horizontalFov()))));
+                new dev.umwelt.bus.robot.CameraSpec(c.x(), c.y(), c.z(), c.pitch(), c.rateHz(), 32, 24, c.horizontalFov()))));
         assertEquals("its robot has no camera, input 'camera' takes one", d.mismatch(TURTLE.withCamera(null)));
     }
 

@@ -1,6 +1,6 @@
 package dev.umwelt.policy.vla;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -1,9 +1,9 @@
 package dev.umwelt.policy.vla;
 
-import dev.umwelt.scenarios.load.RobotResolver;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.robot.LidarSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotResolver;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.robot.LidarSpec;
+import dev.umwelt.bus.robot.RobotDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,7 +12,7 @@ import dev.umwelt.bus.sensing.Instruction;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.sensing.Odometry;
 import dev.umwelt.policy.EpisodeContext;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;
 import dev.umwelt.worldmodel.grid.OccupancyGrid;
@@ -64,7 +64,7 @@ class VlaPolicyTest {
     }
 
     static List<ActionChunk> drive(VlaPolicy p, int ticks, boolean camera) {
-        p.reset(new EpisodeContext(TURTLE, GO, 1, null));
+        p.reset(new EpisodeContext(TURTLE, GO, 1));
         List<ActionChunk> out = new ArrayList<>();
         for (int k = 0; k < ticks; k++) out.add(p.act(observe(T0 + k * TICK, camera), GO));
         return out;

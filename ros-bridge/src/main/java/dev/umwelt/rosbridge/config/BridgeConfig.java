@@ -1,6 +1,6 @@
 package dev.umwelt.rosbridge.config;
 
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,13 +1,13 @@
 package dev.umwelt.rosbridge.config;
 
-import dev.umwelt.scenarios.load.Range;
-import dev.umwelt.scenarios.load.RobotDescriptionLoader;
-import dev.umwelt.scenarios.load.RobotResolver;
-import dev.umwelt.scenarios.load.ScenarioException;
-import dev.umwelt.scenarios.load.YamlMap;
-import dev.umwelt.scenarios.load.YamlNode;
-import dev.umwelt.scenarios.load.YamlReader;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.yaml.Range;
+import dev.umwelt.bus.robot.RobotDescriptionLoader;
+import dev.umwelt.bus.robot.RobotResolver;
+import dev.umwelt.bus.yaml.ScenarioException;
+import dev.umwelt.bus.yaml.YamlMap;
+import dev.umwelt.bus.yaml.YamlNode;
+import dev.umwelt.bus.yaml.YamlReader;
+import dev.umwelt.bus.robot.RobotDescription;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.umwelt.scenarios.generate;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;

@@ -1,9 +1,9 @@
 package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.scenarios.generate.Item.Role;
-import dev.umwelt.scenarios.world.Colour;
+import dev.umwelt.bus.appearance.Colour;
 import dev.umwelt.scenarios.world.Room;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.ArrayList;
 import java.util.List;

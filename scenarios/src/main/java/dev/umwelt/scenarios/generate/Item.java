@@ -1,8 +1,8 @@
 package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.world.Colour;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Colour;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.scenarios.world.WorldObject;
 
 /**

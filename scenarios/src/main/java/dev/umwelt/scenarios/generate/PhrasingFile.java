@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.generate;
 
-import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.bus.yaml.ScenarioException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

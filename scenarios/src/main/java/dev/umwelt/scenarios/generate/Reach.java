@@ -1,7 +1,7 @@
 package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 import java.util.Arrays;
 

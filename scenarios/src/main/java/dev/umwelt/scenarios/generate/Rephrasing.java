@@ -1,7 +1,7 @@
 package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.bus.yaml.ScenarioException;
 import dev.umwelt.scenarios.load.ScenarioLoader;
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;

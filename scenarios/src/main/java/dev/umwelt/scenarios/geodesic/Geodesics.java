@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.geodesic;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.geodesic;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;

@@ -1,5 +1,7 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.YamlMap;
+
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldMap;

@@ -1,5 +1,9 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.fault.FaultBounds;
+import dev.umwelt.bus.yaml.Bound;
+import dev.umwelt.bus.robot.SensorBounds;
+import dev.umwelt.bus.robot.RobotBounds;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -1,6 +1,10 @@
 package dev.umwelt.scenarios.load;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.yaml.YamlNode;
+
+import dev.umwelt.bus.robot.SensorSpecs;
+
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.world.WorldObject;
 
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.Bound;
+
 import java.util.List;
 
 /** Ranges of a scenario's own fields and its task ({@code Scenario}, {@code PointGoal}, {@code ObjectGoal}, {@code AudioGoal}). */

@@ -1,16 +1,30 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.fault.FaultBounds;
+
+import dev.umwelt.bus.fault.FaultsLoader;
+
+import dev.umwelt.bus.robot.SensorSpecs;
+
+import dev.umwelt.bus.robot.RobotResolver;
+
+import dev.umwelt.bus.robot.RobotDescriptionLoader;
+
+import dev.umwelt.bus.yaml.YamlMap;
+
+import dev.umwelt.bus.yaml.YamlReader;
+
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.task.Task;
 import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.WorldObject;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.Bound;
+
 import java.util.List;
 
 /**

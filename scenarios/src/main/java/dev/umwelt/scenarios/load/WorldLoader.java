@@ -1,11 +1,23 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.Bound;
+
+import dev.umwelt.bus.yaml.YamlScalar;
+
+import dev.umwelt.bus.yaml.YamlList;
+
+import dev.umwelt.bus.robot.SensorSpecs;
+
+import dev.umwelt.bus.yaml.YamlMap;
+
+import dev.umwelt.bus.yaml.YamlNode;
+
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.world.Colour;
+import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.appearance.Colour;
 import dev.umwelt.scenarios.world.Door;
 import dev.umwelt.scenarios.world.Room;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;

@@ -4,7 +4,7 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.Geodesics;
 import dev.umwelt.scenarios.geodesic.TaskGeodesics;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.task.Task;
 
 /**

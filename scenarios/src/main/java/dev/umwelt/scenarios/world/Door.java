@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.world;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 /** A doorway: an opening of {@code width} metres centred at {@code center}, cut from the wall it lies on. */
 public record Door(String label, Vec2 center, double width) {}

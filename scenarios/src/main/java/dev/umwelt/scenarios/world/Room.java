@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.world;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 /** A named axis-aligned region ("kitchen"), used by instructions such as "the box in the kitchen". */
 public record Room(String name, Vec2 min, Vec2 max) {

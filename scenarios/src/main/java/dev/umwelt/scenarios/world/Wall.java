@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.world;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 import java.util.List;
 

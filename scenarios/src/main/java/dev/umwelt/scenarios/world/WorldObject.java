@@ -1,7 +1,11 @@
 package dev.umwelt.scenarios.world;
 
+import dev.umwelt.bus.appearance.Colour;
+
+import dev.umwelt.bus.appearance.Shape;
+
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 import java.util.List;
 

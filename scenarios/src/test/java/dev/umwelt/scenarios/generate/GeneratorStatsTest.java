@@ -2,7 +2,7 @@ package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.task.ObjectGoal;
 import dev.umwelt.scenarios.world.SoundEmitter;

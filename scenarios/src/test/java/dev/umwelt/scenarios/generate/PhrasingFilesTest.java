@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.generate;
 
-import dev.umwelt.scenarios.load.ScenarioException;
+import dev.umwelt.bus.yaml.ScenarioException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

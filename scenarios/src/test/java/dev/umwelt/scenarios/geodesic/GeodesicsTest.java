@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.geodesic;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.testing.TestWorlds;
 import dev.umwelt.scenarios.world.WorldMap;
 import org.junit.jupiter.api.Test;

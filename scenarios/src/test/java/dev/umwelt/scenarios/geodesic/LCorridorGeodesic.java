@@ -1,6 +1,6 @@
 package dev.umwelt.scenarios.geodesic;
 
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 
 /**
  * The true continuous geodesic in {@code TestWorlds.lCorridor()} for a disc of radius r, from a

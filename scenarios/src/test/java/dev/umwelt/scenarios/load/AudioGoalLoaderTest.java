@@ -1,10 +1,12 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geodesic.Geodesics;
 import dev.umwelt.scenarios.geodesic.TaskGeodesics;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.task.AudioGoal;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.robot.RobotDescriptionLoader;
+
+
+import dev.umwelt.bus.yaml.Bound;
+
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.testing.OutOfRangeCases;
 import dev.umwelt.scenarios.testing.OutOfRangeCases.Case;

@@ -1,8 +1,12 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.robot.RobotResolver;
+
+import dev.umwelt.bus.robot.RobotDescriptionLoader;
+
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.scenarios.geodesic.Geodesics;
 import dev.umwelt.scenarios.geodesic.TaskGeodesics;

@@ -1,8 +1,10 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.sensors.fault.Fault;
+import dev.umwelt.bus.fault.Fault;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

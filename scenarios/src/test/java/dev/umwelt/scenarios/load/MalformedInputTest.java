@@ -1,5 +1,9 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.ScenarioException;
+
+import dev.umwelt.bus.robot.RobotDescriptionLoader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import dev.umwelt.scenarios.Scenario;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import dev.umwelt.scenarios.Scenario;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package dev.umwelt.scenarios.load;
 
+import dev.umwelt.bus.yaml.YamlReader;
+
+import dev.umwelt.bus.yaml.ScenarioException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.umwelt.scenarios.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.umwelt.scenarios.load.Bound;
+import dev.umwelt.bus.yaml.Bound;
 import dev.umwelt.scenarios.load.Bounds;
 
 import java.io.IOException;

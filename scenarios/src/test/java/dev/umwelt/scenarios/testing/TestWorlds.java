@@ -2,12 +2,12 @@ package dev.umwelt.scenarios.testing;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.robot.LidarSpec;
-import dev.umwelt.scenarios.robot.MotionLimits;
-import dev.umwelt.scenarios.robot.MotionNoise;
-import dev.umwelt.scenarios.robot.OdometrySpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.robot.LidarSpec;
+import dev.umwelt.bus.robot.MotionLimits;
+import dev.umwelt.bus.robot.MotionNoise;
+import dev.umwelt.bus.robot.OdometrySpec;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.scenarios.task.PointGoal;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;

@@ -1,5 +1,7 @@
 package dev.umwelt.sensors.fault;
 
+import dev.umwelt.bus.fault.Fault;
+
 import dev.umwelt.bus.observation.AbsenceReason;
 import dev.umwelt.bus.observation.Modality;
 

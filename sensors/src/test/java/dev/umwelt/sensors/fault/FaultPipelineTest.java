@@ -1,5 +1,9 @@
 package dev.umwelt.sensors.fault;
 
+import dev.umwelt.bus.fault.FaultSpec;
+
+import dev.umwelt.bus.fault.Fault;
+
 import dev.umwelt.bus.Stamped;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.AbsenceReason;

@@ -1,5 +1,9 @@
 package dev.umwelt.sensors.fault;
 
+import dev.umwelt.bus.fault.FaultSpec;
+
+import dev.umwelt.bus.fault.Fault;
+
 import dev.umwelt.bus.observation.Modality;
 import org.junit.jupiter.api.Test;
 

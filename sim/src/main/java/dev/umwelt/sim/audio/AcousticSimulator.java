@@ -5,7 +5,7 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.time.Clock;
-import dev.umwelt.scenarios.robot.MicrophoneSpec;
+import dev.umwelt.bus.robot.MicrophoneSpec;
 import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.Wall;

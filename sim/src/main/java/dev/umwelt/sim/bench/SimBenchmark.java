@@ -5,7 +5,7 @@ import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.tick.TickReadings;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.LidarSpec;
+import dev.umwelt.bus.robot.LidarSpec;
 import dev.umwelt.sim.Simulator;
 
 import java.util.Locale;

@@ -5,7 +5,7 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.bus.robot.CameraSpec;
 import dev.umwelt.sim.render.DomainRandomization;
 import dev.umwelt.sim.render.RenderService;
 import dev.umwelt.sim.render.RenderStyle;

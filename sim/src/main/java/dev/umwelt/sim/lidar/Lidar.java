@@ -4,7 +4,7 @@ import dev.umwelt.bus.Frames;
 import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.LidarSpec;
+import dev.umwelt.bus.robot.LidarSpec;
 import org.jbox2d.callbacks.RayCastCallback;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;

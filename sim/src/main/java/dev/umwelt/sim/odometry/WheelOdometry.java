@@ -3,7 +3,7 @@ package dev.umwelt.sim.odometry;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.sensing.Odometry;
-import dev.umwelt.scenarios.robot.OdometrySpec;
+import dev.umwelt.bus.robot.OdometrySpec;
 
 import java.util.SplittableRandom;
 

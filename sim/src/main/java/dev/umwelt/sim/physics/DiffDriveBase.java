@@ -1,8 +1,8 @@
 package dev.umwelt.sim.physics;
 
 import dev.umwelt.bus.command.VelocityCommand;
-import dev.umwelt.scenarios.robot.MotionLimits;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.MotionLimits;
+import dev.umwelt.bus.robot.RobotDescription;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 

@@ -2,7 +2,7 @@ package dev.umwelt.sim.physics;
 
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldObject;
 import org.jbox2d.collision.shapes.CircleShape;

@@ -1,7 +1,7 @@
 package dev.umwelt.sim.render;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;

@@ -1,7 +1,7 @@
 package dev.umwelt.sim.render;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.robot.CameraSpec;
+import dev.umwelt.bus.robot.CameraSpec;
 import dev.umwelt.scenarios.world.WorldMap;
 
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package dev.umwelt.sim.audio;
 import dev.umwelt.bus.Frames;
 import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.scenarios.Scenario;
-import dev.umwelt.scenarios.geometry.Vec2;
+import dev.umwelt.bus.Vec2;
 import dev.umwelt.scenarios.world.AcousticSettings;
 import dev.umwelt.scenarios.world.SoundEmitter;
 import dev.umwelt.scenarios.world.Wall;

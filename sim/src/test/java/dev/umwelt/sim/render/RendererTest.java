@@ -1,8 +1,8 @@
 package dev.umwelt.sim.render;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.scenarios.world.WorldMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

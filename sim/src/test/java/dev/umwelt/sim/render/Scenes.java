@@ -1,10 +1,10 @@
 package dev.umwelt.sim.render;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.scenarios.geometry.Vec2;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.world.Colour;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.appearance.Colour;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.scenarios.world.Wall;
 import dev.umwelt.scenarios.world.WorldMap;
 import dev.umwelt.scenarios.world.WorldObject;

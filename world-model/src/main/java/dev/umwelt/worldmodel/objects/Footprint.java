@@ -1,6 +1,6 @@
 package dev.umwelt.worldmodel.objects;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 /**
  * What an object's lidar footprint says about its shape: straight edges (one face, or two

@@ -3,8 +3,8 @@ package dev.umwelt.worldmodel.objects;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;

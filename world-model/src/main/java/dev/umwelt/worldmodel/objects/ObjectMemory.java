@@ -3,9 +3,9 @@ package dev.umwelt.worldmodel.objects;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.robot.CameraSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.robot.CameraSpec;
+import dev.umwelt.bus.robot.RobotDescription;
+import dev.umwelt.bus.appearance.Shape;
 import dev.umwelt.worldmodel.objects.ObjectDetector.Sighting;
 
 import java.util.ArrayList;

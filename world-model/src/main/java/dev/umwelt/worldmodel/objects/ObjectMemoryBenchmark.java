@@ -5,8 +5,8 @@ import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.bus.sensing.CameraFrame;
 import dev.umwelt.bus.sensing.LidarScan;
-import dev.umwelt.scenarios.load.RobotResolver;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.RobotResolver;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.sound.SoundSourceMap;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.umwelt.worldmodel.objects;
 
-import dev.umwelt.scenarios.world.Colour;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Colour;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.umwelt.worldmodel.objects;
 
-import dev.umwelt.scenarios.world.Colour;
+import dev.umwelt.bus.appearance.Colour;
 
 import java.util.ArrayList;
 import java.util.List;

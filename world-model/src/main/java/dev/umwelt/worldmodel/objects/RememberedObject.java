@@ -1,6 +1,6 @@
 package dev.umwelt.worldmodel.objects;
 
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 /**
  * An object the camera has seen, in {@code map}: palette colour name, shape (null when the

@@ -1,7 +1,7 @@
 package dev.umwelt.worldmodel.objects;
 
 import dev.umwelt.bus.sensing.CameraFrame;
-import dev.umwelt.scenarios.world.Shape;
+import dev.umwelt.bus.appearance.Shape;
 
 import java.util.Arrays;
 

@@ -3,8 +3,8 @@ package dev.umwelt.worldmodel.sound;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.sensing.AudioChunk;
-import dev.umwelt.scenarios.robot.MicrophoneSpec;
-import dev.umwelt.scenarios.robot.RobotDescription;
+import dev.umwelt.bus.robot.MicrophoneSpec;
+import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.sensors.audio.Bearing;
 import dev.umwelt.sensors.audio.GccPhatBearing;
 
