@@ -4,7 +4,7 @@ import dev.umwelt.agent.episode.EpisodeObserver;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
 import dev.umwelt.agent.episode.EpisodeSpec;
-import dev.umwelt.agent.episode.PolicyEndpoint;
+import dev.umwelt.agent.episode.SensorStreams;
 import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.observation.AbsenceReason;
@@ -90,7 +90,7 @@ public final class FaultTable {
             specs.add("lidar:" + k);
         }
         for (String k : List.of("drop", "freeze", "delay=0.3")) specs.add("odometry:" + k);
-        if (PolicyEndpoint.AudioStream.of(scenario) != null && !scenario.robot().microphones().isEmpty()) {
+        if (SensorStreams.Audio.of(scenario) != null && !scenario.robot().microphones().isEmpty()) {
             for (String k : List.of("drop", "freeze", "delay=0.3", "noise=3000", "corrupt=wrong-size", "corrupt=clipped")) {
                 specs.add("audio:" + k);
             }
@@ -101,7 +101,7 @@ public final class FaultTable {
     /** Runs the fault-free episode and one episode per cell on {@code threads} event loops. */
     public static Table run(Scenario scenario, String policy, int threads) {
         List<Fault> cells = cells(scenario);
-        List<SensorExpectation> expected = PolicyEndpoint.expectations(scenario.robot(), PolicyEndpoint.AudioStream.of(scenario));
+        List<SensorExpectation> expected = SensorStreams.expectations(scenario.robot(), SensorStreams.Audio.of(scenario));
         long begin = System.nanoTime();
         List<EpisodeResult> results;
         try (EpisodeRunner runner = new EpisodeRunner(threads)) {

@@ -3,7 +3,6 @@ package dev.umwelt.agent.episode;
 import dev.umwelt.agent.Policies;
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.codec.BusCodecs;
-import dev.umwelt.bus.codec.LocalCodec;
 import dev.umwelt.policy.Policy;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,7 +43,6 @@ public final class EpisodeRunner implements AutoCloseable {
         // Handlers that throw (outside an episode's context, or an Error anywhere) end up here.
         vertx.exceptionHandler(this::uncaught);
         BusCodecs.register(vertx);
-        vertx.eventBus().registerDefaultCodec(PolicyFailure.class, new LocalCodec<>(PolicyFailure.class));
     }
 
     public Vertx vertx() {
@@ -82,7 +80,7 @@ public final class EpisodeRunner implements AutoCloseable {
 
     /**
      * Ends every running episode, and every one started later, at its next tick with end reason
-     * {@value SimulatorEndpoint#INTERRUPTED}: results, metrics and recordings as for any other end.
+     * {@value SimulationLoop#INTERRUPTED}: results, metrics and recordings as for any other end.
      * Safe from any thread (a signal handler's).
      */
     public void interrupt() {

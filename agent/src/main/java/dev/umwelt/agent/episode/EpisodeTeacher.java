@@ -46,6 +46,10 @@ final class EpisodeTeacher {
         this.timeStepNanos = timeStepNanos;
     }
 
+    String name() {
+        return policy.name();
+    }
+
     /** Resets {@code teacher} for the episode (same robot, instruction and seed as the driver's reset). */
     static EpisodeTeacher start(Policy teacher, Scenario scenario, Instruction instruction, long seed,
                                 Consumer<ActionChunk> proposals) {

@@ -22,11 +22,10 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * One episode on one Vert.x context. The simulator and the policy are two endpoints on the
- * bus that only exchange messages (readings in, action chunks out), so the policy could live
- * in another verticle or process unchanged; keeping both on one context makes the lockstep
- * hand-off a queue append instead of a thread hop, and makes the episode's order of events a
- * pure function of its inputs.
+ * One episode on one Vert.x context: the simulator ({@link SimulationLoop}) and the robot's
+ * {@link ControlTick} are plain objects to each other, so the lockstep hand-off is a method call
+ * and the episode's order of events a pure function of its inputs. What leaves the episode goes on
+ * the bus (commands, events, the belief), and the e-stop comes in on it.
  */
 final class EpisodeVerticle extends VerticleBase {
     private final EpisodeSpec spec;
@@ -42,9 +41,8 @@ final class EpisodeVerticle extends VerticleBase {
     /** Where an Error on this episode's context goes: the runner fails every episode with it. */
     private final Consumer<Error> fatal;
     private Environment env;
-    private PolicyEndpoint policyEndpoint;
-    /** Set before the first tick; the policy's fault events go to its episode events. */
-    private SimulatorEndpoint simulator;
+    /** Set before the first tick. */
+    private SimulationLoop simulator;
 
     EpisodeVerticle(EpisodeSpec spec, Addresses addresses, Policy policy, Policy teacher, LongConsumer progress,
                     EpisodeObserver observer, Promise<EpisodeResult> done, BooleanSupplier interrupted,
@@ -76,16 +74,8 @@ final class EpisodeVerticle extends VerticleBase {
         WorldModel world = new WorldModel(scenario.robot(), scenario.start(), WorldModelConfig.DEFAULTS);
         PrivilegedPolicy.reset(policy, new EpisodeContext(scenario.robot(), instruction, spec.seed(), world), scenario);
         observer.onInstruction(instruction);
-        policyEndpoint = new PolicyEndpoint(policy, scenario.robot(), instruction, e -> {
-            if (simulator != null) simulator.emitFromPolicy(e);
-        }, world, PolicyEndpoint.BELIEF_PERIOD_NANOS, PolicyEndpoint.AudioStream.of(scenario));
-        policyEndpoint.observe(observer::onObservation);
-        if (teacher != null) {
-            policyEndpoint.teach(EpisodeTeacher.start(teacher, scenario, instruction, spec.seed(), observer::onTeacherAction));
-        }
-        policyEndpoint.listen(vertx, addresses);
         env = spec.camera() ? new Simulator(scenario) : new Simulator(scenario, null);
-        // Start ticking only once deployment completed, so the first request finds the policy.
+        // Start ticking only once deployment completed.
         context.runOnContext(v -> {
             try {
                 // the result carries the robot's final belief for map.png
@@ -94,9 +84,14 @@ final class EpisodeVerticle extends VerticleBase {
                     if (r.failed()) done.tryFail(r.cause());
                     else done.tryComplete(r.result().withBelief(world.snapshot()));
                 });
-                simulator = new SimulatorEndpoint(vertx, context, env, spec, addresses, progress, observer, simulated,
+                simulator = new SimulationLoop(vertx, context, env, spec, addresses, progress, observer, simulated,
                         interrupted);
-                simulator.start();
+                ControlTick control = new ControlTick(scenario.robot(), policy, instruction, simulator.faults(),
+                        SensorStreams.Audio.of(scenario), world, simulator.safety(), simulator, observer);
+                if (teacher != null) {
+                    control.teach(EpisodeTeacher.start(teacher, scenario, instruction, spec.seed(), observer::onTeacherAction));
+                }
+                simulator.start(control);
             } catch (RuntimeException e) {
                 done.tryFail(e);
             }
@@ -123,7 +118,6 @@ final class EpisodeVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (policyEndpoint != null) policyEndpoint.close();
         if (env != null) {
             try {
                 env.close();

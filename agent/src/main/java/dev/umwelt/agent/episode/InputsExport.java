@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * {@code export --inputs FILE}: the model inputs of each sample, from the recorded episode alone.
  * Per episode the world model is rebuilt as the control loop fed it ({@link EpisodeVerticle}: the
- * scenario's robot and start pose, default config; {@link PolicyEndpoint}: updated with every
- * tick's observation, its belief taken every {@link PolicyEndpoint#BELIEF_PERIOD_NANOS} of sim
+ * scenario's robot and start pose, default config; {@link ControlTick}: updated with every
+ * tick's observation, its belief taken every {@link ControlTick#BELIEF_PERIOD_NANOS} of sim
  * time, as the bus publication takes it, since that refreshes the frontier cache), then
  * {@link DatasetInputs} builds the inputs at the policy's query ticks.
  */
@@ -69,7 +69,7 @@ public final class InputsExport implements SampleInputs {
             world.update(obs);
             if (t >= nextBelief[0]) {
                 world.belief(t);
-                nextBelief[0] = t + PolicyEndpoint.BELIEF_PERIOD_NANOS;
+                nextBelief[0] = t + ControlTick.BELIEF_PERIOD_NANOS;
             }
             return builder.tick(obs, instruction, world);
         };

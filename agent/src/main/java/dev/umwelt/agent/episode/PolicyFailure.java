@@ -1,6 +1,6 @@
 package dev.umwelt.agent.episode;
 
-/** Sent on the action address instead of a chunk when the policy threw: the episode ends in error. */
+/** What a control tick came to when the policy threw: nothing is actuated, and a simulated episode ends in error. */
 public record PolicyFailure(String policy, long tick, String message) {
     @Override
     public String toString() {

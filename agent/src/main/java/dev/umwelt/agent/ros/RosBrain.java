@@ -1,15 +1,14 @@
 package dev.umwelt.agent.ros;
 
-import dev.umwelt.agent.episode.PolicyEndpoint;
-import dev.umwelt.agent.episode.PolicyFailure;
+import dev.umwelt.agent.episode.ControlTick;
 import dev.umwelt.agent.safety.SafetyChain;
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Stamped;
 import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.codec.BusCodecs;
-import dev.umwelt.bus.codec.LocalCodec;
-import dev.umwelt.bus.command.ActionChunk;
+import dev.umwelt.bus.belief.Belief;
+import dev.umwelt.bus.command.VelocityCommand;
 import dev.umwelt.bus.episode.EpisodeEvent;
 import dev.umwelt.bus.ros1.ClockCodec;
 import dev.umwelt.bus.ros1.InstructionCodec;
@@ -51,9 +50,11 @@ import java.util.function.Consumer;
  * {@code ./umwelt ros brain}: drives a ROS robot with a policy. Sensor topics come in through
  * the ROS-fed adapters ({@link RosSensorFeed}); control ticks are assembled by
  * {@link StampTicker} (sensor stamps under {@code /use_sim_time}, else the wall clock at the
- * control rate) and handed to the agent's own {@link PolicyEndpoint} on the bus, exactly as the
- * lockstep simulator hands it {@link TickReadings}; its action chunk passes the agent's
- * {@link SafetyChain} (watchdog, e-stop, shield) and goes out on cmd_vel. Nothing is sent before
+ * control rate) and run through the agent's own {@link ControlTick}, the pipeline the lockstep
+ * simulator runs (observe, belief, policy, the {@link SafetyChain}: watchdog, e-stop, shield);
+ * what the tick passes goes out on cmd_vel. This class is what is ROS-specific: the node, the
+ * tick assembly from topics, instructions from a topic, and the {@link ControlTick.Ports} of a
+ * real robot (no time limit, commands to cmd_vel). Nothing is sent before
  * the first instruction; STOP sends one zero twist and waits for the next instruction. Every
  * instruction resets the policy. One verticle: the node, the ticks, the endpoint and the
  * safety chain share one context.
@@ -91,7 +92,7 @@ public final class RosBrain extends VerticleBase implements RosMode {
     private StampTicker ticker;
     private final InstructionDesk desk = new InstructionDesk();
     private SafetyChain safety;
-    private PolicyEndpoint endpoint;
+    private ControlTick control;
     /** The robot's belief, made at the first instruction and kept for the node's life. */
     private WorldModel world;
     private Addresses addresses;
@@ -100,19 +101,12 @@ public final class RosBrain extends VerticleBase implements RosMode {
     private long clockNanos = Long.MIN_VALUE;
     private long lastTickNanos;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-    /**
-     * Ticks sent to the policy whose answer has not come: their stamp and newest scan. Several
-     * ticks may be released at once, so the shield must judge each answer against its own tick's
-     * scan, not the newest one (that would depend on how ticks were batched).
-     */
-    private final java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
-    private LidarScan newestScan;
     private long timerId = -1;
     private final Promise<String> shutDownByRos = Promise.promise();
     private long lastWatchNanos;
     /** Nominal period of each gating stream. */
     private Map<String, Long> streamPeriods = Map.of();
-    /** The newest released reading of each stream, active or not: primes the endpoint at adoption. */
+    /** The newest released reading of each stream, active or not: primes the control tick at adoption. */
     private final Map<String, Stamped> newestReleased = new HashMap<>();
 
     private RosBrain(Options options, Policy policy, Consumer<String> log) {
@@ -138,11 +132,6 @@ public final class RosBrain extends VerticleBase implements RosMode {
             BusCodecs.register(vertx);
         } catch (IllegalStateException already) {
             // registered by an EpisodeRunner or an earlier brain on the same instance
-        }
-        try {
-            vertx.eventBus().registerDefaultCodec(PolicyFailure.class, new LocalCodec<>(PolicyFailure.class));
-        } catch (IllegalStateException already) {
-            // idem
         }
     }
 
@@ -179,7 +168,6 @@ public final class RosBrain extends VerticleBase implements RosMode {
         periods.put("odometry", periodOf(robot.odometry().rateHz()));
         robot.cameraSpec().ifPresent(c -> periods.put("camera", periodOf(c.rateHz())));
         streamPeriods = Map.copyOf(periods);
-        consumers.add(vertx.eventBus().consumer(addresses.action(), this::onAction));
         consumers.add(vertx.eventBus().consumer(addresses.emergencyStop(), (Message<Object> m) -> {
             if (m.body() instanceof Boolean b) safety.emergencyStop(b, lastTickNanos);
         }));
@@ -287,7 +275,8 @@ public final class RosBrain extends VerticleBase implements RosMode {
     private void tick(StampTicker.Tick t) {
         lastTickNanos = t.stampNanos();
         for (Stamped r : t.readings()) {
-            if (r instanceof LidarScan s) newestScan = s;
+            // The shield judges against the newest scan, also one released while no instruction was active.
+            if (r instanceof LidarScan s) safety.scan(s);
             newestReleased.put(streamOf(r), r);
         }
         List<Stamped> readings = t.readings();
@@ -297,10 +286,40 @@ public final class RosBrain extends VerticleBase implements RosMode {
             readings = primed(t);
         }
         if (!active) return;
-        // The same message the lockstep simulator sends; the endpoint answers on the action address.
-        inFlight.add(new Object[]{t.stampNanos(), newestScan});
-        vertx.eventBus().send(addresses.tickReadings(),
-                new TickReadings(t.index(), t.stampNanos(), readings, List.of(), Pose2D.ORIGIN));
+        ControlTick.Outcome outcome = control.run(new TickReadings(t.index(), t.stampNanos(), readings, List.of(), Pose2D.ORIGIN), null);
+        // A command went out through actuate; STOP or a failure stops the base and waits.
+        if (outcome instanceof ControlTick.Outcome.Stopped) idle("policy says STOP; waiting for the next instruction");
+        else if (outcome instanceof ControlTick.Outcome.Failed f) idle("policy failed: " + f.failure() + "; stopping the base");
+    }
+
+    /** Stops the base with one zero twist; ticks go on unanswered until the next instruction. */
+    private void idle(String why) {
+        log.accept("ros brain: " + why);
+        send(Twist2D.ZERO);
+        active = false;
+    }
+
+    /** A real robot's side of the control tick: no time limit, commands to cmd_vel, events and belief to the log and bus. */
+    private final class RobotPorts implements ControlTick.Ports {
+        @Override
+        public String endReason(TickReadings tick) {
+            return null;
+        }
+
+        @Override
+        public void actuate(VelocityCommand command) {
+            send(command.twist());
+        }
+
+        @Override
+        public void event(EpisodeEvent e) {
+            RosBrain.this.event(e);
+        }
+
+        @Override
+        public void belief(Belief belief) {
+            vertx.eventBus().publish(addresses.belief(), belief);
+        }
     }
 
     /**
@@ -328,38 +347,10 @@ public final class RosBrain extends VerticleBase implements RosMode {
         // outlives instructions, so a second task starts from everything seen during the first.
         if (world == null) world = new WorldModel(robot, Pose2D.ORIGIN, WorldModelConfig.DEFAULTS);
         policy.reset(new EpisodeContext(robot, instruction, 0L, world));
-        if (endpoint == null) {
-            endpoint = new PolicyEndpoint(policy, robot, instruction, this::event, world, PolicyEndpoint.BELIEF_PERIOD_NANOS);
-            endpoint.listen(vertx, addresses);
-        } else {
-            endpoint.instruct(instruction);
-        }
+        if (control == null) control = new ControlTick(robot, policy, instruction, null, null, world, safety, new RobotPorts(), null);
+        else control.instruct(instruction);
         active = true;
         log.accept("ros brain: acting on '" + instruction.text() + "'");
-    }
-
-    private void onAction(Message<Object> msg) {
-        Object[] asked = inFlight.poll();
-        if (!active || asked == null) return;
-        long now = (Long) asked[0];
-        safety.scan((LidarScan) asked[1]);
-        if (msg.body() instanceof PolicyFailure f) {
-            log.accept("ros brain: policy failed: " + f + "; stopping the base");
-            send(Twist2D.ZERO);
-            active = false;
-            inFlight.clear();
-            return;
-        }
-        ActionChunk chunk = (ActionChunk) msg.body();
-        if (chunk.stop()) {
-            log.accept("ros brain: policy says STOP; waiting for the next instruction");
-            send(Twist2D.ZERO);
-            active = false;
-            inFlight.clear();
-            return;
-        }
-        send(safety.filter(now, chunk.actionAt(now),
-                SafetyChain.missingRequired(msg.headers().get(SafetyChain.MISSING_HEADER))));
     }
 
     private void send(Twist2D twist) {
@@ -383,7 +374,6 @@ public final class RosBrain extends VerticleBase implements RosMode {
     public Future<?> stop() {
         if (timerId >= 0) vertx.cancelTimer(timerId);
         consumers.forEach(MessageConsumer::unregister);
-        if (endpoint != null) endpoint.close();
         Promise<Void> done = Promise.promise();
         (node == null ? Future.<Void>succeededFuture() : node.shutdown()).onComplete(ar -> done.complete());
         return done.future();

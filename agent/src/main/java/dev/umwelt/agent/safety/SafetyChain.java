@@ -8,7 +8,6 @@ import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.sensing.LidarScan;
 import dev.umwelt.bus.robot.RobotDescription;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,9 +19,6 @@ import java.util.function.Consumer;
  * mind is an event. Not thread-safe: it lives on the robot's context.
  */
 public final class SafetyChain {
-    /** Header on an action message: the policy's required modalities absent from the observation it acted on. */
-    public static final String MISSING_HEADER = "umwelt-missing-required";
-
     private final SafetyShield shield;
     private final Watchdog watchdog = new Watchdog();
     private final EmergencyStop estop = new EmergencyStop();
@@ -51,6 +47,11 @@ public final class SafetyChain {
         }
     }
 
+    /** Whether the shield is on (off with {@code --no-shield}: watchdog and e-stop only). */
+    public boolean shielded() {
+        return shield != null;
+    }
+
     public boolean latched() {
         return estop.latched();
     }
@@ -76,13 +77,5 @@ public final class SafetyChain {
         }
         shielding = d.intervened();
         return d.twist();
-    }
-
-    /** The modalities named by a {@link #MISSING_HEADER} value (null or empty: none). */
-    public static Set<Modality> missingRequired(String header) {
-        if (header == null || header.isEmpty()) return Set.of();
-        EnumSet<Modality> out = EnumSet.noneOf(Modality.class);
-        for (String m : header.split(",")) out.add(Modality.valueOf(m));
-        return out;
     }
 }
