@@ -3,7 +3,11 @@ package dev.umwelt.agent.cli;
 import dev.umwelt.agent.replay.CannotResimulateException;
 import dev.umwelt.agent.replay.ReplayPlayer;
 import dev.umwelt.agent.replay.BusReplay;
+import dev.umwelt.agent.replay.Rerun;
 import dev.umwelt.agent.replay.Verifier;
+import dev.umwelt.agent.Policies;
+import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.policy.Policy;
 import dev.umwelt.bus.Addresses;
 import dev.umwelt.bus.codec.BusCodecs;
 import io.vertx.core.Vertx;
@@ -22,6 +26,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +35,9 @@ import java.util.concurrent.Callable;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Reads an episode file (MCAP, recorded with --record): prints its summary and plays it onto the event",
                 "bus (each message at its robot address, paced by --speed or --max), or into the viewer (--view),",
-                "or re-simulates it and checks that every tick's ground truth is identical (--verify).",
+                "or runs it again and checks that every tick is identical (--verify): the whole control tick (faults,",
+                "observation, belief, policy, safety chain) when this build knows the episode's policy, else the physics",
+                "from the recorded commands (or with --physics-only).",
                 "Exit codes: 0 done (verify: identical), 1 verify found a divergent tick, 2 damaged or unusable file."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
@@ -39,8 +46,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The episode file (.mcap).")
     Path file;
 
-    @Option(names = "--verify", description = "Re-simulate from the embedded scenario, seed and commands; compare ground truth.")
+    @Option(names = "--verify", description = "Run the episode again from its embedded scenario, seed, faults and policy; "
+            + "compare every tick's ground truth and command.")
     boolean verify;
+
+    @Option(names = "--physics-only", description = "With --verify: re-simulate the physics from the recorded commands only.")
+    boolean physicsOnly;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions models = new ModelOptions();
 
     @Option(names = "--view", description = "Play ground truth, scans and camera frames into the viewer window.")
     boolean view;
@@ -60,6 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
         FlagBounds.speed("--speed", speed);
         if (max && speed != 1.0) throw new BadInputException("--speed and --max exclude each other: pick one");
         if ((max || speed != 1.0) && verify) throw new BadInputException("--verify re-simulates; --speed and --max pace a replay");
+        if (physicsOnly && !verify) throw new BadInputException("--physics-only goes with --verify");
         if (verify && view) throw new BadInputException("--verify and --view exclude each other: run them one after the other");
         EpisodeFile episode;
         try {
@@ -80,12 +95,29 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int verify(EpisodeFile episode, PrintWriter out) throws Exception {
-        Verifier.Result r = Verifier.verify(episode);
-        if (r.identical()) {
-            out.printf(Locale.ROOT, "verified %d ticks: identical%n", r.ticks());
+        String policy = episode.get(EpisodeFormat.K_POLICY);
+        if (physicsOnly || !Policies.exists(policy)) {
+            if (!physicsOnly) {
+                spec.commandLine().getErr().println("policy '" + policy + "' is not one this build runs: re-simulating the physics"
+                        + " from the recorded commands");
+            }
+            Verifier.Result r = Verifier.verify(episode);
+            return report(out, r.ticks(), r.identical() ? null : r.divergence().toString(), "");
+        }
+        var ran = Rerun.spec(episode);
+        Policy p = models.makers(List.of(policy), List.of(ran.scenario().robot())).get(policy).get();
+        try (EpisodeRunner runner = new EpisodeRunner(1)) {
+            Rerun.Result r = Rerun.verify(episode, p, runner);
+            return report(out, r.ticks(), r.divergence(), " (re-run through the control tick, policy " + policy + ")");
+        }
+    }
+
+    private static int report(PrintWriter out, int ticks, String divergence, String how) {
+        if (divergence == null) {
+            out.printf(Locale.ROOT, "verified %d ticks: identical%s%n", ticks, how);
             return Umwelt.EXIT_OK;
         }
-        out.println("diverged at " + r.divergence() + " (" + (r.ticks() - 1) + " ticks identical before it)");
+        out.println("diverged at " + divergence + " (" + Math.max(0, ticks - 1) + " ticks identical before it)" + how);
         return Umwelt.EXIT_CRASH;
     }
 

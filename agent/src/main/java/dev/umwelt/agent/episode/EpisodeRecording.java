@@ -50,7 +50,7 @@ public final class EpisodeRecording implements EpisodeObserver {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             r.recorder = EpisodeRecorder.create(file, EpisodeInfo.of(spec.scenario(), spec.seed(), spec.policy(), "",
-                    spec.scenarioYaml()));
+                    spec.scenarioYaml(), spec.shield()));
             r.labeller = GroundTruthLabeller.of(spec.scenario());
         } catch (Exception | Error e) {
             r.fail(e);

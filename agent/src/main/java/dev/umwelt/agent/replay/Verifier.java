@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code replay --verify}: re-simulates an episode from what its file carries (scenario and robot
+ * {@code replay --verify} for an episode whose policy this build cannot run (one of an application's
+ * own, or another model): re-simulates the physics from what its file carries (scenario and robot
  * texts, seed, the commands passed to the base) and checks every tick's ground truth against the
- * recorded one. No camera: frames never change physics. Ground truth tick 0 is after reset; tick
+ * recorded one. An episode of a policy it can run is re-run whole instead ({@link Rerun}). No camera: frames never change physics. Ground truth tick 0 is after reset; tick
  * k's command is stepped after ground truth k was recorded (episodes/FORMAT.md).
  */
 public final class Verifier {
@@ -61,15 +62,19 @@ public final class Verifier {
         }
     }
 
-    public static Result verify(EpisodeFile file) throws IOException, CannotResimulateException {
-        Scenario scenario = scenario(file);
-        long seed;
+    /** The seed the episode ran with. */
+    static long seed(EpisodeFile file) throws CannotResimulateException {
         try {
-            seed = Long.parseLong(file.get(EpisodeFormat.K_SEED));
+            return Long.parseLong(file.get(EpisodeFormat.K_SEED));
         } catch (NumberFormatException e) {
             throw new CannotResimulateException(file.path().getFileName() + " cannot be re-simulated: its seed '"
                     + file.get(EpisodeFormat.K_SEED) + "' is not a decimal number", e);
         }
+    }
+
+    public static Result verify(EpisodeFile file) throws IOException, CannotResimulateException {
+        Scenario scenario = scenario(file);
+        long seed = seed(file);
         List<Timed<Odometry>> truth = file.messages(EpisodeFormat.GROUND_TRUTH, Odometry.class);
         List<Timed<VelocityCommand>> commands = file.messages(EpisodeFormat.COMMAND, VelocityCommand.class);
         if (truth.isEmpty()) {

@@ -15,11 +15,14 @@ import java.util.Objects;
 /**
  * What the {@code umwelt.episode} metadata record holds (see episodes/FORMAT.md). The two texts are
  * the exact sources the scenario and its robot were parsed from; "" when there is none (a scenario
- * built in code), and a replay then cannot re-simulate.
+ * built in code), and a replay then cannot re-simulate. {@code faults} are the faults the episode
+ * ran with, one command-line form per line (the scenario's own and {@code --fault}'s), and
+ * {@code shield} whether the shield was on: with the policy, what a replay needs to run the same
+ * control ticks again.
  */
 public record EpisodeInfo(String scenarioName, String task, long seed, String policy, String modelHash,
                           String scenarioYaml, String robotYaml, String robotRef, long controlPeriodNanos,
-                          double physicsRateHz) {
+                          double physicsRateHz, String faults, boolean shield) {
     public static final String FORMAT = "umwelt-episode/1";
     public static final String METADATA_NAME = "umwelt.episode";
 
@@ -31,6 +34,14 @@ public record EpisodeInfo(String scenarioName, String task, long seed, String po
         scenarioYaml = scenarioYaml == null ? "" : scenarioYaml;
         robotYaml = robotYaml == null ? "" : robotYaml;
         robotRef = robotRef == null ? "" : robotRef;
+        faults = faults == null ? "" : faults;
+    }
+
+    /** An episode without faults, shield on. */
+    public EpisodeInfo(String scenarioName, String task, long seed, String policy, String modelHash, String scenarioYaml,
+                       String robotYaml, String robotRef, long controlPeriodNanos, double physicsRateHz) {
+        this(scenarioName, task, seed, policy, modelHash, scenarioYaml, robotYaml, robotRef, controlPeriodNanos,
+                physicsRateHz, "", true);
     }
 
     /**
@@ -38,11 +49,14 @@ public record EpisodeInfo(String scenarioName, String task, long seed, String po
      * (generated scenarios have no file), else read from {@code scenario.source()}; the robot's text
      * comes from its file, or from the catalog resource its placeholder {@code classpath:} path names.
      */
-    public static EpisodeInfo of(Scenario scenario, long seed, String policy, String modelHash, String scenarioYaml) {
+    public static EpisodeInfo of(Scenario scenario, long seed, String policy, String modelHash, String scenarioYaml,
+                                 boolean shield) {
         String yaml = scenarioYaml != null ? scenarioYaml : readFile(scenario.source());
+        StringBuilder faults = new StringBuilder();
+        for (var f : scenario.faults()) faults.append(faults.length() == 0 ? "" : "\n").append(f);
         return new EpisodeInfo(scenario.name(), scenario.task().kind(), seed, policy, modelHash, yaml,
                 robotText(scenario.robot().source()), scenario.robotRef(), scenario.robot().controlPeriodNanos(),
-                scenario.physicsRateHz());
+                scenario.physicsRateHz(), faults.toString(), shield);
     }
 
     /** The record's keys and values, in FORMAT.md's order. */
@@ -60,6 +74,8 @@ public record EpisodeInfo(String scenarioName, String task, long seed, String po
         m.put("robot_ref", robotRef);
         m.put("control_period_ns", Long.toString(controlPeriodNanos));
         m.put("physics_rate_hz", Double.toString(physicsRateHz));
+        m.put("faults", faults);
+        m.put("shield", Boolean.toString(shield));
         return m;
     }
 

@@ -27,7 +27,8 @@ public final class EpisodeFormat {
     public static final String K_FORMAT = "format", K_VERSION = "umwelt_version", K_SCENARIO_NAME = "scenario_name",
             K_TASK = "task", K_SEED = "seed", K_POLICY = "policy", K_MODEL_HASH = "model_hash",
             K_SCENARIO_YAML = "scenario_yaml", K_ROBOT_YAML = "robot_yaml", K_ROBOT_REF = "robot_ref",
-            K_CONTROL_PERIOD_NS = "control_period_ns", K_PHYSICS_RATE_HZ = "physics_rate_hz";
+            K_CONTROL_PERIOD_NS = "control_period_ns", K_PHYSICS_RATE_HZ = "physics_rate_hz",
+            K_FAULTS = "faults", K_SHIELD = "shield";
 
     private EpisodeFormat() {}
 }
