@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.episode.EpisodeResult;
 import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.agent.episode.ControlTick;
 import dev.umwelt.agent.episode.EpisodeObserver;
 import dev.umwelt.agent.episode.EpisodeRecording;
 import dev.umwelt.agent.episode.EpisodeSpec;
@@ -60,18 +61,22 @@ final class EpisodeConsole {
         // Should the episode not end in time after a signal, the file is still closed (without a result).
         if (recording != null) interrupts.lastResort(() -> recording.complete(null));
         boolean recorded;
+        PipelineSeen pipeline = new PipelineSeen();
         try (viewer; EpisodeRunner runner = new EpisodeRunner(1); ProgressBar bar = ConsoleProgress.start(spec.scenario().name(),
                 Math.round(spec.scenario().timeLimitSeconds() * 1000), " s", 1000)) {
             interrupts.onInterrupt(runner::interrupt);
             // The bar counts simulated milliseconds up to the time limit.
             result = runner.run(spec, policy, bar == null ? null : nanos -> bar.stepTo(nanos / 1_000_000L),
-                    EpisodeObserver.both(viewer == null ? null : viewer.feed(), recording));
+                    EpisodeObserver.both(EpisodeObserver.both(viewer == null ? null : viewer.feed(), recording), pipeline));
         } finally {
             recorded = recording != null && recording.complete(result);
         }
         PrintWriter where = json ? err : out;
         if (json) out.println(toJson(result));
-        else printTable(out, result);
+        else {
+            printTable(out, result);
+            out.printf(Locale.ROOT, "  %-13s %s%n", "pipeline", pipeline.line);
+        }
         if (events) printEvents(out, result);
         out.flush();
         if (recorded) {
@@ -80,6 +85,24 @@ final class EpisodeConsole {
         }
         if (pictures != null) writePictures(where, err, pictures, result);
         return Umwelt.EXIT_OK;
+    }
+
+    /** The control tick's stages as the episode built them, for the report's last line. */
+    private static final class PipelineSeen implements EpisodeObserver {
+        String line = "";
+
+        @Override
+        public void onPipeline(java.util.List<ControlTick.Stage> stages) {
+            line = String.join(" > ", stages.stream().map(ControlTick.Stage::toString).toList());
+        }
+
+        @Override
+        public void onTick(dev.umwelt.bus.tick.TickReadings tick, dev.umwelt.bus.command.VelocityCommand command) {}
+
+        @Override
+        public boolean stopRequested() {
+            return false;
+        }
     }
 
     private static void writePictures(PrintWriter where, PrintWriter err, Path dir, EpisodeResult result) {

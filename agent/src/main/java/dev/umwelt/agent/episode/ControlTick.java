@@ -126,17 +126,26 @@ public final class ControlTick {
         this.teacher = teacher;
     }
 
-    /** The pipeline, for a run to print and an episode to record: its stages, each with what does it. */
-    public List<String> stages() {
+    /** One stage of the pipeline and what runs it. */
+    public record Stage(String name, String by) {
+        @Override
+        public String toString() {
+            return by.isEmpty() ? name : name + " (" + by + ")";
+        }
+    }
+
+    /** The pipeline as built, in order, for a run to print and an episode to record. */
+    public List<Stage> stages() {
+        String ports = this.ports.getClass().getSimpleName();
         return List.of(
-                "inject faults: " + (faults == null ? "none" : "FaultInjector"),
-                "record: " + (recorder == EpisodeObserver.NONE ? "none" : "EpisodeObserver"),
-                "end?: " + ports.getClass().getSimpleName(),
-                "observe: ObservationBuilder (max age " + MAX_AGE_PERIODS + " periods), FaultMonitor",
-                "update belief: " + (world == null ? "none" : "WorldModel"),
-                "policy: " + policy.name() + (teacher == null ? "" : ", teacher " + teacher.name()),
-                "safety: SafetyChain (watchdog, e-stop" + (safety.shielded() ? ", shield)" : ")"),
-                "actuate: " + ports.getClass().getSimpleName() + ", command timeout " + robot.commandTimeoutNanos() / 1_000_000 + " ms");
+                new Stage("inject faults", faults == null ? "none" : "FaultInjector"),
+                new Stage("record", recorder == EpisodeObserver.NONE ? "none" : ""),
+                new Stage("end?", ports),
+                new Stage("observe", "ObservationBuilder, FaultMonitor"),
+                new Stage("update belief", world == null ? "none" : "WorldModel"),
+                new Stage("policy", policy.name() + (teacher == null ? "" : ", teacher " + teacher.name())),
+                new Stage("safety", "watchdog, e-stop" + (safety.shielded() ? ", shield" : "")),
+                new Stage("actuate", ports + ", timeout " + robot.commandTimeoutNanos() / 1_000_000 + " ms"));
     }
 
     /** Runs one tick on the readings as delivered; {@code previous}: the command that led to them (null at the first). */

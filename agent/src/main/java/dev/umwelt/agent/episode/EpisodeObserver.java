@@ -31,6 +31,9 @@ public interface EpisodeObserver {
     /** The readings of a tick and the command that led to it ({@code null} for tick 0, the reset). */
     void onTick(TickReadings tick, VelocityCommand command);
 
+    /** The control tick's pipeline as built ({@link ControlTick#stages()}), once, before the first tick. */
+    default void onPipeline(java.util.List<ControlTick.Stage> stages) {}
+
     /** The episode's instruction, once, before the first tick. */
     default void onInstruction(Instruction instruction) {}
 
@@ -62,6 +65,12 @@ public interface EpisodeObserver {
             public void onTick(TickReadings tick, VelocityCommand command) {
                 first.onTick(tick, command);
                 second.onTick(tick, command);
+            }
+
+            @Override
+            public void onPipeline(java.util.List<ControlTick.Stage> stages) {
+                first.onPipeline(stages);
+                second.onPipeline(stages);
             }
 
             @Override

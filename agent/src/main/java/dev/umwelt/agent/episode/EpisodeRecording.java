@@ -16,6 +16,7 @@ import dev.umwelt.sim.truth.GroundTruthLabeller;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -65,6 +66,16 @@ public final class EpisodeRecording implements EpisodeObserver {
     /** Messages written per topic so far (empty when the file could not be created). */
     public synchronized Map<String, Long> counts() {
         return recorder == null ? counts : recorder.counts();
+    }
+
+    @Override
+    public synchronized void onPipeline(List<ControlTick.Stage> stages) {
+        if (recorder == null) return;
+        try {
+            recorder.pipeline(stages.stream().map(ControlTick.Stage::name).toList(), stages.stream().map(ControlTick.Stage::by).toList());
+        } catch (Exception | Error e) {
+            fail(e);
+        }
     }
 
     @Override

@@ -107,6 +107,7 @@ final class SimulationLoop implements ControlTick.Ports {
     /** Starts the episode with {@code control}, the robot's tick, built on this loop's ports. */
     void start(ControlTick control) {
         this.control = control;
+        observer.onPipeline(control.stages());
         estopConsumer = vertx.eventBus().consumer(addresses.emergencyStop(), this::onEmergencyStop);
         TickReadings first = env.reset(spec.seed());
         event(new EpisodeEvent(new Header(first.stampNanos(), Frames.MAP), EpisodeEvent.Kind.EPISODE_STARTED, "sim",

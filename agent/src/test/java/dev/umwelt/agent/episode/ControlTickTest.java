@@ -91,8 +91,10 @@ class ControlTickTest {
         trace.calls.clear();
         control.run(odometryTick(1), commanded.command());
         assertEquals(List.of("tick", "end?", "observation", "action", "command", "actuate"), trace.calls);
-        assertEquals(8, control.stages().size());
-        assertTrue(control.stages().get(4).startsWith("update belief: WorldModel"), control.stages().toString());
+        assertEquals("inject faults (none) > record > end? (Trace) > observe (ObservationBuilder, FaultMonitor) > update belief"
+                + " (WorldModel) > policy (probe) > safety (watchdog, e-stop, shield) > actuate (Trace, timeout "
+                + TURTLE.commandTimeoutNanos() / 1_000_000 + " ms)",
+                String.join(" > ", control.stages().stream().map(ControlTick.Stage::toString).toList()));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.umwelt.agent.replay;
 import dev.umwelt.agent.Catalog;
 import dev.umwelt.agent.CliTest;
 import dev.umwelt.agent.episode.EpisodeRunner;
+import dev.umwelt.episodes.mcap.McapRecord;
+import dev.umwelt.episodes.mcap.McapStreamReader;
 import dev.umwelt.episodes.replay.EpisodeFile;
 import dev.umwelt.episodes.replay.EpisodeFormat;
 import dev.umwelt.policy.walk.RandomWalkPolicy;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +36,18 @@ class RerunVerifyTest {
         assertEquals("false", episode.get(EpisodeFormat.K_SHIELD));
         assertFalse(Rerun.spec(episode).shield());
         assertEquals(1, Rerun.spec(episode).scenario().faults().size());
+
+        Map<String, String> pipeline = null;
+        try (McapStreamReader r = McapStreamReader.open(file)) {
+            for (McapRecord rec = r.next(); rec != null; rec = r.next()) {
+                if (rec instanceof McapRecord.Metadata m && m.name().equals("umwelt.pipeline")) pipeline = m.metadata();
+            }
+        }
+        assertEquals(List.of("1 inject faults", "2 record", "3 end?", "4 observe", "5 update belief", "6 policy", "7 safety",
+                "8 actuate"), List.copyOf(new java.util.TreeMap<>(pipeline).keySet()));
+        assertEquals("FaultInjector", pipeline.get("1 inject faults"));
+        assertEquals("explorer", pipeline.get("6 policy"));
+        assertEquals("watchdog, e-stop", pipeline.get("7 safety"), "--no-shield");
 
         CliTest.Outcome ok = CliTest.umwelt("replay", file.toString(), "--verify");
         assertEquals(0, ok.code(), ok.out() + ok.err());

@@ -42,6 +42,7 @@ public final class EpisodeRecorder implements AutoCloseable {
     /** The version written in the Header's library and the metadata. */
     public static final String VERSION = version();
     public static final String RESULT_METADATA = "umwelt.result";
+    public static final String PIPELINE_METADATA = "umwelt.pipeline";
 
     /**
      * The topics, in channel-id order (ids 1..14; the last four were added after the first ten, so old files lack them).
@@ -198,6 +199,16 @@ public final class EpisodeRecorder implements AutoCloseable {
 
     public void event(EpisodeEvent event) throws IOException {
         write(Topic.EVENTS, event, event.stampNanos());
+    }
+
+    /**
+     * Writes {@code umwelt.pipeline}: the control tick's stages in order, key {@code 1 inject faults},
+     * {@code 2 record}, ..., value what runs each (episodes/FORMAT.md).
+     */
+    public void pipeline(java.util.List<String> names, java.util.List<String> by) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) m.put((i + 1) + " " + names.get(i), by.get(i));
+        writer.writeMetadata(new Metadata(PIPELINE_METADATA, m));
     }
 
     /** Writes {@code umwelt.result} (values as strings): the episode completed. */
