@@ -70,14 +70,12 @@ public final class ExplorerPolicy implements Policy {
     private double hard, preferred;
     /** Polyline following: the planned route, progress along it, stall detection. */
     private final Route route;
-    // Look-around and recovery.
-    private double lookTurned, lastYaw;
-    private final List<double[]> lookSpots = new ArrayList<>();
+    /** The box around the poses passed (the planning window) and the look-arounds. */
+    private final Travelled travelled = new Travelled();
     private final List<double[]> blacklist = new ArrayList<>();
     /** Times the given-up frontiers were tried again once nothing else was left. */
     private int retries;
     private long recoverUntil;
-    private double minX, minY, maxX, maxY;
 
     /** With the measured defaults ({@link ExplorerConfig#DEFAULTS}). */
     public ExplorerPolicy() {
@@ -140,12 +138,9 @@ public final class ExplorerPolicy implements Policy {
         mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
         route.reset(drive, belief, preferred);
         startStamp = Long.MIN_VALUE;
-        lookTurned = 0;
-        lookSpots.clear();
+        travelled.reset();
         blacklist.clear();
         retries = 0;
-        minX = minY = Double.POSITIVE_INFINITY;
-        maxX = maxY = Double.NEGATIVE_INFINITY;
     }
 
     /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
@@ -184,8 +179,7 @@ public final class ExplorerPolicy implements Policy {
         }
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
-        minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
-        minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
+        travelled.pass(pose);
         Twist2D t = decide(pose, now);
         if (DEBUG && (now / 100_000_000L) % 20 == 0) debug(pose, now);
         if (t == null) {
@@ -264,10 +258,7 @@ public final class ExplorerPolicy implements Policy {
             route.drop();
         }
         if (mode == Mode.LOOK) {
-            lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
-            lastYaw = pose.yaw();
-            if (lookTurned < 2 * Math.PI - 0.2) return drive.spin(config.lookRate());
-            lookSpots.add(new double[] {pose.x(), pose.y()});
+            if (!travelled.lookedAround(pose)) return drive.spin(config.lookRate());
             mode = Mode.EXPLORE;
             route.drop();
         }
@@ -276,8 +267,7 @@ public final class ExplorerPolicy implements Policy {
 
     private void startLook(Pose2D pose) {
         mode = Mode.LOOK;
-        lookTurned = 0;
-        lastYaw = pose.yaw();
+        travelled.startLook(pose);
     }
 
     /** What to drive to, or null while it is not known; an ambiguity among objects becomes the note. */
@@ -407,20 +397,16 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private String describe() {
-        if (goal instanceof Goal.FindObject f) return "the " + f.words();
-        if (goal instanceof Goal.FindSound s) return "the " + s.soundWord();
-        if (goal instanceof Goal.ReachPoint p) return String.format(java.util.Locale.ROOT, "(%.2f, %.2f)", p.x(), p.y());
-        return "the goal";
+        return goal.describe();
     }
 
     private boolean farFromLookSpots(Pose2D pose) {
-        for (double[] s : lookSpots) if (Math.hypot(s[0] - pose.x(), s[1] - pose.y()) < config.lookSpacing()) return false;
-        return true;
+        return travelled.farFromLookSpots(pose, config.lookSpacing());
     }
 
     private GridPlanner planner(Pose2D pose, double unknownCost) {
         double r = robot.lidar().rangeMax() + 0.5;
-        NavGrid g = NavGrid.of(belief.grid(), minX - r, minY - r, maxX + r, maxY + r);
+        NavGrid g = travelled.window(belief.grid(), r);
         return new GridPlanner(g, pose.x(), pose.y(), hard, preferred, unknownCost);
     }
 
