@@ -60,6 +60,23 @@ class ExplorerParamsTest {
     }
 
     @Test
+    void theReadmeTableGivesEveryFieldsDefaultAndRange() throws IOException {
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("\\| `(\\w+)` \\| (\\S+) \\| ([^|]+?) \\| .+ \\|");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(SHIPPED.resolveSibling("README.md"))) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (!m.matches()) continue;
+            String key = m.group(1);
+            keys.add(key);
+            Bound b = ExplorerParams.BOUNDS.get(ExplorerParams.keys().indexOf(key));
+            assertEquals(b.range(), m.group(3), key);
+            RecordComponent c = ExplorerConfig.class.getRecordComponents()[ExplorerParams.keys().indexOf(key)];
+            assertEquals(((Number) ExplorerParams.value(c, ExplorerConfig.DEFAULTS)).doubleValue(), Double.parseDouble(m.group(2)), key);
+        }
+        assertEquals(ExplorerParams.keys(), keys);
+    }
+
+    @Test
     void anOverrideChangesItsFieldOnly(@TempDir Path dir) throws IOException {
         ExplorerConfig c = read(dir, "maxLookahead: 0.4\n  retries: 5\n  facing: 30");
         assertEquals(0.4, c.maxLookahead());
