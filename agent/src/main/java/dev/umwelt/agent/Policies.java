@@ -1,6 +1,7 @@
 package dev.umwelt.agent;
 
 import dev.umwelt.policy.Policy;
+import dev.umwelt.policy.explore.ExplorerConfig;
 import dev.umwelt.policy.explore.ExplorerPolicy;
 import dev.umwelt.agent.privileged.OraclePolicy;
 import dev.umwelt.policy.random.RandomPolicy;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The policies the command line knows by name. */
+/**
+ * The policies the command line knows by name, and policy files ({@code --policy FILE.yaml},
+ * {@link PolicyFile}): a value ending in .yaml or .yml, or naming an existing file, is a file.
+ */
 public final class Policies {
     /** Where {@code --policy vla} finds its model without {@code --model}, under the repository ({@code umwelt.home}). */
     public static final String DEFAULT_MODEL = "policy/models/default";
@@ -53,6 +57,20 @@ public final class Policies {
         return String.join(", ", KNOWN.keySet());
     }
 
+    public static synchronized List<String> nameList() {
+        return List.copyOf(KNOWN.keySet());
+    }
+
+    /** Whether a {@code --policy} value names a policy file rather than a policy. */
+    public static boolean isFile(String value) {
+        return PolicyFile.names(value);
+    }
+
+    /** What reports call the policy {@code value} names: the name itself, or a policy file's name ({@link PolicyFile#name}). */
+    public static String displayName(String value) {
+        return isFile(value) ? PolicyFile.load(Path.of(value)).name() : value;
+    }
+
     public static synchronized boolean exists(String name) {
         return KNOWN.containsKey(name);
     }
@@ -63,7 +81,7 @@ public final class Policies {
         return s.get();
     }
 
-    /** Whether the policy reads a model directory ({@code --model}). */
+    /** Whether the policy reads a model directory ({@code --model}; a policy file names its own). */
     public static boolean takesModel(String name) {
         return VlaPolicy.NAME.equals(name);
     }
@@ -73,14 +91,28 @@ public final class Policies {
      * model directory ({@code model}, null: {@link #defaultModel()}) is loaded and checked once, here,
      * against every robot that will run it, so that a bad model or a robot it was not trained
      * for is refused ({@link BadModelException}) before any episode starts; its episodes share
-     * the loaded model.
+     * the loaded model. {@code name} may be a policy file ({@link #isFile}): its policy with its
+     * parameters, a VLA with the file's model and device (when the file names one).
      */
     public static Supplier<Policy> maker(String name, Path model, ModelDirectory.Inference inference,
                                          Collection<RobotDescription> robots) {
+        if (isFile(name)) {
+            PolicyFile f = PolicyFile.load(Path.of(name));
+            if (f.explorer() != null) {
+                ExplorerConfig config = f.explorer();
+                return () -> new ExplorerPolicy(config);
+            }
+            if (!takesModel(f.policy())) return maker(f.policy(), null, inference, robots);
+            return vla(f.model(), f.inference() != null ? f.inference() : inference, robots);
+        }
         if (!takesModel(name)) {
             if (!exists(name)) throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + names() + ")");
             return () -> create(name);
         }
+        return vla(model, inference, robots);
+    }
+
+    private static Supplier<Policy> vla(Path model, ModelDirectory.Inference inference, Collection<RobotDescription> robots) {
         VlaModel m = loadModel(model, inference);
         for (RobotDescription r : robots) m.checkRobot(r);
         return () -> new VlaPolicy(m);

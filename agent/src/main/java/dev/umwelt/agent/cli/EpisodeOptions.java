@@ -23,7 +23,8 @@ import java.util.List;
 /** Options shared by every command that runs an episode. */
 final class EpisodeOptions {
     @Option(names = "--policy", defaultValue = "explorer",
-            description = "Policy to drive the robot (default: ${DEFAULT-VALUE}; oracle: the privileged upper bound).")
+            description = "Policy to drive the robot, by name or a policy file FILE.yaml (policy/configs/; "
+                    + "default: ${DEFAULT-VALUE}; oracle: the privileged upper bound).")
     String policy;
 
     @Option(names = "--seed", description = "Seed for every random source (default: the scenario's seed).")
@@ -92,7 +93,7 @@ final class EpisodeOptions {
         EpisodeSpec spec = load(file);
         record.check();
         // A model is loaded and checked against the robot before anything else is opened.
-        Policy policy = models.makers(List.of(spec.policy()), List.of(spec.scenario().robot())).get(spec.policy()).get();
+        Policy policy = models.makers(List.of(this.policy), List.of(spec.scenario().robot())).get(this.policy).get();
         // Opened before the episode, so that a missing display is reported before any work.
         ViewerWindow viewer = view ? openViewer(spec) : null;
         Path dir = pictures.directory(spec.scenario().name(), err);
@@ -111,14 +112,12 @@ final class EpisodeOptions {
 
     EpisodeSpec load(Path file) {
         if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such scenario file");
-        if (!Policies.exists(policy)) {
-            throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
-        }
+        String name = PolicyOption.check(policy);
         FlagBounds.speed("--speed", speed);
         if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
         Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.
-        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), policy, realtime || view, true, speed)
+        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), name, realtime || view, true, speed)
                 .withShield(!noShield).withTeacher(teacher(teacher));
     }
 }

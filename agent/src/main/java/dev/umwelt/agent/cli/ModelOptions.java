@@ -35,7 +35,8 @@ final class ModelOptions {
             throw new BadInputException("--inference: " + e.getMessage());
         }
         if (model != null && policies.stream().noneMatch(Policies::takesModel)) {
-            throw new BadInputException("--model: only --policy vla reads a model (policy: " + String.join(", ", policies) + ")");
+            String files = policies.stream().anyMatch(Policies::isFile) ? "; a policy file names its model with model:" : "";
+            throw new BadInputException("--model: only --policy vla reads a model (policy: " + String.join(", ", policies) + files + ")");
         }
         java.util.Map<String, Supplier<Policy>> out = new java.util.LinkedHashMap<>();
         for (String p : policies) out.put(p, Policies.maker(p, model, device, robots));

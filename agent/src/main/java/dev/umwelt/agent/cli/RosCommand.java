@@ -1,6 +1,5 @@
 package dev.umwelt.agent.cli;
 
-import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.ros.RosBrain;
 import dev.umwelt.agent.ros.RosMode;
 import dev.umwelt.agent.ros.RosSim;
@@ -154,7 +153,8 @@ final class RosCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Common common = new Common();
         @Option(names = "--policy", defaultValue = "explorer",
-                description = "Policy (default: ${DEFAULT-VALUE}; not a privileged one: the brain has no scenario).")
+                description = "Policy, by name or a policy file FILE.yaml (default: ${DEFAULT-VALUE}; not a privileged one: "
+                        + "the brain has no scenario).")
         String policy;
         @Option(names = "--no-shield", description = "Turn the safety shield off (watchdog and e-stop stay).")
         boolean noShield;
@@ -163,13 +163,11 @@ final class RosCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!Policies.exists(policy)) {
-                throw new BadInputException("--policy: unknown policy '" + policy + "' (known: " + Policies.names() + ")");
-            }
+            String name = PolicyOption.check(policy);
             BridgeConfig bridge = common.bridge();
             // vla: the model is loaded and checked against the mapped robot's senses before the node starts.
             var p = models.makers(java.util.List.of(policy), java.util.List.of(bridge.robot())).get(policy).get();
-            if (p.privileged()) throw new BadInputException("--policy: '" + policy + "' is privileged (needs the scenario); "
+            if (p.privileged()) throw new BadInputException("--policy: '" + name + "' is privileged (needs the scenario); "
                     + "a ROS robot's brain has only its senses");
             NodeConfig node = common.node("/umwelt_brain");
             PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,6 @@ package dev.umwelt.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.pictures.ContactSheet;
 import dev.umwelt.agent.suite.GeneratedSuite;
 import dev.umwelt.agent.suite.SuiteEntry;
@@ -66,7 +65,8 @@ final class SuiteCommand implements Callable<Integer> {
     Long phrasingSeed;
 
     @Option(names = "--policy", split = ",", defaultValue = "explorer",
-            description = "Policies to run, comma-separated; the first is primary in the JSON summary (default: ${DEFAULT-VALUE}).")
+            description = "Policies to run, comma-separated, by name or policy file FILE.yaml; the first is primary in the "
+                    + "JSON summary (default: ${DEFAULT-VALUE}).")
     List<String> policies;
 
     @Option(names = "--threads", description = "Episodes at a time, 1 to 256 (default: the number of processors).")
@@ -110,8 +110,11 @@ final class SuiteCommand implements Callable<Integer> {
     private int run(Interrupts.Scope interrupts) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> names = new LinkedHashMap<>(); // --policy value -> the name reports give it
         for (String p : policies) {
-            if (!Policies.exists(p)) throw new BadInputException("--policy: unknown policy '" + p + "' (known: " + Policies.names() + ")");
+            String name = PolicyOption.check(p);
+            if (names.containsValue(name)) throw new BadInputException("--policy: two policies named '" + name + "'; give a policy file a name: of its own");
+            names.put(p, name);
         }
         String teaching = EpisodeOptions.teacher(teacher);
         int t = threads != null ? (int) FlagBounds.check("--threads", threads, 1, FlagBounds.MAX_THREADS)
@@ -140,10 +143,10 @@ final class SuiteCommand implements Callable<Integer> {
                 }).shield(!noShield).teacher(teaching);
                 interrupts.onInterrupt(runner::interrupt);
                 interrupts.lastResort(runner::closeRecordings);
-                List<SuiteOutcome> ran = runner.run(entries, p, makers.get(p), o -> {
+                List<SuiteOutcome> ran = runner.run(entries, names.get(p), makers.get(p), o -> {
                     if (bar != null) bar.step();
                 });
-                if (!ran.isEmpty()) byPolicy.put(p, ran);
+                if (!ran.isEmpty()) byPolicy.put(names.get(p), ran);
             }
         }
         int planned = entries.size() * policies.size();
@@ -165,7 +168,7 @@ final class SuiteCommand implements Callable<Integer> {
         }
         if (episodes != null) out.println("episodes: " + episodes);
         out.flush();
-        if (sheetDir != null) writeContactSheet(out, sheetDir, policies.get(0), byPolicy.get(policies.get(0)));
+        if (sheetDir != null) writeContactSheet(out, sheetDir, names.get(policies.get(0)), byPolicy.get(names.get(policies.get(0))));
         return Umwelt.EXIT_OK;
     }
 

@@ -35,11 +35,16 @@ public final class YamlMap extends YamlNode {
         List<String> ok = Arrays.asList(allowed);
         for (String key : fields.keySet()) {
             if (ok.contains(key)) continue;
-            String hint = closest(key, ok).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            String hint = didYouMean(key, ok);
             throw new ScenarioException(file(), keyLines.getOrDefault(key, line()), child(path(), key),
                     "unknown field '" + key + "'" + hint + "; allowed fields: " + String.join(", ", ok));
         }
         return this;
+    }
+
+    /** An error located at {@code key}'s own line (for a key that is present but not allowed here); the caller throws it. */
+    public ScenarioException keyError(String key, String problem) {
+        return new ScenarioException(file(), keyLines.getOrDefault(key, line()), child(path(), key), problem);
     }
 
     public boolean has(String key) {
@@ -140,6 +145,11 @@ public final class YamlMap extends YamlNode {
     /** The list under {@code key}, or an empty list when absent. */
     public List<YamlNode> optionalList(String key) {
         return optional(key).map(n -> n.asList().items()).orElse(List.of());
+    }
+
+    /** {@code " (did you mean 'x'?)"} for the near miss among {@code candidates}, or empty. */
+    static String didYouMean(String key, List<String> candidates) {
+        return closest(key, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 
     private static Optional<String> closest(String key, List<String> candidates) {

@@ -82,6 +82,16 @@ public final class YamlScalar extends YamlNode {
         return text;
     }
 
+    /**
+     * One of {@code choices}, as written; anything else is refused as
+     * {@code unknown WHAT 'x' (did you mean 'y'?); known: a, b}.
+     */
+    public String asOneOf(java.util.List<String> choices, String what) {
+        String want = asString().trim();
+        if (choices.contains(want)) return want;
+        throw error("unknown " + what + " '" + want + "'" + YamlMap.didYouMean(want, choices) + "; known: " + String.join(", ", choices));
+    }
+
     /** A constant of {@code type} named case-insensitively; the error lists the choices. */
     public <E extends Enum<E>> E asEnum(Class<E> type) {
         String want = asString().trim();

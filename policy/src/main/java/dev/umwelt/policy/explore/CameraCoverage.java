@@ -11,12 +11,11 @@ import dev.umwelt.worldmodel.grid.OccupancyGrid;
  * around the robot at once, the camera only a 90 degree wedge: a room the lidar has mapped may
  * hold an object the camera never saw. Per camera frame, every lidar beam inside the camera's
  * field of view marks the cells it crosses, up to its hit (occlusion for free) or
- * {@link #VIEW_RANGE}, where the object memory still names colours and shapes reliably.
+ * {@code viewRange} (ExplorerConfig), where the object memory still names colours and shapes reliably.
  */
 final class CameraCoverage {
-    static final double VIEW_RANGE = 3.5;
-    /** Beams this close to the image border are not counted: objects cut by the border are not read. */
-    static final double BORDER = Math.toRadians(6);
+    /** Metres a frame counts floor as seen, and (radians) the border where beams do not count: objects cut by it are not read. */
+    private final double viewRange, border;
 
     private final OccupancyGrid grid;
     private final CameraSpec camera;
@@ -24,16 +23,18 @@ final class CameraCoverage {
     private final boolean[] viewed;
     private long lastFrameStamp = Long.MIN_VALUE;
 
-    private CameraCoverage(OccupancyGrid grid, RobotDescription robot) {
+    private CameraCoverage(OccupancyGrid grid, RobotDescription robot, ExplorerConfig config) {
         this.grid = grid;
+        this.viewRange = config.viewRange();
+        this.border = Math.toRadians(config.viewBorder());
         this.camera = robot.camera();
         this.laserMount = robot.lidar().mount();
         this.viewed = new boolean[grid.width() * grid.height()];
     }
 
     /** Coverage over {@code grid}, or null for a robot without a camera. */
-    static CameraCoverage of(OccupancyGrid grid, RobotDescription robot) {
-        return robot.camera() == null ? null : new CameraCoverage(grid, robot);
+    static CameraCoverage of(OccupancyGrid grid, RobotDescription robot, ExplorerConfig config) {
+        return robot.camera() == null ? null : new CameraCoverage(grid, robot, config);
     }
 
     /** Marks what the frame stamped {@code frameStamp} saw; a frame already counted is ignored. */
@@ -41,14 +42,14 @@ final class CameraCoverage {
         if (frameStamp == lastFrameStamp || scan == null) return;
         lastFrameStamp = frameStamp;
         Pose2D laser = base.compose(laserMount);
-        double half = camera.horizontalFov() / 2 - BORDER, step = grid.resolution() / 2;
+        double half = camera.horizontalFov() / 2 - border, step = grid.resolution() / 2;
         float[] ranges = scan.ranges();
         for (int i = 0; i < ranges.length; i++) {
             double a = dev.umwelt.bus.Angles.normalize(laserMount.yaw() + scan.angleOf(i));
             if (Math.abs(a) > half) continue;
             double r = ranges[i];
             if (Double.isNaN(r) || r < scan.rangeMin()) continue;
-            double reach = Math.min(VIEW_RANGE, r);
+            double reach = Math.min(viewRange, r);
             double c = Math.cos(laser.yaw() + scan.angleOf(i)), s = Math.sin(laser.yaw() + scan.angleOf(i));
             for (double d = 0; d <= reach; d += step) {
                 int ix = grid.cellX(laser.x() + d * c), iy = grid.cellY(laser.y() + d * s);

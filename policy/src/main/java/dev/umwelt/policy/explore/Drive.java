@@ -15,16 +15,18 @@ import dev.umwelt.bus.robot.RobotDescription;
  * in place when the heading error is large. Keeps the last command for the acceleration limits.
  */
 final class Drive {
-    static final double ROTATE_IN_PLACE = Math.toRadians(55);
-    static final double MIN_LOOKAHEAD = 0.25, MAX_LOOKAHEAD = 0.6;
-
     private final RobotDescription robot;
+    private final ExplorerConfig config;
+    /** Radians: heading error above which the robot turns on the spot. */
+    private final double rotateInPlace;
     private final MotionLimits lim;
     private final double dt;
     private final CommandRamp ramp;
 
-    Drive(RobotDescription robot) {
+    Drive(RobotDescription robot, ExplorerConfig config) {
         this.robot = robot;
+        this.config = config;
+        this.rotateInPlace = Math.toRadians(config.rotateInPlace());
         this.lim = robot.limits();
         this.dt = robot.controlPeriodNanos() * 1e-9;
         this.ramp = new CommandRamp(lim);
@@ -44,15 +46,15 @@ final class Drive {
      */
     Twist2D follow(Polyline route, double progress, Pose2D pose, double clearance, double restAt, double speedCap) {
         double fp = robot.footprintRadius();
-        double lookahead = clamp(0.2 + (clearance - fp), MIN_LOOKAHEAD, MAX_LOOKAHEAD);
+        double lookahead = clamp(config.lookaheadBase() + (clearance - fp), config.minLookahead(), config.maxLookahead());
         double[] carrot = route.at(progress + lookahead);
         double dx = carrot[0] - pose.x(), dy = carrot[1] - pose.y();
         double ld = Math.max(1e-6, Math.hypot(dx, dy));
         double alpha = Angles.difference(Math.atan2(dy, dx), pose.yaw());
-        if (Math.abs(alpha) > ROTATE_IN_PLACE) return turn(alpha);
+        if (Math.abs(alpha) > rotateInPlace) return turn(alpha);
         double remaining = Math.max(0, route.length() - progress - restAt);
-        double obstacleScale = clamp((clearance - fp) / 0.35, 0.3, 1.0);
-        double headingScale = clamp(1 - Math.abs(alpha) / ROTATE_IN_PLACE, 0.25, 1.0);
+        double obstacleScale = clamp((clearance - fp) / config.fullSpeedClearance(), config.minSpeedScale(), 1.0);
+        double headingScale = clamp(1 - Math.abs(alpha) / rotateInPlace, 0.25, 1.0);
         double brake = Math.sqrt(2 * lim.maxLinearAcceleration() * 0.6 * remaining);
         double v = Math.min(Math.min(lim.maxLinearVelocity(), speedCap) * obstacleScale * headingScale, Math.max(0.06, brake));
         double w = v * 2 * Math.sin(alpha) / ld;

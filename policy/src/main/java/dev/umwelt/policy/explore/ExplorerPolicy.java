@@ -28,16 +28,16 @@ import java.util.Set;
  * places), EXPLORE (drive to the best reachable frontier, replanning as the grid grows), APPROACH
  * (plan to a stand-off point near the remembered target), FACE then STOP, RECOVER (back off when
  * stuck), DONE (STOP with a note: instruction not understood, ambiguous, or nothing left to
- * explore). See policy/README.md for the parameters and measured figures.
+ * explore). Its tuning is an {@link ExplorerConfig}; see policy/README.md for the measured figures.
  */
 public final class ExplorerPolicy implements Policy {
-    static final double LOOK_RATE = 2.2, LOOK_SPACING = 3.5;
-    /** An unviewed cluster this near (path metres) is looked at by turning, farther ones are driven to. */
-    static final double VIEW_TURN = 1.5;
-    static final long VIEW_TURN_NANOS = 3_000_000_000L;
+    /** Metres: half the side of the grid the explorer keeps when no host gives it a world model. */
     static final double GRID_HALF_SIZE = 20;
-    /** Clearance over the footprint a passable cell needs once nothing is reachable at the usual 0.03 m. */
-    static final double SQUEEZE_MARGIN = 0.005;
+
+    private final ExplorerConfig config;
+    private final FrontierChoice frontiers;
+    /** Radians: facing the target within this before STOP (config.facing() degrees). */
+    private final double facing;
 
     private static final boolean DEBUG = Boolean.getBoolean("umwelt.explorer.debug");
     private static final boolean TRACE = Boolean.getBoolean("umwelt.explorer.trace");
@@ -54,7 +54,7 @@ public final class ExplorerPolicy implements Policy {
     /** No reachable frontier is left (object goals then accept a colour match of another voted shape). */
     private boolean exhausted;
     /** AudioGoal: the source fitted to tone levels heard along the way (see SoundSeeking). */
-    private SoundSeeking sound = new SoundSeeking();
+    private SoundSeeking sound;
     private boolean goingToLoudest;
     /** The robot's belief: the agent's world model, or (no agent) one the explorer owns and feeds. */
     private WorldModel belief;
@@ -69,16 +69,31 @@ public final class ExplorerPolicy implements Policy {
     private String note;
     private double hard, preferred;
     /** Polyline following: the planned route, progress along it, stall detection. */
-    private final Route route = new Route();
-    // Look-around and recovery.
-    private double lookTurned, lastYaw;
-    private final List<double[]> lookSpots = new ArrayList<>();
+    private final Route route;
+    /** The box around the poses passed (the planning window) and the look-arounds. */
+    private final Travelled travelled = new Travelled();
     private final List<double[]> blacklist = new ArrayList<>();
     /** Times the given-up frontiers were tried again once nothing else was left. */
     private int retries;
-    static final int RETRIES = 2;
     private long recoverUntil;
-    private double minX, minY, maxX, maxY;
+
+    /** With the measured defaults ({@link ExplorerConfig#DEFAULTS}). */
+    public ExplorerPolicy() {
+        this(ExplorerConfig.DEFAULTS);
+    }
+
+    public ExplorerPolicy(ExplorerConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.frontiers = new FrontierChoice(config);
+        this.facing = Math.toRadians(config.facing());
+        this.route = new Route(config);
+        this.sound = new SoundSeeking(config);
+    }
+
+    /** The tuning this explorer drives with. */
+    public ExplorerConfig config() {
+        return config;
+    }
 
     @Override
     public String name() {
@@ -103,32 +118,29 @@ public final class ExplorerPolicy implements Policy {
     public void reset(EpisodeContext context) {
         robot = context.robot();
         goal = GoalParser.parse(context.instruction().text());
-        objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words()) : null;
+        objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words(), config) : null;
         lastAim = null;
         exhausted = false;
-        sound = new SoundSeeking();
+        sound = new SoundSeeking(config);
         goingToLoudest = false;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         feedsBelief = context.worldModel().isEmpty();
         belief = context.worldModel().orElseGet(() -> new WorldModel(robot, Pose2D.ORIGIN,
                 WorldModelConfig.DEFAULTS.withSize(2 * GRID_HALF_SIZE, 2 * GRID_HALF_SIZE)));
-        aims = new TargetChoice(goal, objectChoice, sound, belief);
-        drive = new Drive(robot);
-        coverage = goal instanceof Goal.FindObject ? CameraCoverage.of(belief.grid(), robot) : null;
+        aims = new TargetChoice(goal, objectChoice, sound, belief, config);
+        drive = new Drive(robot, config);
+        coverage = goal instanceof Goal.FindObject ? CameraCoverage.of(belief.grid(), robot, config) : null;
         viewing = null;
-        hard = robot.footprintRadius() + 0.03;
-        preferred = robot.inflationRadius() + 0.2;
+        hard = robot.footprintRadius() + config.hardMargin();
+        preferred = robot.inflationRadius() + config.preferredMargin();
         note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
         mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
         route.reset(drive, belief, preferred);
         startStamp = Long.MIN_VALUE;
-        lookTurned = 0;
-        lookSpots.clear();
+        travelled.reset();
         blacklist.clear();
         retries = 0;
-        minX = minY = Double.POSITIVE_INFINITY;
-        maxX = maxY = Double.NEGATIVE_INFINITY;
     }
 
     /** Why the explorer stopped or what it is doing, for the episode log; empty while nothing to say. */
@@ -167,8 +179,7 @@ public final class ExplorerPolicy implements Policy {
         }
         if (belief.grid().scans() == 0) return ActionChunk.move(now, period, drive.halt());
         Pose2D pose = belief.pose();
-        minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
-        minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
+        travelled.pass(pose);
         Twist2D t = decide(pose, now);
         if (DEBUG && (now / 100_000_000L) % 20 == 0) debug(pose, now);
         if (t == null) {
@@ -200,13 +211,13 @@ public final class ExplorerPolicy implements Policy {
 
     private Twist2D decideInner(Pose2D pose, long now) {
         if (mode == Mode.RECOVER) {
-            if (now < recoverUntil) return drive.straight(-0.15);
+            if (now < recoverUntil) return drive.straight(-config.recoverSpeed());
             mode = Mode.EXPLORE;
             route.drop();
         }
         Aim target = target(pose, now);
         if (target != null && objectChoice != null && !target.confirmed() && target.reachedFrom(target.stopDistance(pose))
-                && target.facedFrom(pose) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
+                && target.facedFrom(pose, facing) && objectChoice.lookedLongEnough(target.object(), now, robot.controlPeriodNanos())) {
             note = String.format(java.util.Locale.ROOT, "taking the %s object at (%.2f, %.2f) as %s: shape not read, nothing against it",
                     target.object().colour(), target.x(), target.y(), describe());
             target = target(pose, now);
@@ -225,11 +236,11 @@ public final class ExplorerPolicy implements Policy {
                     return null;
                 }
                 double err = Angles.difference(Math.atan2(target.y() - pose.y(), target.x() - pose.x()), pose.yaw());
-                if (target.confirmed() && Math.abs(err) <= TargetChoice.FACING && Math.abs(drive.lastW()) < 0.3) {
+                if (target.confirmed() && Math.abs(err) <= facing && Math.abs(drive.lastW()) < 0.3) {
                     note = String.format(java.util.Locale.ROOT, "at %s: %.2f m from (%.2f, %.2f)", describe(), dist, target.x(), target.y());
                     return null;
                 }
-                return Math.abs(err) <= TargetChoice.FACING ? drive.halt() : drive.turn(err);
+                return Math.abs(err) <= facing ? drive.halt() : drive.turn(err);
             }
             if (mode != Mode.APPROACH || route.goal() == null || lastAim == null
                     || Math.hypot(lastAim[0] - target.x(), lastAim[1] - target.y()) > 0.3) route.drop();
@@ -247,10 +258,7 @@ public final class ExplorerPolicy implements Policy {
             route.drop();
         }
         if (mode == Mode.LOOK) {
-            lookTurned += Math.abs(Angles.difference(pose.yaw(), lastYaw));
-            lastYaw = pose.yaw();
-            if (lookTurned < 2 * Math.PI - 0.2) return drive.spin(LOOK_RATE);
-            lookSpots.add(new double[] {pose.x(), pose.y()});
+            if (!travelled.lookedAround(pose)) return drive.spin(config.lookRate());
             mode = Mode.EXPLORE;
             route.drop();
         }
@@ -259,8 +267,7 @@ public final class ExplorerPolicy implements Policy {
 
     private void startLook(Pose2D pose) {
         mode = Mode.LOOK;
-        lookTurned = 0;
-        lastYaw = pose.yaw();
+        travelled.startLook(pose);
     }
 
     /** What to drive to, or null while it is not known; an ambiguity among objects becomes the note. */
@@ -272,7 +279,7 @@ public final class ExplorerPolicy implements Policy {
 
     private Twist2D approach(Pose2D pose, long now, Aim target) {
         if (route.needsPlan(pose, now)) {
-            GridPlanner p = planner(pose, 2.0);
+            GridPlanner p = planner(pose, config.unknownCost());
             double tx = target.x(), ty = target.y(), outer = target.radius() + target.standoff(), inner = Math.max(target.radius() + 0.25, outer - 0.5);
             NavGrid g = p.grid;
             int cell = p.cheapest(k -> {
@@ -295,17 +302,17 @@ public final class ExplorerPolicy implements Policy {
                 && Math.hypot(route.goal()[0] - pose.x(), route.goal()[1] - pose.y()) < 0.3;
         if (arrived && goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
             startLook(pose);
-            return drive.spin(LOOK_RATE);
+            return drive.spin(config.lookRate());
         }
         if (!route.active() || !route.toFrontier() || arrived || route.stale(pose, now)) {
             GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
             SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
-            Frontiers.Frontier best = FrontierChoice.best(p, hard, pose, route.toFrontier() ? route.goal() : null, heard, blacklist);
-            Frontiers.Cluster view = coverage == null ? null : FrontierChoice.bestUnviewed(p, coverage, hard, blacklist);
-            if (view != null && (best == null || FrontierChoice.viewScore(view, p.grid.res) < best.score())) {
-                if (view.cost() < VIEW_TURN) {
+            Frontiers.Frontier best = frontiers.best(p, hard, pose, route.toFrontier() ? route.goal() : null, heard, blacklist);
+            Frontiers.Cluster view = coverage == null ? null : frontiers.bestUnviewed(p, coverage, hard, blacklist);
+            if (view != null && (best == null || frontiers.viewScore(view, p.grid.res) < best.score())) {
+                if (view.cost() < config.viewTurnDistance()) {
                     viewing = view;
-                    viewingUntil = now + VIEW_TURN_NANOS;
+                    viewingUntil = now + ExplorerConfig.nanos(config.viewTurnSeconds());
                     blacklist.add(new double[] {view.cx(), view.cy()});
                     route.drop();
                     return faceViewing(pose, now);
@@ -313,17 +320,17 @@ public final class ExplorerPolicy implements Policy {
                 setRoute(p, p.grid.index(p.grid.cellI(view.x()), p.grid.cellJ(view.y())), pose, now, true, false);
                 return followRoute(pose, now, 0);
             }
-            if (best == null && hard > robot.footprintRadius() + SQUEEZE_MARGIN) {
+            if (best == null && hard > robot.footprintRadius() + config.squeezeMargin()) {
                 // Nothing reachable at the usual clearance: the way on may be a gap only a little
                 // wider than the robot (a box in a corridor); the safety shield guards the squeeze.
-                hard = robot.footprintRadius() + SQUEEZE_MARGIN;
+                hard = robot.footprintRadius() + config.squeezeMargin();
                 route.drop();
                 return drive.halt();
             }
             if (best == null) {
                 if (goal instanceof Goal.FindObject && farFromLookSpots(pose)) {
                     startLook(pose);
-                    return drive.spin(LOOK_RATE);
+                    return drive.spin(config.lookRate());
                 }
                 if (goal instanceof Goal.FindObject && !exhausted) {
                     exhausted = true;
@@ -331,7 +338,7 @@ public final class ExplorerPolicy implements Policy {
                     return drive.halt();
                 }
                 if (goal instanceof Goal.FindSound && sound.loudestAt() != null) return toLoudest(pose, now);
-                if (!blacklist.isEmpty() && retries < RETRIES) {
+                if (!blacklist.isEmpty() && retries < config.retries()) {
                     // Frontiers given up after a stall (a pushed box, a squeeze the shield held
                     // back) may be reachable now: STOP here is a sure failure, another try is not.
                     retries++;
@@ -376,7 +383,7 @@ public final class ExplorerPolicy implements Policy {
             return null;
         }
         if (route.needsPlan(pose, now)) {
-            GridPlanner p = planner(pose, 2.0);
+            GridPlanner p = planner(pose, config.unknownCost());
             NavGrid g = p.grid;
             double lx = loudestAt[0], ly = loudestAt[1];
             int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - lx, g.centerY(k / g.w) - ly) <= 0.2);
@@ -390,20 +397,16 @@ public final class ExplorerPolicy implements Policy {
     }
 
     private String describe() {
-        if (goal instanceof Goal.FindObject f) return "the " + f.words();
-        if (goal instanceof Goal.FindSound s) return "the " + s.soundWord();
-        if (goal instanceof Goal.ReachPoint p) return String.format(java.util.Locale.ROOT, "(%.2f, %.2f)", p.x(), p.y());
-        return "the goal";
+        return goal.describe();
     }
 
     private boolean farFromLookSpots(Pose2D pose) {
-        for (double[] s : lookSpots) if (Math.hypot(s[0] - pose.x(), s[1] - pose.y()) < LOOK_SPACING) return false;
-        return true;
+        return travelled.farFromLookSpots(pose, config.lookSpacing());
     }
 
     private GridPlanner planner(Pose2D pose, double unknownCost) {
         double r = robot.lidar().rangeMax() + 0.5;
-        NavGrid g = NavGrid.of(belief.grid(), minX - r, minY - r, maxX + r, maxY + r);
+        NavGrid g = travelled.window(belief.grid(), r);
         return new GridPlanner(g, pose.x(), pose.y(), hard, preferred, unknownCost);
     }
 
@@ -418,7 +421,7 @@ public final class ExplorerPolicy implements Policy {
         Route.Stall stall = (Route.Stall) step;
         if (stall.toFrontier()) blacklist.add(stall.goal());
         mode = Mode.RECOVER;
-        recoverUntil = now + 800_000_000L;
-        return drive.straight(-0.15);
+        recoverUntil = now + ExplorerConfig.nanos(config.recoverSeconds());
+        return drive.straight(-config.recoverSpeed());
     }
 }

@@ -13,49 +13,47 @@ import java.util.List;
  * at are set aside.
  */
 final class FrontierChoice {
-    /** Keep the current frontier (within KEEP_RADIUS) by KEEP_BONUS path metres; TURN_COST path metres per radian of turn. */
-    static final double KEEP_RADIUS = 1.0, KEEP_BONUS = 1.5, TURN_COST = 0.3;
-    /** AudioGoal frontiers: path metres per metre from the fitted source (see soundPull). */
-    static final double SOUND_PULL = 0.7;
-    /** Metres around a set-aside place within which frontiers and unviewed floor are skipped. */
-    static final double SET_ASIDE_RADIUS = 0.6;
+    /** The weights: keepRadius, keepBonus, turnCost, soundPull, setAsideRadius, the size bonus and cluster sizes. */
+    private final ExplorerConfig config;
 
-    private FrontierChoice() {}
+    FrontierChoice(ExplorerConfig config) {
+        this.config = config;
+    }
 
     /**
      * The best frontier, its score in {@code score()}, or null. {@code current}: the goal of the
      * frontier route being followed, or null; {@code heard}: the AudioGoal fit, or null.
      */
-    static Frontiers.Frontier best(GridPlanner p, double hard, Pose2D pose, double[] current, SoundSeeking.Fit heard,
+    Frontiers.Frontier best(GridPlanner p, double hard, Pose2D pose, double[] current, SoundSeeking.Fit heard,
                                    List<double[]> setAside) {
         Frontiers.Frontier best = null;
-        for (Frontiers.Frontier f : Frontiers.find(p, hard)) {
+        for (Frontiers.Frontier f : Frontiers.find(p, hard, config)) {
             if (setAside(setAside, f.x(), f.y())) continue;
             double s = f.score() + soundPull(f, heard) + turnCost(pose, f.x(), f.y());
             // Hysteresis: keep the current frontier unless another is clearly better.
-            if (current != null && Math.hypot(f.x() - current[0], f.y() - current[1]) < KEEP_RADIUS) s -= KEEP_BONUS;
+            if (current != null && Math.hypot(f.x() - current[0], f.y() - current[1]) < config.keepRadius()) s -= config.keepBonus();
             if (best == null || s < best.score()) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
         }
         return best;
     }
 
     /** The unviewed floor cluster worth most, or null. */
-    static Frontiers.Cluster bestUnviewed(GridPlanner p, CameraCoverage coverage, double hard, List<double[]> setAside) {
+    Frontiers.Cluster bestUnviewed(GridPlanner p, CameraCoverage coverage, double hard, List<double[]> setAside) {
         Frontiers.Cluster best = null;
-        for (Frontiers.Cluster c : Frontiers.unviewed(p, coverage, hard)) {
+        for (Frontiers.Cluster c : Frontiers.unviewed(p, coverage, hard, config.unviewedMinCells())) {
             if (setAside(setAside, c.cx(), c.cy())) continue;
             if (best == null || viewScore(c, p.grid.res) < viewScore(best, p.grid.res)) best = c;
         }
         return best;
     }
 
-    static double viewScore(Frontiers.Cluster c, double resolution) {
-        return c.cost() - Frontiers.SIZE_BONUS * Math.min(2.0, Math.sqrt(c.cells()) * resolution);
+    double viewScore(Frontiers.Cluster c, double resolution) {
+        return c.cost() - config.frontierSizeBonus() * Math.min(2.0, Math.sqrt(c.cells()) * resolution);
     }
 
     /** Path metres per radian the robot must turn to head for a point: turning back costs time, and undoes what it saw. */
-    static double turnCost(Pose2D pose, double x, double y) {
-        return TURN_COST * Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw()));
+    double turnCost(Pose2D pose, double x, double y) {
+        return config.turnCost() * Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw()));
     }
 
     /**
@@ -63,12 +61,12 @@ final class FrontierChoice {
      * trusted or not (unreachable, or just set aside): the sound is heard from there, so the
      * openings towards it come first. Zero for other goals and before a fit.
      */
-    static double soundPull(Frontiers.Frontier f, SoundSeeking.Fit heard) {
-        return heard == null ? 0 : SOUND_PULL * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
+    double soundPull(Frontiers.Frontier f, SoundSeeking.Fit heard) {
+        return heard == null ? 0 : config.soundPull() * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
     }
 
-    static boolean setAside(List<double[]> places, double x, double y) {
-        for (double[] b : places) if (Math.hypot(b[0] - x, b[1] - y) < SET_ASIDE_RADIUS) return true;
+    boolean setAside(List<double[]> places, double x, double y) {
+        for (double[] b : places) if (Math.hypot(b[0] - x, b[1] - y) < config.setAsideRadius()) return true;
         return false;
     }
 }

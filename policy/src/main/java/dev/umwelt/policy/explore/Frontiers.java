@@ -9,16 +9,15 @@ import java.util.List;
  * drives to) and scored by path cost minus a bonus for its size (bigger openings promise more).
  */
 final class Frontiers {
-    /** Clusters smaller than this many cells are lidar speckle, not openings. */
-    static final int MIN_CELLS = 4;
-    /** Metres of path cost one metre of frontier length is worth (capped at 2 m of frontier). */
-    static final double SIZE_BONUS = 0.5;
-
     record Frontier(double x, double y, int cells, double cost, double score) {}
 
     private Frontiers() {}
 
-    static List<Frontier> find(GridPlanner planner, double hard) {
+    /**
+     * Frontier clusters of at least {@code frontierMinCells} cells (smaller ones are lidar speckle),
+     * scored by path cost less {@code frontierSizeBonus} path metres per metre of frontier (capped at 2 m).
+     */
+    static List<Frontier> find(GridPlanner planner, double hard, ExplorerConfig config) {
         NavGrid g = planner.grid;
         int n = g.w * g.h;
         boolean[] isF = new boolean[n];
@@ -31,8 +30,8 @@ final class Frontiers {
             }
         }
         List<Frontier> out = new ArrayList<>();
-        for (Cluster c : clusters(planner, isF, MIN_CELLS)) {
-            double score = c.cost() - SIZE_BONUS * Math.min(2.0, c.cells() * g.res);
+        for (Cluster c : clusters(planner, isF, config.frontierMinCells())) {
+            double score = c.cost() - config.frontierSizeBonus() * Math.min(2.0, c.cells() * g.res);
             out.add(new Frontier(c.x(), c.y(), c.cells(), c.cost(), score));
         }
         return out;
@@ -40,9 +39,9 @@ final class Frontiers {
 
     /**
      * Floor the camera has not looked at: free, passable, reachable cells that no frame covered
-     * (see {@link CameraCoverage}), in clusters of at least {@link #MIN_UNVIEWED_CELLS}.
+     * (see {@link CameraCoverage}), in clusters of at least {@code unviewedMinCells}.
      */
-    static List<Cluster> unviewed(GridPlanner planner, CameraCoverage coverage, double hard) {
+    static List<Cluster> unviewed(GridPlanner planner, CameraCoverage coverage, double hard, int minCells) {
         NavGrid g = planner.grid;
         boolean[] mark = new boolean[g.w * g.h];
         for (int j = 0; j < g.h; j++) {
@@ -52,10 +51,8 @@ final class Frontiers {
                         && !coverage.viewed(g.x0 + i, g.y0 + j);
             }
         }
-        return clusters(planner, mark, MIN_UNVIEWED_CELLS);
+        return clusters(planner, mark, minCells);
     }
-
-    static final int MIN_UNVIEWED_CELLS = 80;
 
     /** An 8-connected cluster: its cheapest reachable cell (x, y), path cost there, size and centroid. */
     record Cluster(double x, double y, double cost, int cells, double cx, double cy) {}

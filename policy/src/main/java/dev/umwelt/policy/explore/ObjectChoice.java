@@ -19,37 +19,24 @@ import java.util.Locale;
  * and furniture seen as one colour) are ignored.
  */
 final class ObjectChoice {
-    /**
-     * An object seen this often with its shape voted stays confirmed down to this confidence: the
-     * memory's confidence falls by a fifth per frame its place is in view and the detector misses
-     * it (a grey object by a wall reads as a wall piece, a far small one spans too few beams), which
-     * weighs little against 20 sightings.
+    /*
+     * The thresholds are ExplorerConfig's (the defaults' reasons, measured):
+     * - wellSeenSightings / wellSeenConfidence: an object seen this often with its shape voted stays
+     *   confirmed down to this confidence: the memory's confidence falls by a fifth per frame its place
+     *   is in view and the detector misses it (a grey object by a wall reads as a wall piece, a far
+     *   small one spans too few beams), which weighs little against 20 sightings.
+     * - verifySeconds: looking at an unsure object from the stop distance before taking it as the target.
+     * - unsureSightings: one frame's false detection is no reason to drive over.
+     * - switchMargin: metres a new unsure candidate must be nearer than the one approached (no dithering).
+     * - maxBoxRadius: 300 calibration views of boxes (train) gave 0.10-0.38 per sighting and one 0.42
+     *   (half their visible faces' extent), and memories average many. Wall ends and room corners,
+     *   grey or white like many boxes asked for, read 0.48-0.66 (test episode 68, val episode 148).
+     * - confirmRange: up close a door jamb reads as a small grey or white box, since the scan cannot
+     *   show the wall going on behind the robot's view; from farther away it is a wall piece. An object
+     *   seen only nearer is unsure: looked at from the look-out distance, a real one is seen again
+     *   from there, a jamb fades.
      */
-    static final int WELL_SEEN = 20;
-    static final double WELL_SEEN_CONFIDENCE = 0.1;
-    static final double MIN_CONFIDENCE = 0.5, UNSURE_CONFIDENCE = 0.3, MAX_RADIUS = 0.7, AMBIGUOUS_APART = 1.0;
-    /** Seconds to look at an unsure object from the stop distance before taking it as the target. */
-    static final double VERIFY_SECONDS = 1.5;
-    /** An unsure candidate needs this many sightings (one frame's false detection is no reason to drive over). */
-    static final int UNSURE_SIGHTINGS = 3;
-    /** Metres a new unsure candidate must be nearer than the one being approached to take over (no dithering). */
-    static final double SWITCH_MARGIN = 1.5;
-
-    /**
-     * The largest footprint radius a box target can have: 300 calibration views of boxes (train)
-     * gave 0.10-0.38 per sighting and one 0.42 (half their visible faces' extent), and memories
-     * average many. Wall ends and room corners, grey or white like many boxes asked for, read
-     * 0.48-0.66 (test episode 68, val episode 148).
-     */
-    static final double BOX_MAX_RADIUS = 0.45;
-
-    /**
-     * A confirmed object was seen from at least this far (metres): up close a door jamb reads as
-     * a small grey or white box, since the scan cannot show the wall going on behind the robot's
-     * view; from farther away it is a wall piece. An object seen only nearer is unsure: looked at
-     * from the look-out distance, a real one is seen again from there, a jamb fades.
-     */
-    static final double CONFIRM_RANGE = 1.0;
+    private final ExplorerConfig config;
 
     record Choice(RememberedObject object, boolean confirmed, String ambiguity) {}
 
@@ -59,8 +46,9 @@ final class ObjectChoice {
     /** The unsure object chosen last (its id), kept while it stays a candidate. */
     private int lastUnsure = -1;
 
-    ObjectChoice(ObjectQuery query, String words) {
+    ObjectChoice(ObjectQuery query, String words, ExplorerConfig config) {
         this.query = query;
+        this.config = config;
         this.words = words;
     }
 
@@ -87,18 +75,18 @@ final class ObjectChoice {
         RememberedObject bestSure = null, bestUnsure = null;
         List<RememberedObject> sure = new ArrayList<>();
         for (RememberedObject o : objects) {
-            if (o.radius() > MAX_RADIUS || need == Shape.BOX && o.radius() > BOX_MAX_RADIUS) continue;
+            if (o.radius() > config.maxObjectRadius() || need == Shape.BOX && o.radius() > config.maxBoxRadius()) continue;
             if (!query.matches(o) && !(lastResort && colourMatches(o))) continue;
             boolean shapeOk = need == null || o.shape() == need || lastResort;
-            double needed = o.sightings() >= WELL_SEEN && o.shape() != null ? WELL_SEEN_CONFIDENCE : MIN_CONFIDENCE;
-            boolean seenFromAfar = o.farthestRange() >= CONFIRM_RANGE || lastResort;
+            double needed = o.sightings() >= config.wellSeenSightings() && o.shape() != null ? config.wellSeenConfidence() : config.minConfidence();
+            boolean seenFromAfar = o.farthestRange() >= config.confirmRange() || lastResort;
             if (shapeOk && seenFromAfar && o.confidence() >= needed) {
                 sure.add(o);
                 if (bestSure == null || o.distanceTo(x, y) < bestSure.distanceTo(x, y)) bestSure = o;
             } else if ((o.shape() == null || o.shape() == need && !seenFromAfar) && (o.leaning() == null || o.leaning() == need) && !(pointed && o.flatTopped())
-                    && o.confidence() >= UNSURE_CONFIDENCE && o.sightings() >= UNSURE_SIGHTINGS) {
-                double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? SWITCH_MARGIN : 0);
-                double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? SWITCH_MARGIN : 0);
+                    && o.confidence() >= config.unsureConfidence() && o.sightings() >= config.unsureSightings()) {
+                double d = o.distanceTo(x, y) - (o.id() == lastUnsure ? config.switchMargin() : 0);
+                double b = bestUnsure == null ? 0 : bestUnsure.distanceTo(x, y) - (bestUnsure.id() == lastUnsure ? config.switchMargin() : 0);
                 if (bestUnsure == null || d < b) bestUnsure = o;
             }
         }
@@ -110,7 +98,7 @@ final class ObjectChoice {
             for (RememberedObject o : sure) if (o.sightings() > most.sightings()) most = o;
             String note = null;
             for (RememberedObject o : sure) {
-                if (o.distanceTo(bestSure.x(), bestSure.y()) > AMBIGUOUS_APART) {
+                if (o.distanceTo(bestSure.x(), bestSure.y()) > config.ambiguousApart()) {
                     note = String.format(Locale.ROOT, "ambiguous: %d %s seen; taking the one seen most often, at (%.1f, %.1f)",
                             sure.size(), words, most.x(), most.y());
                     break;
@@ -123,14 +111,14 @@ final class ObjectChoice {
 
     /**
      * The robot is at stop distance from an unsure object (right colour, shape not voted): true
-     * once it has looked at it for {@link #VERIFY_SECONDS} in all (per object, over any number of
+     * once it has looked at it for {@code verifySeconds} in all (per object, over any number of
      * visits) without the shape being voted otherwise. The memory leaves the shape null when the
      * silhouette is inconclusive, which is common for small or partly hidden primitives; a wrong
      * shape would have removed the object from the candidates, so it is then taken as the target.
      */
     boolean lookedLongEnough(RememberedObject o, long now, long period) {
         long t = looked.merge(o.id(), period, Long::sum);
-        return t * 1e-9 >= VERIFY_SECONDS;
+        return t * 1e-9 >= config.verifySeconds();
     }
 
     private boolean colourMatches(RememberedObject o) {

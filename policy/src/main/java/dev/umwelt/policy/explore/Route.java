@@ -12,8 +12,9 @@ import dev.umwelt.worldmodel.WorldModel;
  * the policy's decision, so {@link #follow} reports a {@link Stall} instead of acting on it.
  */
 final class Route {
-    static final long REPLAN_NANOS = 1_000_000_000L;
-    static final double STALL_SECONDS = 4.0, STALL_PROGRESS = 0.2, OFF_ROUTE = 0.4;
+    /** Replan after this long (ExplorerConfig.replanSeconds); stall and off-route limits from the config too. */
+    private final long replanNanos;
+    private final double stallSeconds, stallProgress, offRoute;
 
     /** What following gives this tick: a twist to steer by, or a stall. */
     sealed interface Step permits Steer, Stall {}
@@ -21,17 +22,24 @@ final class Route {
     record Steer(Twist2D twist) implements Step {}
 
     /**
-     * Less than STALL_PROGRESS m of headway in STALL_SECONDS while following: the route is
+     * Less than stallProgress m of headway in stallSeconds while following: the route is
      * dropped; {@code goal} (a copy) is where it led, {@code toFrontier} whether that was a frontier.
      */
     record Stall(double[] goal, boolean toFrontier) implements Step {}
+
+    Route(ExplorerConfig config) {
+        replanNanos = ExplorerConfig.nanos(config.replanSeconds());
+        stallSeconds = config.stallSeconds();
+        stallProgress = config.stallProgress();
+        offRoute = config.offRoute();
+    }
 
     private Drive drive;
     private WorldModel belief;
     private double openClearance;
     private Polyline path;
     private double progress;
-    /** Where the robot was when it last made STALL_PROGRESS metres of headway. */
+    /** Where the robot was when it last made stallProgress metres of headway. */
     private double[] anchor;
     private long planStamp = Long.MIN_VALUE, progressStamp;
     private double[] goal;
@@ -81,18 +89,18 @@ final class Route {
         return toFrontier;
     }
 
-    /** No route, or one planned REPLAN_NANOS ago or more, or the robot more than OFF_ROUTE from it. */
+    /** No route, or one planned replanSeconds ago or more, or the robot more than offRoute from it. */
     boolean needsPlan(Pose2D pose, long now) {
         return path == null || stale(pose, now);
     }
 
-    /** An active route planned REPLAN_NANOS ago or more, or the robot more than OFF_ROUTE from it. */
+    /** An active route planned replanSeconds ago or more, or the robot more than offRoute from it. */
     boolean stale(Pose2D pose, long now) {
-        return now - planStamp >= REPLAN_NANOS || offRoute(pose);
+        return now - planStamp >= replanNanos || offRoute(pose);
     }
 
     private boolean offRoute(Pose2D pose) {
-        return path != null && path.project(pose.x(), pose.y(), progress, 1.5)[1] > OFF_ROUTE;
+        return path != null && path.project(pose.x(), pose.y(), progress, 1.5)[1] > offRoute;
     }
 
     /** Stall detection only counts time spent following a route; turning on the spot restarts it. */
@@ -104,10 +112,10 @@ final class Route {
     Step follow(Pose2D pose, long now, double restAt) {
         double[] proj = path.project(pose.x(), pose.y(), progress, 1.5);
         progress = proj[0];
-        if (anchor == null || Math.hypot(anchor[0] - pose.x(), anchor[1] - pose.y()) > STALL_PROGRESS) {
+        if (anchor == null || Math.hypot(anchor[0] - pose.x(), anchor[1] - pose.y()) > stallProgress) {
             anchor = new double[] {pose.x(), pose.y()};
             progressStamp = now;
-        } else if ((now - progressStamp) * 1e-9 > STALL_SECONDS) {
+        } else if ((now - progressStamp) * 1e-9 > stallSeconds) {
             anchor = null;
             path = null;
             return new Stall(goal.clone(), toFrontier);

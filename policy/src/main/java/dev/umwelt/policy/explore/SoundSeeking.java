@@ -20,17 +20,18 @@ import java.util.Map;
  * microphones) scores that one-sided agreement. Not thread-safe.
  */
 public final class SoundSeeking {
-    /** A chunk whose tone stands less than this above its own noise floor is not a sample. */
-    static final double MIN_SNR_DB = 12;
-    static final double CELL = 0.25, INLIER_DB = 2.0, WALL_CAP_DB = 3.0;
-    static final double KEEP_DB = 12;
-    /**
-     * A fit whose level at 1 m stands less than this above the noise floor was fitted to samples
-     * heard through a wall. Generated scenes put the noise 15..25 dB below the emitter's 1 m level,
-     * and the tone's bin gains ~26 dB over the broadband floor here (measured: 41, 46, 51 dB in line of sight
-     * for SNR 15, 20, 25; 23 for a fit behind a wall at SNR 15); a wall costs 15 dB.
+    /** Metres: the side of the cells samples are kept per (the loudest chunk in each). */
+    static final double CELL = 0.25;
+    /*
+     * The thresholds are ExplorerConfig's. minSnrAtOneMetre: a fit whose level at 1 m stands less than
+     * this above the noise floor was fitted to samples heard through a wall. Generated scenes put the
+     * noise 15..25 dB below the emitter's 1 m level, and the tone's bin gains ~26 dB over the broadband
+     * floor here (measured: 41, 46, 51 dB in line of sight for SNR 15, 20, 25; 23 for a fit behind a
+     * wall at SNR 15); a wall costs 15 dB.
      */
-    static final double MIN_SNR_AT_1M_DB = 38;
+    private final ExplorerConfig config;
+    private final double inlierDb, wallCapDb;
+    private final long visitedNanos, orbitNanos;
     static final long FIT_EVERY_NANOS = 1_000_000_000L;
     private static final double[] HEIGHTS = {0.1, 0.6, 1.2};
 
@@ -43,15 +44,26 @@ public final class SoundSeeking {
     /** The latest fit: x, y, height offset, A, inliers, nearest inlier range, farthest inlier range; null before one. */
     private Fit fit;
     private final List<double[]> visited = new ArrayList<>();
-    static final long VISITED_NANOS = 8_000_000_000L, ORBIT_NANOS = 15_000_000_000L;
-    static final double ORBIT_RADIUS = 0.9;
     private double[] orbitCentre;
     private long orbitSince;
 
+    /** With the measured defaults (the VLA's hearing uses these). */
+    public SoundSeeking() {
+        this(ExplorerConfig.DEFAULTS);
+    }
+
+    public SoundSeeking(ExplorerConfig config) {
+        this.config = config;
+        this.inlierDb = config.inlierDb();
+        this.wallCapDb = config.wallCapDb();
+        this.visitedNanos = ExplorerConfig.nanos(config.visitedSeconds());
+        this.orbitNanos = ExplorerConfig.nanos(config.orbitSeconds());
+    }
+
     /**
      * widestGap: the widest angle (radians) between the bearings of consecutive inliers seen from
-     * (x, y); below {@link #ENCLOSED_GAP} the samples surround the fit. rival: the lowest mean cost
-     * of a coarse candidate at least {@link #RIVAL_DISTANCE} from (x, y), at any height.
+     * (x, y); below {@code enclosedGap} the samples surround the fit. rival: the lowest mean cost
+     * of a coarse candidate at least {@code rivalDistance} from (x, y), at any height (ExplorerConfig).
      */
     public record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
                double widestGap, double rival) {
@@ -64,9 +76,9 @@ public final class SoundSeeking {
             return sq(px - x) + sq(py - y) + sq(height);
         }
 
-        /** Range is observable from the 1/r slope: in-line-of-sight samples span 2.5x in distance. */
-        boolean rangeSpanned() {
-            return farthest >= 2.5 * Math.max(nearest, 0.5);
+        /** Range is observable from the 1/r slope: in-line-of-sight samples span {@code rangeSpan} (2.5x) in distance. */
+        boolean rangeSpanned(ExplorerConfig c) {
+            return farthest >= c.rangeSpan() * Math.max(nearest, 0.5);
         }
 
         /**
@@ -74,25 +86,23 @@ public final class SoundSeeking {
          * side to the other, so agreement all round pins it even where the range span cannot
          * (a source high above the floor is never nearer than its height).
          */
-        boolean enclosed() {
-            return widestGap <= ENCLOSED_GAP;
+        boolean enclosed(ExplorerConfig c) {
+            return widestGap <= Math.toRadians(c.enclosedGap());
         }
 
         /**
-         * No source {@link #RIVAL_DISTANCE} or more away explains the samples nearly as well. Levels
+         * No source {@code rivalDistance} or more away explains the samples nearly as well. Levels
          * heard through a wall fall off gently across a room, like those of a source high overhead:
          * both fit, and only this tells them apart (val: 11 of 12 wrong STOPs had a rival within 3x).
          */
-        boolean unrivalled() {
-            return rival >= RIVAL_RATIO * cost && rival >= cost + RIVAL_MARGIN;
+        boolean unrivalled(ExplorerConfig c) {
+            return rival >= c.rivalRatio() * cost && rival >= cost + c.rivalMargin();
         }
     }
 
-    static final double ENCLOSED_GAP = Math.toRadians(150), RIVAL_DISTANCE = 1.5, RIVAL_RATIO = 3, RIVAL_MARGIN = 0.3;
-
     /** Takes this tick's audio chunk (if new) as a sample at the robot's pose. */
     public void update(Observation obs, Pose2D pose) {
-        if (!tone.measureNew(obs) || tone.snrDb() < MIN_SNR_DB) return;
+        if (!tone.measureNew(obs) || tone.snrDb() < config.minToneSnr()) return;
         double level = tone.level();
         latestLevel = level;
         latestFloor = level - tone.snrDb();
@@ -148,7 +158,7 @@ public final class SoundSeeking {
         if (cells.size() < 5 || spread() < 1.0) return fit = null;
         // Samples far below the loudest are most likely behind walls: they only blur the fit.
         List<double[]> s = new ArrayList<>();
-        for (double[] c : cells.values()) if (c[2] >= loudest - KEEP_DB) s.add(c);
+        for (double[] c : cells.values()) if (c[2] >= loudest - config.keepBelowLoudest()) s.add(c);
         if (s.size() < 5) return fit = null;
         double m = 8.0;
         Fit best = null;
@@ -165,7 +175,7 @@ public final class SoundSeeking {
             for (double y = by - 0.4; y <= by + 0.4; y += 0.1)
                 for (double h : HEIGHTS) best = better(best, score(s, x, y, h));
         double rival = Double.MAX_VALUE;
-        for (Fit c : coarse) if (Math.hypot(c.x() - best.x(), c.y() - best.y()) >= RIVAL_DISTANCE) rival = Math.min(rival, c.cost());
+        for (Fit c : coarse) if (Math.hypot(c.x() - best.x(), c.y() - best.y()) >= config.rivalDistance()) rival = Math.min(rival, c.cost());
         return fit = best.with(widestGap(s, best), rival);
     }
 
@@ -178,22 +188,23 @@ public final class SoundSeeking {
      */
     boolean confirmedAt(Pose2D pose, Fit f) {
         if (!trusted(f)) return false;
-        return Math.abs(atOneMetre(latestLevel, f.rangeSquared(pose.x(), pose.y())) - f.a()) <= INLIER_DB + 1.0;
+        return Math.abs(atOneMetre(latestLevel, f.rangeSquared(pose.x(), pose.y())) - f.a()) <= inlierDb + 1.0;
     }
 
     /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
     public boolean trusted(Fit f) {
-        return f != null && f.inliers() >= 8 && f.inliers() >= 0.6 * f.samples() && f.cost() <= 2.5
-                && (f.rangeSpanned() || f.enclosed()) && f.unrivalled() && snrAtOneMetre(f) >= MIN_SNR_AT_1M_DB;
+        return f != null && f.inliers() >= config.minInliers() && f.inliers() >= config.minInlierFraction() * f.samples()
+                && f.cost() <= config.maxFitCost() && (f.rangeSpanned(config) || f.enclosed(config)) && f.unrivalled(config)
+                && snrAtOneMetre(f) >= config.minSnrAtOneMetre();
     }
 
-    /** The robot reached an unconfirmed fit here: ignore fits near it for {@link #VISITED_NANOS} while more is heard elsewhere. */
+    /** The robot reached an unconfirmed fit here: ignore fits near it for {@code visitedSeconds} while more is heard elsewhere. */
     void visited(double x, double y, long now) {
         visited.add(new double[] {x, y, now});
     }
 
     boolean recentlyVisited(double x, double y, long now) {
-        for (double[] v : visited) if (now - (long) v[2] < VISITED_NANOS && Math.hypot(v[0] - x, v[1] - y) < 0.7) return true;
+        for (double[] v : visited) if (now - (long) v[2] < visitedNanos && Math.hypot(v[0] - x, v[1] - y) < 0.7) return true;
         return false;
     }
 
@@ -203,20 +214,20 @@ public final class SoundSeeking {
     }
 
     /**
-     * Near an unconfirmed fit: a point {@link #ORBIT_RADIUS} from it, a turn of 70 degrees or more
+     * Near an unconfirmed fit: a point {@code orbitRadius} from it, a turn of 70 degrees or more
      * ahead of the robot around it, so that following it circles the fit and hears it from new
      * directions and ranges (standing at it teaches nothing). The point must be in sight of the fit,
      * and so must the robot: circling through a wall hears the fit only through that wall. Null when
-     * far from the fit, out of its sight, or after {@link #ORBIT_NANOS} around the same spot (then it
+     * far from the fit, out of its sight, or after {@code orbitSeconds} around the same spot (then it
      * counts as visited).
      */
     double[] orbit(Pose2D pose, Fit f, long now, Sight sight) {
         double dx = pose.x() - f.x(), dy = pose.y() - f.y(), d = Math.hypot(dx, dy);
-        if (d > ORBIT_RADIUS + 0.4 || !inSight(f, pose.x(), pose.y(), sight)) return null;
+        if (d > config.orbitRadius() + 0.4 || !inSight(f, pose.x(), pose.y(), sight)) return null;
         if (orbitCentre == null || Math.hypot(orbitCentre[0] - f.x(), orbitCentre[1] - f.y()) > 0.7) {
             orbitCentre = new double[] {f.x(), f.y()};
             orbitSince = now;
-        } else if (now - orbitSince > ORBIT_NANOS) {
+        } else if (now - orbitSince > orbitNanos) {
             visited(f.x(), f.y(), now);
             orbitCentre = null;
             return null;
@@ -224,7 +235,7 @@ public final class SoundSeeking {
         double here = d < 1e-6 ? 0 : Math.atan2(dy, dx);
         for (int ahead = 70; ahead <= 160; ahead += 30) {
             double a = here + Math.toRadians(ahead);
-            double ox = f.x() + ORBIT_RADIUS * Math.cos(a), oy = f.y() + ORBIT_RADIUS * Math.sin(a);
+            double ox = f.x() + config.orbitRadius() * Math.cos(a), oy = f.y() + config.orbitRadius() * Math.sin(a);
             if (inSight(f, ox, oy, sight)) return new double[] {ox, oy};
         }
         return null;
@@ -253,10 +264,10 @@ public final class SoundSeeking {
     }
 
     /** The widest angle between consecutive inliers' bearings from the fit (2 pi with fewer than two). */
-    private static double widestGap(List<double[]> s, Fit f) {
+    private double widestGap(List<double[]> s, Fit f) {
         List<Double> bearings = new ArrayList<>();
         for (double[] c : s) {
-            if (Math.abs(atOneMetre(c[2], f.rangeSquared(c[0], c[1])) - f.a()) <= INLIER_DB)
+            if (Math.abs(atOneMetre(c[2], f.rangeSquared(c[0], c[1])) - f.a()) <= inlierDb)
                 bearings.add(Math.atan2(c[1] - f.y(), c[0] - f.x()));
         }
         if (bearings.size() < 2) return 2 * Math.PI;
@@ -267,7 +278,7 @@ public final class SoundSeeking {
     }
 
     /** One-sided robust agreement of the samples with a source at (x, y), h above the microphones. */
-    private static Fit score(List<double[]> s, double x, double y, double h) {
+    private Fit score(List<double[]> s, double x, double y, double h) {
         int n = s.size();
         double[] q = new double[n], r = new double[n];
         double top1 = Double.NEGATIVE_INFINITY;
@@ -284,14 +295,14 @@ public final class SoundSeeking {
             double cost = 0;
             for (int i = 0; i < n; i++) {
                 double e = q[i] - a;
-                cost += e > 0 ? 4 * e * e : Math.min(e * e, WALL_CAP_DB * WALL_CAP_DB);
+                cost += e > 0 ? 4 * e * e : Math.min(e * e, wallCapDb * wallCapDb);
             }
             if (cost < bestCost) { bestCost = cost; bestA = a; }
         }
         int in = 0;
         double near = Double.MAX_VALUE, far = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(q[i] - bestA) <= INLIER_DB) {
+            if (Math.abs(q[i] - bestA) <= inlierDb) {
                 in++;
                 near = Math.min(near, r[i]);
                 far = Math.max(far, r[i]);

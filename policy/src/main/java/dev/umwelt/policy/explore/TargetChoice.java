@@ -13,14 +13,13 @@ import dev.umwelt.worldmodel.query.StraightPath;
  * modes (look, explore, approach, recover) and only asks this where to go and when it is there.
  */
 final class TargetChoice {
-    /** Objects: plan to [r + 0.25, r + OBJECT_STANDOFF] from the centre; STOP within OBJECT_STOP of the surface, facing it. */
-    static final double OBJECT_STANDOFF = 0.55, OBJECT_STOP = 0.7, FACING = Math.toRadians(20);
-    /** Unsure objects: looked at from [r + 1.3, r + VERIFY_STANDOFF] (the silhouette names shapes from 1.1 m) before being taken as the target. */
-    static final double VERIFY_STANDOFF = 1.8, VERIFY_STOP = 1.9;
-    /** ... and not from nearer than this to the surface (up close the silhouette overfills the image). */
-    static final double VERIFY_NEAREST = 1.1;
-    static final double SOUND_STANDOFF = 0.45, SOUND_STOP = 0.5;
-    static final double POINT_STOP = 0.12;
+    /*
+     * Stand-offs and STOP distances are ExplorerConfig's: objects are planned to [r + 0.25, r +
+     * objectStandoff] from the centre and STOP within objectStop of the surface, facing it; unsure
+     * objects are looked at from [r + 1.3, r + verifyStandoff] (the silhouette names shapes from
+     * 1.1 m), not nearer than verifyNearest to the surface (up close it overfills the image).
+     */
+    private final ExplorerConfig config;
 
     /** What to drive to: centre, radius, plan stand-off and STOP distance (from the surface); confirmed: may STOP there. */
     record Aim(double x, double y, double radius, double standoff, double stop, boolean confirmed,
@@ -39,9 +38,9 @@ final class TargetChoice {
             return Math.hypot(x - pose.x(), y - pose.y()) - radius;
         }
 
-        /** The robot heads at the aim's centre within {@link #FACING}. */
-        boolean facedFrom(Pose2D pose) {
-            return Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw())) <= FACING;
+        /** The robot heads at the aim's centre within {@code facing} radians. */
+        boolean facedFrom(Pose2D pose, double facing) {
+            return Math.abs(Angles.difference(Math.atan2(y - pose.y(), x - pose.x()), pose.yaw())) <= facing;
         }
     }
 
@@ -52,8 +51,9 @@ final class TargetChoice {
     private String ambiguity;
 
     /** objectChoice only for object goals, sound only read for sound goals. */
-    TargetChoice(Goal goal, ObjectChoice objectChoice, SoundSeeking sound, WorldModel belief) {
+    TargetChoice(Goal goal, ObjectChoice objectChoice, SoundSeeking sound, WorldModel belief, ExplorerConfig config) {
         this.goal = goal;
+        this.config = config;
         this.objectChoice = objectChoice;
         this.sound = sound;
         this.belief = belief;
@@ -70,7 +70,7 @@ final class TargetChoice {
      */
     Aim choose(Pose2D pose, long now, boolean exhausted) {
         ambiguity = null;
-        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, POINT_STOP, true, null);
+        if (goal instanceof Goal.ReachPoint p) return new Aim(p.x(), p.y(), 0, 0.05, config.pointStop(), true, null);
         if (goal instanceof Goal.FindObject) {
             ObjectChoice.Choice c = objectChoice.choose(belief.objects().objects(), pose.x(), pose.y(), exhausted);
             if (c == null) return null;
@@ -79,9 +79,9 @@ final class TargetChoice {
             // An unsure object is looked at from farther off first: up close it overfills the
             // image and its silhouette (hence its shape) cannot be read.
             if (!c.confirmed() && !objectChoice.lookedLongEnough(o, now, 0)) {
-                return new Aim(o.x(), o.y(), o.radius(), VERIFY_STANDOFF, VERIFY_STOP, false, o, VERIFY_NEAREST);
+                return new Aim(o.x(), o.y(), o.radius(), config.verifyStandoff(), config.verifyStop(), false, o, config.verifyNearest());
             }
-            return new Aim(o.x(), o.y(), o.radius(), OBJECT_STANDOFF, OBJECT_STOP, true, o);
+            return new Aim(o.x(), o.y(), o.radius(), config.objectStandoff(), config.objectStop(), true, o);
         }
         if (goal instanceof Goal.FindSound) {
             SoundSeeking.Fit f = sound.fit(now);
@@ -90,8 +90,8 @@ final class TargetChoice {
             boolean confirmed = sound.confirmedAt(pose, f);
             double[] orbit = confirmed ? null : sound.orbit(pose, f, now,
                     (x0, y0, x1, y1) -> StraightPath.isFree(belief.grid(), x0, y0, x1, y1, 0, false));
-            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, SOUND_STANDOFF, 0.2, false, null);
-            return new Aim(f.x(), f.y(), 0, SOUND_STANDOFF, SOUND_STOP, confirmed, null);
+            if (orbit != null) return new Aim(orbit[0], orbit[1], 0, config.soundStandoff(), 0.2, false, null);
+            return new Aim(f.x(), f.y(), 0, config.soundStandoff(), config.soundStop(), confirmed, null);
         }
         return null;
     }

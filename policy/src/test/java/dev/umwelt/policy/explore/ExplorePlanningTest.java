@@ -76,7 +76,7 @@ class ExplorePlanningTest {
         NavGrid g = NavGrid.of(twoRooms(), -0.5, -0.5, 8.5, 4.5);
         double hard = TURTLE.footprintRadius() + 0.03;
         GridPlanner p = new GridPlanner(g, 1.0, 1.0, hard, TURTLE.inflationRadius() + 0.2, Double.POSITIVE_INFINITY);
-        List<Frontiers.Frontier> fs = Frontiers.find(p, hard);
+        List<Frontiers.Frontier> fs = Frontiers.find(p, hard, ExplorerConfig.DEFAULTS);
         assertEquals(1, fs.size(), fs.toString());
         Frontiers.Frontier f = fs.get(0);
         assertEquals(5.975, f.x(), 0.06);
@@ -86,7 +86,7 @@ class ExplorePlanningTest {
 
     @Test
     void driveKeepsTheRobotsLimits() {
-        Drive d = new Drive(TURTLE);
+        Drive d = new Drive(TURTLE, ExplorerConfig.DEFAULTS);
         MotionLimits lim = TURTLE.limits();
         double dt = TURTLE.controlPeriodNanos() * 1e-9;
         Polyline r = Polyline.of(List.of(new double[] {0, 0}, new double[] {5, 0}));
@@ -101,7 +101,7 @@ class ExplorePlanningTest {
         }
         assertEquals(lim.maxLinearVelocity(), maxV, 1e-9);
         // Facing away from the route: rotate in place, never drive off backwards.
-        Twist2D turn = new Drive(TURTLE).follow(r, 0, new Pose2D(0, 0, Math.PI), 1.0, 0, Double.POSITIVE_INFINITY);
+        Twist2D turn = new Drive(TURTLE, ExplorerConfig.DEFAULTS).follow(r, 0, new Pose2D(0, 0, Math.PI), 1.0, 0, Double.POSITIVE_INFINITY);
         assertEquals(0, turn.linear(), 1e-12);
         assertTrue(Math.abs(turn.angular()) > 0);
     }

@@ -72,7 +72,7 @@ class SoundSeekingTest {
         SoundSeeking s = drive(15);
         SoundSeeking.Fit f = s.fit(20_000_000_000L);
         assertNotNull(f);
-        assertTrue(s.snrAtOneMetre(f) < SoundSeeking.MIN_SNR_AT_1M_DB, "level at 1 m above the floor: " + s.snrAtOneMetre(f));
+        assertTrue(s.snrAtOneMetre(f) < ExplorerConfig.DEFAULTS.minSnrAtOneMetre(), "level at 1 m above the floor: " + s.snrAtOneMetre(f));
         assertFalse(s.confirmedAt(new Pose2D(4.0, 2.5, 0), f));
     }
 
@@ -81,9 +81,9 @@ class SoundSeekingTest {
         SoundSeeking.Fit f = drive(0).fit(20_000_000_000L);
         // Two openings at equal path cost, one 1 m from the fit, one 5 m off: 0.7 m of path per metre.
         Frontiers.Frontier near = new Frontiers.Frontier(SX + 1, SY, 10, 3.0, 2.0), far = new Frontiers.Frontier(SX - 5, SY, 10, 3.0, 2.0);
-        double gap = FrontierChoice.soundPull(far, f) - FrontierChoice.soundPull(near, f);
+        double gap = new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(far, f) - new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(near, f);
         assertEquals(0.7 * 4, gap, 0.7 * 2 * 0.5);
-        assertEquals(0, FrontierChoice.soundPull(far, null));
+        assertEquals(0, new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(far, null));
     }
 
     /** Up to a point 1.5 m short of (cx, cy), then once round it at 0.9 m (the explorer's orbit). */
@@ -105,7 +105,7 @@ class SoundSeekingTest {
         SoundSeeking.Fit f = s.fit(20_000_000_000L);
         assertNotNull(f);
         assertTrue(Math.hypot(f.x() - SX, f.y() - SY) < 0.3, "fit " + f);
-        assertTrue(f.enclosed() && f.unrivalled(), "fit " + f);
+        assertTrue(f.enclosed(ExplorerConfig.DEFAULTS) && f.unrivalled(ExplorerConfig.DEFAULTS), "fit " + f);
         assertTrue(s.confirmedAt(new Pose2D(SX - 0.9, SY, 0), f), "0.9 m from the source: " + f);
     }
 
@@ -123,12 +123,12 @@ class SoundSeekingTest {
     void aFitWithARivalFarOffIsNotTrusted() {
         // Costs from val episodes: levels heard through a wall, fitted overhead 5.4 m from the
         // source (a rival 1.5 m away costs 1.21 against 1.10), and a true source 1 m up (2.13 against 0.20).
-        assertFalse(fit(1.10, 1.21).unrivalled());
-        assertTrue(fit(0.20, 2.13).unrivalled());
+        assertFalse(fit(1.10, 1.21).unrivalled(ExplorerConfig.DEFAULTS));
+        assertTrue(fit(0.20, 2.13).unrivalled(ExplorerConfig.DEFAULTS));
         // Both conditions: 3x and 0.3 apart (tiny costs differ by noise alone).
-        assertFalse(fit(0.05, 0.30).unrivalled());
-        assertFalse(fit(0.50, 1.40).unrivalled());
-        assertTrue(fit(0.50, 1.60).unrivalled());
+        assertFalse(fit(0.05, 0.30).unrivalled(ExplorerConfig.DEFAULTS));
+        assertFalse(fit(0.50, 1.40).unrivalled(ExplorerConfig.DEFAULTS));
+        assertTrue(fit(0.50, 1.60).unrivalled(ExplorerConfig.DEFAULTS));
     }
 
     private static SoundSeeking.Fit fit(double cost, double rival) {
