@@ -24,6 +24,8 @@ import dev.umwelt.worldmodel.query.PlannedPath;
 import dev.umwelt.worldmodel.query.StraightPath;
 import dev.umwelt.worldmodel.sound.SoundSource;
 import dev.umwelt.worldmodel.sound.SoundSourceMap;
+import dev.umwelt.worldmodel.sound.ToneLevel;
+import dev.umwelt.worldmodel.sound.ToneMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,11 @@ public final class WorldModel {
     private final PoseEstimator estimator;
     private final ObjectMemory objects;
     private final SoundSourceMap sounds;
+    /** A chunk shorter than this has too few frames for the tone's FFT bin to mean anything. */
+    static final int MIN_TONE_FRAMES = 256;
+    private final ToneLevel tone = new ToneLevel();
+    private final ToneMap tones = new ToneMap(ToneMap.Settings.DEFAULTS);
+    private long lastTone = Long.MIN_VALUE;
     private final Inflation inflation;
     private final Frontiers frontierFinder;
     private final GridPlanner planner;
@@ -118,11 +125,20 @@ public final class WorldModel {
             lastFrame = f.header().stampNanos();
             objects.observe(f, latestScan, estimator.poseAt(lastFrame));
         }
+        // One analysis per chunk, both maps fed from it: bearings (a microphone pair) and the tone's level.
         Sense<AudioChunk> audio = observation.audio();
-        if (hearing && audio.present() && audio.reading().header().stampNanos() != lastAudio) {
+        if (audio.present()) {
             AudioChunk a = audio.reading();
-            lastAudio = a.header().stampNanos();
-            sounds.observe(a, estimator.poseAt(lastAudio));
+            if (hearing && a.header().stampNanos() != lastAudio) {
+                lastAudio = a.header().stampNanos();
+                sounds.observe(a, estimator.poseAt(lastAudio));
+            }
+            // Heard where the robot is now, after this observation's motion: where a policy acting on it stands.
+            if (a.stampNanos() > lastTone && a.frames() >= MIN_TONE_FRAMES) {
+                lastTone = a.stampNanos();
+                tone.measure(a);
+                tones.observe(tone.level(), tone.snrDb(), estimator.pose(), lastTone);
+            }
         }
     }
 
@@ -156,6 +172,8 @@ public final class WorldModel {
     public OccupancyGrid grid() { return grid; }
     public ObjectMemory objects() { return objects; }
     public SoundSourceMap sounds() { return sounds; }
+    /** The tone's level map and the source fitted to it (AudioGoal): what the explorer and the VLA hear. */
+    public ToneMap tones() { return tones; }
     public PoseEstimator estimator() { return estimator; }
     public RobotDescription robot() { return robot; }
     public WorldModelConfig config() { return config; }
@@ -212,6 +230,14 @@ public final class WorldModel {
         return grid.freeCells() * grid.resolution() * grid.resolution();
     }
 
+    /** The sources heard: the bearing map's strongest, then the tone map's latest fit (what the policies use). */
+    public List<SoundSource> heardSources() {
+        List<SoundSource> out = new ArrayList<>(2);
+        sounds.strongest().ifPresent(out::add);
+        tones.latestSource().ifPresent(out::add);
+        return out;
+    }
+
     /** A compact copy of the grid, trail, objects, sounds and frontiers (for pictures). */
     public MapSnapshot snapshot() {
         byte[] cells = new byte[grid.width() * grid.height()];
@@ -221,7 +247,7 @@ public final class WorldModel {
                         : grid.isFree(ix, iy) ? MapSnapshot.FREE : MapSnapshot.UNKNOWN;
             }
         return new MapSnapshot(grid.originX(), grid.originY(), grid.resolution(), grid.width(), grid.height(), cells,
-                trail, objects.objects(), sounds.strongest().stream().toList(), frontiers());
+                trail, objects.objects(), heardSources(), frontiers());
     }
 
     /** A snapshot for the bus (frame {@code map}); its frontier count may be up to 5 s (sim time) old. */
@@ -233,8 +259,9 @@ public final class WorldModel {
                     o.radius(), o.confidence(), o.sightings(), o.lastSeenNanos()));
         }
         List<Belief.SoundBelief> snd = new ArrayList<>();
-        Optional<SoundSource> s = sounds.strongest();
-        s.ifPresent(v -> snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings())));
+        for (SoundSource v : heardSources()) {
+            snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings()));
+        }
         // the frontier search (~1 ms) is the belief's one real cost: a count up to 5 s old will do
         if (frontiers == null || frontiersNanos == Long.MIN_VALUE || stampNanos < frontiersNanos
                 || stampNanos - frontiersNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS) {

@@ -40,6 +40,10 @@ public record Belief(Header header, Pose2D pose, Pose2D mapToOdom, double matchS
         }
     }
 
-    /** A localised sound source in {@code map}: position, 1-sigma uncertainty (m), level (dB), bearings used. */
+    /**
+     * A localised sound source in {@code map}: position, 1-sigma uncertainty (m), level (dB), bearings used.
+     * A source with 0 bearings was fitted to the tone's levels (the world model's tone map, the one the
+     * policies act on): its level is dB at 1 m and its uncertainty nominal.
+     */
     public record SoundBelief(double x, double y, double uncertainty, double levelDb, long lastHeardNanos, int bearings) {}
 }

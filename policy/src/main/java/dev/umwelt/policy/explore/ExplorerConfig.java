@@ -66,17 +66,14 @@ package dev.umwelt.policy.explore;
  * @param soundStop         m: STOP within this of a confirmed fit
  * @param pointStop         m: STOP within this of a point goal
  *
- * <p>Sound seeking (AudioGoal; levels in dB):
- * @param minToneSnr        dB: a chunk whose tone stands less above its own noise floor is no sample
- * @param keepBelowLoudest  dB: samples more than this below the loudest are left out of the fit
- * @param inlierDb          dB: a sample within this of the fit's prediction is an inlier
- * @param wallCapDb         dB: the cost of a sample below the fit is capped at this squared (walls only lower levels)
+ * <p>Sound seeking (AudioGoal; levels in dB). How samples are kept and fitted is the world model's
+ * ({@code ToneMap.Settings}: minToneSnr, keepBelowLoudest, inlierDb, wallCapDb, rivalDistance); what
+ * the explorer trusts of a fit is here:
  * @param minInliers        inliers a trusted fit needs
  * @param minInlierFraction fraction of the fitted samples that must be inliers
  * @param maxFitCost        the largest mean cost of a trusted fit (dB squared)
  * @param rangeSpan         the inliers' farthest range over their nearest that pins the fit's place
  * @param enclosedGap       degrees: ... or the widest gap between inliers' bearings from the fit, below which they surround it
- * @param rivalDistance     m: a rival fit is at least this far from the fit
  * @param rivalRatio        every rival must cost this many times the fit's cost
  * @param rivalMargin       ... and this much more
  * @param minSnrAtOneMetre  dB: the fit's level at 1 m above the noise floor a trusted fit needs (below: heard through a wall)
@@ -97,8 +94,8 @@ public record ExplorerConfig(
         double ambiguousApart, double verifySeconds, double switchMargin,
         double objectStandoff, double objectStop, double facing, double verifyStandoff, double verifyStop,
         double verifyNearest, double soundStandoff, double soundStop, double pointStop,
-        double minToneSnr, double keepBelowLoudest, double inlierDb, double wallCapDb, int minInliers,
-        double minInlierFraction, double maxFitCost, double rangeSpan, double enclosedGap, double rivalDistance,
+        int minInliers,
+        double minInlierFraction, double maxFitCost, double rangeSpan, double enclosedGap,
         double rivalRatio, double rivalMargin, double minSnrAtOneMetre, double orbitRadius, double orbitSeconds,
         double visitedSeconds) {
 
@@ -116,8 +113,8 @@ public record ExplorerConfig(
             1.0, 1.5, 1.5,
             0.55, 0.7, 20, 1.8, 1.9,
             1.1, 0.45, 0.5, 0.12,
-            12, 12, 2.0, 3.0, 8,
-            0.6, 2.5, 2.5, 150, 1.5,
+            8,
+            0.6, 2.5, 2.5, 150,
             3, 0.3, 38, 0.9, 15,
             8);
 

@@ -1,5 +1,6 @@
 package dev.umwelt.policy.explore;
 
+import dev.umwelt.worldmodel.sound.ToneMap;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.Twist2D;
@@ -87,7 +88,6 @@ public final class ExplorerPolicy implements Policy {
         this.frontiers = new FrontierChoice(config);
         this.facing = Math.toRadians(config.facing());
         this.route = new Route(config);
-        this.sound = new SoundSeeking(config);
     }
 
     /** The tuning this explorer drives with. */
@@ -121,13 +121,13 @@ public final class ExplorerPolicy implements Policy {
         objectChoice = goal instanceof Goal.FindObject f ? new ObjectChoice(f.query(), f.words(), config) : null;
         lastAim = null;
         exhausted = false;
-        sound = new SoundSeeking(config);
         goingToLoudest = false;
         // Without the agent's world model the explorer keeps its own, in the odometry frame (so it
         // cannot take point goals in the scenario's frame, whose start pose it is not told).
         feedsBelief = context.worldModel().isEmpty();
         belief = context.worldModel().orElseGet(() -> new WorldModel(robot, Pose2D.ORIGIN,
                 WorldModelConfig.DEFAULTS.withSize(2 * GRID_HALF_SIZE, 2 * GRID_HALF_SIZE)));
+        sound = new SoundSeeking(config, belief.tones());
         aims = new TargetChoice(goal, objectChoice, sound, belief, config);
         drive = new Drive(robot, config);
         coverage = goal instanceof Goal.FindObject ? CameraCoverage.of(belief.grid(), robot, config) : null;
@@ -162,7 +162,7 @@ public final class ExplorerPolicy implements Policy {
      * to know when the robot has found what it was asked for.
      */
     public Optional<HeardSource> heardSource() {
-        SoundSeeking.Fit f = goal instanceof Goal.FindSound ? sound.latest() : null;
+        ToneMap.Fit f = goal instanceof Goal.FindSound ? sound.latest() : null;
         return f == null ? Optional.empty() : Optional.of(new HeardSource(f.x(), f.y(), f.inliers(), sound.trusted(f)));
     }
 
@@ -173,7 +173,6 @@ public final class ExplorerPolicy implements Policy {
         if (startStamp == Long.MIN_VALUE) startStamp = now;
         if (mode == Mode.DONE) return ActionChunk.stop(now, period);
         if (feedsBelief) belief.update(observation); // the agent feeds its own before each act
-        if (goal instanceof Goal.FindSound) sound.update(observation, belief.pose());
         if (coverage != null && observation.camera().present() && observation.lidar().present()) {
             coverage.observe(observation.camera().reading().header().stampNanos(), observation.lidar().reading(), belief.pose());
         }
@@ -306,7 +305,7 @@ public final class ExplorerPolicy implements Policy {
         }
         if (!route.active() || !route.toFrontier() || arrived || route.stale(pose, now)) {
             GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
-            SoundSeeking.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
+            ToneMap.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
             Frontiers.Frontier best = frontiers.best(p, hard, pose, route.toFrontier() ? route.goal() : null, heard, blacklist);
             Frontiers.Cluster view = coverage == null ? null : frontiers.bestUnviewed(p, coverage, hard, blacklist);
             if (view != null && (best == null || frontiers.viewScore(view, p.grid.res) < best.score())) {

@@ -1,5 +1,6 @@
 package dev.umwelt.policy.explore;
 
+import dev.umwelt.worldmodel.sound.ToneMap;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 
@@ -24,7 +25,7 @@ final class FrontierChoice {
      * The best frontier, its score in {@code score()}, or null. {@code current}: the goal of the
      * frontier route being followed, or null; {@code heard}: the AudioGoal fit, or null.
      */
-    Frontiers.Frontier best(GridPlanner p, double hard, Pose2D pose, double[] current, SoundSeeking.Fit heard,
+    Frontiers.Frontier best(GridPlanner p, double hard, Pose2D pose, double[] current, ToneMap.Fit heard,
                                    List<double[]> setAside) {
         Frontiers.Frontier best = null;
         for (Frontiers.Frontier f : Frontiers.find(p, hard, config)) {
@@ -61,7 +62,7 @@ final class FrontierChoice {
      * trusted or not (unreachable, or just set aside): the sound is heard from there, so the
      * openings towards it come first. Zero for other goals and before a fit.
      */
-    double soundPull(Frontiers.Frontier f, SoundSeeking.Fit heard) {
+    double soundPull(Frontiers.Frontier f, ToneMap.Fit heard) {
         return heard == null ? 0 : config.soundPull() * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
     }
 

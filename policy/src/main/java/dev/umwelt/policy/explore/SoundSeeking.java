@@ -1,27 +1,20 @@
 package dev.umwelt.policy.explore;
 
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.worldmodel.sound.ToneMap;
+import dev.umwelt.worldmodel.sound.ToneMap.Fit;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * AudioGoal: where the sound comes from, from how loud its tone is at the places the robot has
- * been. Bearings from the 0.2 m microphone pair are front/back ambiguous and, for tones above
- * ~857 Hz (most generated emitters), spatially aliased, so this fits the source to levels
- * instead: in the simulator's free field a source of unknown level A (dB at 1 m) is heard at
- * {@code A - 20 log10 r - 15 dB per wall}. Every place the robot heard the tone (a 0.25 m cell,
- * the loudest chunk there) gives q = level + 20 log10 r for a candidate position; at the true
- * position the samples in line of sight share q = A and those behind walls fall below it, never
- * above. A grid search over candidate positions (and the emitter's unknown height above the
- * microphones) scores that one-sided agreement. Not thread-safe.
+ * AudioGoal: what the explorer makes of the world model's {@link ToneMap} (the tone's levels where
+ * the robot has been, and the source fitted to them): whether a fit can be trusted enough to STOP at,
+ * where to circle an unconfirmed one, which fits were visited and set aside. The hearing itself (one
+ * analysis per chunk, the samples, the fit) is the world model's, so the Belief, the VLA and this
+ * class read the same source. Not thread-safe.
  */
 public final class SoundSeeking {
-    /** Metres: the side of the cells samples are kept per (the loudest chunk in each). */
-    static final double CELL = 0.25;
     /*
      * The thresholds are ExplorerConfig's. minSnrAtOneMetre: a fit whose level at 1 m stands less than
      * this above the noise floor was fitted to samples heard through a wall. Generated scenes put the
@@ -30,153 +23,53 @@ public final class SoundSeeking {
      * wall at SNR 15); a wall costs 15 dB.
      */
     private final ExplorerConfig config;
-    private final double inlierDb, wallCapDb;
+    private final ToneMap tones;
     private final long visitedNanos, orbitNanos;
-    static final long FIT_EVERY_NANOS = 1_000_000_000L;
-    private static final double[] HEIGHTS = {0.1, 0.6, 1.2};
-
-    private final ToneLevel tone = new ToneLevel();
-    private final Map<Long, double[]> cells = new HashMap<>(); // cell key -> {x, y, level}
-    private long lastFit = Long.MIN_VALUE;
-    private double[] loudestAt;
-    private double loudest = Double.NEGATIVE_INFINITY, latestLevel = Double.NEGATIVE_INFINITY, latestFloor = Double.NaN;
-    private double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-    /** The latest fit: x, y, height offset, A, inliers, nearest inlier range, farthest inlier range; null before one. */
-    private Fit fit;
     private final List<double[]> visited = new ArrayList<>();
     private double[] orbitCentre;
     private long orbitSince;
 
-    /** With the measured defaults (the VLA's hearing uses these). */
-    public SoundSeeking() {
-        this(ExplorerConfig.DEFAULTS);
+    /** With the measured defaults, over {@code tones} (the VLA's hearing uses these). */
+    public SoundSeeking(ToneMap tones) {
+        this(ExplorerConfig.DEFAULTS, tones);
     }
 
-    public SoundSeeking(ExplorerConfig config) {
+    public SoundSeeking(ExplorerConfig config, ToneMap tones) {
         this.config = config;
-        this.inlierDb = config.inlierDb();
-        this.wallCapDb = config.wallCapDb();
+        this.tones = tones;
         this.visitedNanos = ExplorerConfig.nanos(config.visitedSeconds());
         this.orbitNanos = ExplorerConfig.nanos(config.orbitSeconds());
     }
 
-    /**
-     * widestGap: the widest angle (radians) between the bearings of consecutive inliers seen from
-     * (x, y); below {@code enclosedGap} the samples surround the fit. rival: the lowest mean cost
-     * of a coarse candidate at least {@code rivalDistance} from (x, y), at any height (ExplorerConfig).
-     */
-    public record Fit(double x, double y, double height, double a, int inliers, int samples, double nearest, double farthest, double cost,
-               double widestGap, double rival) {
-        Fit with(double g, double r) {
-            return new Fit(x, y, height, a, inliers, samples, nearest, farthest, cost, g, r);
-        }
-
-        /** Squared distance from the source to microphones at (px, py). */
-        double rangeSquared(double px, double py) {
-            return sq(px - x) + sq(py - y) + sq(height);
-        }
-
-        /** Range is observable from the 1/r slope: in-line-of-sight samples span {@code rangeSpan} (2.5x) in distance. */
-        boolean rangeSpanned(ExplorerConfig c) {
-            return farthest >= c.rangeSpan() * Math.max(nearest, 0.5);
-        }
-
-        /**
-         * Heard from all round: a source outside the samples would make them fall off from one
-         * side to the other, so agreement all round pins it even where the range span cannot
-         * (a source high above the floor is never nearer than its height).
-         */
-        boolean enclosed(ExplorerConfig c) {
-            return widestGap <= Math.toRadians(c.enclosedGap());
-        }
-
-        /**
-         * No source {@code rivalDistance} or more away explains the samples nearly as well. Levels
-         * heard through a wall fall off gently across a room, like those of a source high overhead:
-         * both fit, and only this tells them apart (val: 11 of 12 wrong STOPs had a rival within 3x).
-         */
-        boolean unrivalled(ExplorerConfig c) {
-            return rival >= c.rivalRatio() * cost && rival >= cost + c.rivalMargin();
-        }
-    }
-
-    /** Takes this tick's audio chunk (if new) as a sample at the robot's pose. */
-    public void update(Observation obs, Pose2D pose) {
-        if (!tone.measureNew(obs) || tone.snrDb() < config.minToneSnr()) return;
-        double level = tone.level();
-        latestLevel = level;
-        latestFloor = level - tone.snrDb();
-        long key = ToneLevel.cellKey(pose.x(), pose.y(), CELL);
-        double[] c = cells.get(key);
-        if (c == null) cells.put(key, new double[] {pose.x(), pose.y(), level});
-        else if (level > c[2]) { c[0] = pose.x(); c[1] = pose.y(); c[2] = level; }
-        minX = Math.min(minX, pose.x()); maxX = Math.max(maxX, pose.x());
-        minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
-        if (level > loudest) {
-            loudest = level;
-            loudestAt = new double[] {pose.x(), pose.y()};
-        }
-    }
-
     boolean heard() {
-        return !cells.isEmpty();
+        return tones.heard();
     }
 
-    /**
-     * Each place the tone was heard as {x, y, value in [0, 1]}: its loudest level there relative
-     * to the loudest heard anywhere, 1 there, falling linearly to 0 at {@code spanDb} below (the
-     * VLA's loudness channel). The order is unspecified; painters combine by maximum.
-     */
+    /** Each place the tone was heard as {x, y, value in [0, 1]} ({@link ToneMap#relativeLevels}). */
     public List<double[]> relativeLevels(double spanDb) {
-        List<double[]> out = new ArrayList<>(cells.size());
-        for (double[] c : cells.values()) out.add(new double[] {c[0], c[1], Math.max(0, Math.min(1, 1 + (c[2] - loudest) / spanDb))});
-        return out;
+        return tones.relativeLevels(spanDb);
     }
 
     double[] loudestAt() {
-        return loudestAt;
+        return tones.loudestAt();
     }
 
     double loudest() {
-        return loudest;
+        return tones.loudest();
     }
 
-    /** How far apart the places the tone was heard are (metres, bounding-box diagonal). */
     double spread() {
-        return cells.isEmpty() ? 0 : Math.hypot(maxX - minX, maxY - minY);
+        return tones.spread();
     }
 
     /** The latest fit as it stands, without refitting (null before one): for watching what the robot believes. */
     public Fit latest() {
-        return fit;
+        return tones.latest();
     }
 
-    /** The current fit, refreshed at most every {@link #FIT_EVERY_NANOS}; null until the samples span 1 m. */
+    /** The current fit ({@link ToneMap#fit}); null until the samples span 1 m. */
     public Fit fit(long now) {
-        if (now - lastFit < FIT_EVERY_NANOS && fit != null) return fit;
-        lastFit = now;
-        if (cells.size() < 5 || spread() < 1.0) return fit = null;
-        // Samples far below the loudest are most likely behind walls: they only blur the fit.
-        List<double[]> s = new ArrayList<>();
-        for (double[] c : cells.values()) if (c[2] >= loudest - config.keepBelowLoudest()) s.add(c);
-        if (s.size() < 5) return fit = null;
-        double m = 8.0;
-        Fit best = null;
-        List<Fit> coarse = new ArrayList<>();
-        for (double x = minX - m; x <= maxX + m; x += 0.4)
-            for (double y = minY - m; y <= maxY + m; y += 0.4)
-                for (double h : HEIGHTS) {
-                    Fit c = score(s, x, y, h);
-                    coarse.add(c);
-                    best = better(best, c);
-                }
-        double bx = best.x(), by = best.y();
-        for (double x = bx - 0.4; x <= bx + 0.4; x += 0.1)
-            for (double y = by - 0.4; y <= by + 0.4; y += 0.1)
-                for (double h : HEIGHTS) best = better(best, score(s, x, y, h));
-        double rival = Double.MAX_VALUE;
-        for (Fit c : coarse) if (Math.hypot(c.x() - best.x(), c.y() - best.y()) >= config.rivalDistance()) rival = Math.min(rival, c.cost());
-        return fit = best.with(widestGap(s, best), rival);
+        return tones.fit(now);
     }
 
     /**
@@ -188,14 +81,14 @@ public final class SoundSeeking {
      */
     boolean confirmedAt(Pose2D pose, Fit f) {
         if (!trusted(f)) return false;
-        return Math.abs(atOneMetre(latestLevel, f.rangeSquared(pose.x(), pose.y())) - f.a()) <= inlierDb + 1.0;
+        return tones.agreesHere(f, pose.x(), pose.y(), tones.settings().inlierDb() + 1.0);
     }
 
     /** Everything {@link #confirmedAt} asks of the fit itself, wherever the robot is. */
     public boolean trusted(Fit f) {
         return f != null && f.inliers() >= config.minInliers() && f.inliers() >= config.minInlierFraction() * f.samples()
-                && f.cost() <= config.maxFitCost() && (f.rangeSpanned(config) || f.enclosed(config)) && f.unrivalled(config)
-                && snrAtOneMetre(f) >= config.minSnrAtOneMetre();
+                && f.cost() <= config.maxFitCost() && (f.rangeSpanned(config.rangeSpan()) || f.enclosed(config.enclosedGap()))
+                && f.unrivalled(config.rivalRatio(), config.rivalMargin()) && tones.snrAtOneMetre(f) >= config.minSnrAtOneMetre();
     }
 
     /** The robot reached an unconfirmed fit here: ignore fits near it for {@code visitedSeconds} while more is heard elsewhere. */
@@ -256,67 +149,6 @@ public final class SoundSeeking {
 
     /** The fit's level at 1 m above the latest chunk's noise floor (dB). */
     double snrAtOneMetre(Fit f) {
-        return f.a() - latestFloor;
-    }
-
-    private static Fit better(Fit a, Fit b) {
-        return a == null || b.cost() < a.cost() ? b : a;
-    }
-
-    /** The widest angle between consecutive inliers' bearings from the fit (2 pi with fewer than two). */
-    private double widestGap(List<double[]> s, Fit f) {
-        List<Double> bearings = new ArrayList<>();
-        for (double[] c : s) {
-            if (Math.abs(atOneMetre(c[2], f.rangeSquared(c[0], c[1])) - f.a()) <= inlierDb)
-                bearings.add(Math.atan2(c[1] - f.y(), c[0] - f.x()));
-        }
-        if (bearings.size() < 2) return 2 * Math.PI;
-        bearings.sort(null);
-        double widest = 2 * Math.PI - (bearings.get(bearings.size() - 1) - bearings.get(0));
-        for (int i = 1; i < bearings.size(); i++) widest = Math.max(widest, bearings.get(i) - bearings.get(i - 1));
-        return widest;
-    }
-
-    /** One-sided robust agreement of the samples with a source at (x, y), h above the microphones. */
-    private Fit score(List<double[]> s, double x, double y, double h) {
-        int n = s.size();
-        double[] q = new double[n], r = new double[n];
-        double top1 = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double[] c = s.get(i);
-            double r2 = sq(c[0] - x) + sq(c[1] - y) + h * h;
-            r[i] = Math.sqrt(r2);
-            q[i] = atOneMetre(c[2], r2);
-            top1 = Math.max(top1, q[i]);
-        }
-        // A is near the top of the q values (walls only lower them): try a few levels below the maximum.
-        double bestCost = Double.MAX_VALUE, bestA = top1;
-        for (double a = top1; a >= top1 - 6; a -= 0.5) {
-            double cost = 0;
-            for (int i = 0; i < n; i++) {
-                double e = q[i] - a;
-                cost += e > 0 ? 4 * e * e : Math.min(e * e, wallCapDb * wallCapDb);
-            }
-            if (cost < bestCost) { bestCost = cost; bestA = a; }
-        }
-        int in = 0;
-        double near = Double.MAX_VALUE, far = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(q[i] - bestA) <= inlierDb) {
-                in++;
-                near = Math.min(near, r[i]);
-                far = Math.max(far, r[i]);
-            }
-        }
-        return new Fit(x, y, h, bestA, in, n, near, far, bestCost / n, Double.NaN, Double.NaN);
-    }
-
-    /** A level heard at squared range r2 brought to 1 m under the 1/r law: q = level + 20 log10 r. */
-    private static double atOneMetre(double level, double r2) {
-        return level + 10 * Math.log10(Math.max(r2, 0.01));
-    }
-
-    private static double sq(double v) {
-        return v * v;
+        return tones.snrAtOneMetre(f);
     }
 }

@@ -1,5 +1,6 @@
 package dev.umwelt.policy.explore;
 
+import dev.umwelt.worldmodel.sound.ToneMap;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.worldmodel.WorldModel;
@@ -84,7 +85,7 @@ final class TargetChoice {
             return new Aim(o.x(), o.y(), o.radius(), config.objectStandoff(), config.objectStop(), true, o);
         }
         if (goal instanceof Goal.FindSound) {
-            SoundSeeking.Fit f = sound.fit(now);
+            ToneMap.Fit f = sound.fit(now);
             // A fit set aside after an unconfirmed visit is taken up again once it is trusted.
             if (f == null || sound.recentlyVisited(f.x(), f.y(), now) && !sound.trusted(f)) return null;
             boolean confirmed = sound.confirmedAt(pose, f);

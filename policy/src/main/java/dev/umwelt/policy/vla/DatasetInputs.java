@@ -122,7 +122,7 @@ public final class DatasetInputs {
                 instructed = inputs.instructed(instruction, InstructionEncoder.shared());
                 schedule.restart();
             }
-            inputs.observe(obs, world.pose());
+            inputs.observe(obs, world);
             if (!schedule.due(obs.stampNanos())) return null;
             Map<String, float[]> fed = inputs.build(obs, instructed, world, world.pose());
             int c = 0;

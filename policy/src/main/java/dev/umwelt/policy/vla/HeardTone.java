@@ -1,16 +1,16 @@
 package dev.umwelt.policy.vla;
 
-import dev.umwelt.bus.Pose2D;
-import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.policy.explore.SoundSeeking;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.sound.ToneMap;
 
 import java.util.List;
 
 /**
  * What the belief's {@code loudness} and {@code source} channels remember of the tone heard along
- * the way: the explorer's {@link SoundSeeking} (the strongest narrowband component of each chunk,
- * kept 12 dB or more above the chunk's floor, the loudest per 0.25 m cell), so the VLA and the
- * explorer hear one analysis. Why not the world model's sound map: its bearings from a 0.2 m pair
+ * the way: the world model's {@link ToneMap} (the strongest narrowband component of each chunk,
+ * kept 12 dB or more above the chunk's floor, the loudest per 0.25 m cell), judged as the explorer's
+ * {@link SoundSeeking} judges it, so the VLA and the explorer hear one analysis. Why not the world model's sound map: its bearings from a 0.2 m pair
  * are front/back ambiguous and aliased above ~857 Hz, and it localises the generated emitters
  * almost never, while levels fall 20 log10 r and 15 dB per wall.
  * <ul>
@@ -20,15 +20,15 @@ import java.util.List;
  * clock, so export and runtime fit at the same ticks), 1 when the explorer would trust it enough
  * to STOP there, {@link #UNTRUSTED} otherwise.
  * </ul>
- * Fed every tick (one chunk used once, by stamp); one per episode.
+ * Read every tick; one per episode.
  */
 final class HeardTone {
     static final double SPAN_DB = 24, SOURCE_RADIUS = 0.5;
     static final float UNTRUSTED = 0.5f;
 
-    private final SoundSeeking seeking = new SoundSeeking();
     private final boolean fitting;
-    private SoundSeeking.Fit fit;
+    private SoundSeeking seeking;
+    private ToneMap.Fit fit;
     private boolean trusted;
 
     /** {@code fitting}: whether the source is fitted (only a model with the source channel pays for it). */
@@ -36,17 +36,17 @@ final class HeardTone {
         this.fitting = fitting;
     }
 
-    /** Takes this tick's audio chunk (if new and tonal) as heard at {@code pose} (map). */
-    void update(Observation obs, Pose2D pose) {
-        seeking.update(obs, pose);
+    /** Reads {@code world}'s tone map at {@code now} (the world model heard this tick's chunk in its update). */
+    void update(WorldModel world, long now) {
+        if (seeking == null) seeking = new SoundSeeking(world.tones());
         if (!fitting) return;
-        fit = seeking.fit(obs.stampNanos());
+        fit = seeking.fit(now);
         trusted = seeking.trusted(fit);
     }
 
     /** Each heard place as {x, y, value in [0, 1]}. */
     List<double[]> levels() {
-        return seeking.relativeLevels(SPAN_DB);
+        return seeking == null ? List.of() : seeking.relativeLevels(SPAN_DB);
     }
 
     /** The fitted source as {x, y, value}, or null before a fit. */

@@ -74,9 +74,9 @@ final class ModelInputs {
         tone = loud || source ? new HeardTone(source) : null;
     }
 
-    /** Every tick, queried or not, with the pose (map) the world model gives after its update: what the inputs remember. */
-    void observe(Observation obs, Pose2D pose) {
-        if (tone != null) tone.update(obs, pose);
+    /** Every tick, queried or not, after the world model's update: what the inputs remember. */
+    void observe(Observation obs, WorldModel world) {
+        if (tone != null) tone.update(world, obs.stampNanos());
     }
 
     /** The instruction as these inputs need it; {@code encoder} null: no embedding (a model without an instruction input). */

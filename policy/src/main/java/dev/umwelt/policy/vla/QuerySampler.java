@@ -81,7 +81,7 @@ public final class QuerySampler implements Policy {
     public ActionChunk act(Observation observation, Instruction instruction) {
         long before = policy.queries();
         ActionChunk chunk = policy.act(observation, instruction);
-        inputs.observe(observation, world.pose()); // as the policy's own builder, every tick
+        inputs.observe(observation, world); // as the policy's own builder, every tick
         if (policy.queries() > before && samples.size() < max) keep(observation, instruction);
         return chunk;
     }

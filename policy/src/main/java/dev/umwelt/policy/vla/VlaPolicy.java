@@ -134,7 +134,7 @@ public final class VlaPolicy implements Policy {
         instruct(instruction.text());
         long t = observation.stampNanos();
         Pose2D pose = world.pose();
-        inputs.observe(observation, pose);
+        inputs.observe(observation, world);
         if (schedule.due(t)) query(observation, t, pose);
         long control = robot.controlPeriodNanos();
         double dt = control * 1e-9;

@@ -26,7 +26,7 @@ class ExplorerParamsTest {
         YamlMap params = YamlReader.readFile(SHIPPED).requireMap("params");
         assertEquals(ExplorerParams.keys(), java.util.List.copyOf(params.keys()));
         assertEquals(ExplorerConfig.DEFAULTS, ExplorerParams.read(params));
-        assertEquals(67, ExplorerParams.keys().size());
+        assertEquals(62, ExplorerParams.keys().size());
     }
 
     @Test

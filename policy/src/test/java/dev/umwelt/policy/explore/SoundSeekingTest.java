@@ -2,9 +2,9 @@ package dev.umwelt.policy.explore;
 
 import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
-import dev.umwelt.bus.observation.Modality;
-import dev.umwelt.bus.observation.Observation;
 import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.worldmodel.sound.ToneLevel;
+import dev.umwelt.worldmodel.sound.ToneMap;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,7 +33,8 @@ class SoundSeekingTest {
 
     /** Chunks heard at the path's points (0.1 s apart) from a source at (sx, sy), height above the microphones. */
     private static SoundSeeking hear(double[][] path, double sx, double sy, double height, double wallDb) {
-        SoundSeeking s = new SoundSeeking();
+        ToneMap tones = new ToneMap(ToneMap.Settings.DEFAULTS);
+        ToneLevel level = new ToneLevel();
         SplittableRandom rng = new SplittableRandom(7);
         long t = 0;
         for (double[] p : path) {
@@ -46,16 +47,18 @@ class SoundSeekingTest {
                 for (int c = 0; c < 2; c++) pcm[2 * n + c] = (short) Math.round(32767 * (amp * Math.sin(ph + c * 0.9) + NOISE_RMS * rng.nextGaussian()));
             }
             AudioChunk a = new AudioChunk(new Header(t, "base_link"), RATE, List.of("mic_left", "mic_right"), pcm);
-            s.update(Observation.at(t).present(Modality.AUDIO, a).build(), new Pose2D(x, y, 0));
+            // As the world model hears each chunk: one analysis, into its tone map.
+            level.measure(a);
+            tones.observe(level.level(), level.snrDb(), new Pose2D(x, y, 0), t);
             t += 100_000_000L;
         }
-        return s;
+        return new SoundSeeking(tones);
     }
 
     @Test
     void fitsTheSourceFromLevelsAndConfirmsItUpClose() {
         SoundSeeking s = drive(0);
-        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        ToneMap.Fit f = s.fit(20_000_000_000L);
         assertNotNull(f);
         double err = Math.hypot(f.x() - SX, f.y() - SY);
         assertTrue(err < 0.5, "fit " + f + " is " + err + " m off");
@@ -70,7 +73,7 @@ class SoundSeekingTest {
     void aFitBehindAWallIsNotConfirmed() {
         // 15 dB less everywhere: the same geometry, but the 1 m level sits too close to the noise floor.
         SoundSeeking s = drive(15);
-        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        ToneMap.Fit f = s.fit(20_000_000_000L);
         assertNotNull(f);
         assertTrue(s.snrAtOneMetre(f) < ExplorerConfig.DEFAULTS.minSnrAtOneMetre(), "level at 1 m above the floor: " + s.snrAtOneMetre(f));
         assertFalse(s.confirmedAt(new Pose2D(4.0, 2.5, 0), f));
@@ -78,7 +81,7 @@ class SoundSeekingTest {
 
     @Test
     void frontiersTowardsTheFittedSourceScoreBetter() {
-        SoundSeeking.Fit f = drive(0).fit(20_000_000_000L);
+        ToneMap.Fit f = drive(0).fit(20_000_000_000L);
         // Two openings at equal path cost, one 1 m from the fit, one 5 m off: 0.7 m of path per metre.
         Frontiers.Frontier near = new Frontiers.Frontier(SX + 1, SY, 10, 3.0, 2.0), far = new Frontiers.Frontier(SX - 5, SY, 10, 3.0, 2.0);
         double gap = new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(far, f) - new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(near, f);
@@ -102,10 +105,10 @@ class SoundSeekingTest {
         // 1.0 m above the microphones: never nearer than that, so the in-sight ranges cannot span 2.5x;
         // heard from all round it, the source can only be in the middle.
         SoundSeeking s = hear(approachAndCircle(SX, SY), SX, SY, 1.0, 0);
-        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        ToneMap.Fit f = s.fit(20_000_000_000L);
         assertNotNull(f);
         assertTrue(Math.hypot(f.x() - SX, f.y() - SY) < 0.3, "fit " + f);
-        assertTrue(f.enclosed(ExplorerConfig.DEFAULTS) && f.unrivalled(ExplorerConfig.DEFAULTS), "fit " + f);
+        assertTrue(f.enclosed(ExplorerConfig.DEFAULTS.enclosedGap()) && f.unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()), "fit " + f);
         assertTrue(s.confirmedAt(new Pose2D(SX - 0.9, SY, 0), f), "0.9 m from the source: " + f);
     }
 
@@ -114,7 +117,7 @@ class SoundSeekingTest {
         // Circling 4 m short of the source: the levels fall off from one side to the other, so the
         // fit is not the place circled (the enclosure test alone would trust such a fit).
         double[][] circle = java.util.Arrays.copyOfRange(approachAndCircle(SX, SY), 60, 150);
-        SoundSeeking.Fit f = hear(circle, SX + 4, SY, 0.6, 0).fit(20_000_000_000L);
+        ToneMap.Fit f = hear(circle, SX + 4, SY, 0.6, 0).fit(20_000_000_000L);
         assertNotNull(f);
         assertTrue(Math.hypot(f.x() - SX - 4, f.y() - SY) < 0.5, "fit " + f);
     }
@@ -123,22 +126,22 @@ class SoundSeekingTest {
     void aFitWithARivalFarOffIsNotTrusted() {
         // Costs from val episodes: levels heard through a wall, fitted overhead 5.4 m from the
         // source (a rival 1.5 m away costs 1.21 against 1.10), and a true source 1 m up (2.13 against 0.20).
-        assertFalse(fit(1.10, 1.21).unrivalled(ExplorerConfig.DEFAULTS));
-        assertTrue(fit(0.20, 2.13).unrivalled(ExplorerConfig.DEFAULTS));
+        assertFalse(fit(1.10, 1.21).unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()));
+        assertTrue(fit(0.20, 2.13).unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()));
         // Both conditions: 3x and 0.3 apart (tiny costs differ by noise alone).
-        assertFalse(fit(0.05, 0.30).unrivalled(ExplorerConfig.DEFAULTS));
-        assertFalse(fit(0.50, 1.40).unrivalled(ExplorerConfig.DEFAULTS));
-        assertTrue(fit(0.50, 1.60).unrivalled(ExplorerConfig.DEFAULTS));
+        assertFalse(fit(0.05, 0.30).unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()));
+        assertFalse(fit(0.50, 1.40).unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()));
+        assertTrue(fit(0.50, 1.60).unrivalled(ExplorerConfig.DEFAULTS.rivalRatio(), ExplorerConfig.DEFAULTS.rivalMargin()));
     }
 
-    private static SoundSeeking.Fit fit(double cost, double rival) {
-        return new SoundSeeking.Fit(0, 0, 1.2, -50, 20, 20, 1.2, 2.0, cost, 1.0, rival);
+    private static ToneMap.Fit fit(double cost, double rival) {
+        return new ToneMap.Fit(0, 0, 1.2, -50, 20, 20, 1.2, 2.0, cost, 1.0, rival);
     }
 
     @Test
     void orbitPointsStayOnTheRobotsSideOfAWall() {
         SoundSeeking s = drive(0);
-        SoundSeeking.Fit f = s.fit(20_000_000_000L);
+        ToneMap.Fit f = s.fit(20_000_000_000L);
         // A wall along y = f.y - 0.5: the robot below it sees nothing of the fit, so it does not circle.
         double wall = f.y() - 0.5;
         SoundSeeking.Sight sight = (x0, y0, x1, y1) -> (y0 - wall) * (y1 - wall) > 0;

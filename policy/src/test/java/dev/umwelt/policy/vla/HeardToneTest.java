@@ -4,7 +4,11 @@ import dev.umwelt.bus.Header;
 import dev.umwelt.bus.Pose2D;
 import dev.umwelt.bus.observation.Modality;
 import dev.umwelt.bus.observation.Observation;
+import dev.umwelt.bus.Twist2D;
 import dev.umwelt.bus.sensing.AudioChunk;
+import dev.umwelt.bus.sensing.Odometry;
+import dev.umwelt.worldmodel.WorldModel;
+import dev.umwelt.worldmodel.WorldModelConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +25,18 @@ import static org.junit.jupiter.api.Assertions.*;
 class HeardToneTest {
     static final int RATE = 16000, FRAMES = 1600;
 
+    /** A chunk heard at {@code pose} (odometry says the robot is there), through the world model's one analysis, then read. */
+    static void hear(WorldModel world, HeardTone m, long t, double r, double noise, SplittableRandom rng, Pose2D pose) {
+        Observation audio = chunk(t, r, noise, rng);
+        world.update(Observation.at(t).present(Modality.ODOMETRY, Odometry.of(t, pose, Twist2D.ZERO))
+                .present(Modality.AUDIO, audio.audio().reading()).build());
+        m.update(world, t);
+    }
+
+    static WorldModel world() {
+        return new WorldModel(ModelDirectoryTest.TURTLE, Pose2D.ORIGIN, WorldModelConfig.DEFAULTS);
+    }
+
     static Observation chunk(long t, double r, double noise, SplittableRandom rng) {
         short[] pcm = new short[2 * FRAMES];
         for (int n = 0; n < FRAMES; n++) {
@@ -34,11 +50,12 @@ class HeardToneTest {
     @Test
     void levelsRelativeToTheLoudestPlace() {
         HeardTone m = new HeardTone(false);
+        WorldModel world = world();
         SplittableRandom rng = new SplittableRandom(3);
-        m.update(chunk(1, 1.0, 0.001, rng), new Pose2D(1, 0, 0));
-        m.update(chunk(2, 4.0, 0.001, rng), new Pose2D(4, 0, 0));
-        m.update(chunk(2, 0.5, 0.001, rng), new Pose2D(9, 9, 0)); // the same stamp again: used once
-        m.update(chunk(3, Double.POSITIVE_INFINITY, 0.05, rng), new Pose2D(-3, 0, 0)); // noise, no tone: no sample
+        hear(world, m, 1, 1.0, 0.001, rng, new Pose2D(1, 0, 0));
+        hear(world, m, 2, 4.0, 0.001, rng, new Pose2D(4, 0, 0));
+        hear(world, m, 2, 0.5, 0.001, rng, new Pose2D(9, 9, 0)); // the same stamp again: used once
+        hear(world, m, 3, Double.POSITIVE_INFINITY, 0.05, rng, new Pose2D(-3, 0, 0)); // noise, no tone: no sample
         List<double[]> v = new java.util.ArrayList<>(m.levels());
         v.sort(java.util.Comparator.comparingDouble(c -> c[0]));
         assertEquals(2, v.size());
@@ -50,8 +67,6 @@ class HeardToneTest {
         var kinds = java.util.Collections.nCopies(8, ModelManifest.BeliefChannel.TRAIL);
         var all = new java.util.ArrayList<>(kinds);
         all.add(ModelManifest.BeliefChannel.LOUDNESS);
-        var world = new dev.umwelt.worldmodel.WorldModel(ModelDirectoryTest.TURTLE, Pose2D.ORIGIN,
-                dev.umwelt.worldmodel.WorldModelConfig.DEFAULTS);
         BeliefRaster.paint(world, new Pose2D(2.5, 0, 0), all, 16, 16, 0.5, null, m, x);
         int plane = 256, ch = 8 * plane;
         // ego x = -1.5 m and +1.5 m: rows (15/2 + 3) and (15/2 - 3) rounded, the centre column (7.5 -> 8)
@@ -65,6 +80,7 @@ class HeardToneTest {
     @Test
     void theSourceIsFittedWhereTheToneComesFrom() {
         HeardTone m = new HeardTone(true);
+        WorldModel world = world();
         SplittableRandom rng = new SplittableRandom(5);
         // An approach from 5 m and a half circle at 1.5 m round a source at (2, 1): one chunk a second.
         List<double[]> path = new java.util.ArrayList<>();
@@ -76,7 +92,7 @@ class HeardToneTest {
         for (int i = 0; i < path.size(); i++) {
             double[] p = path.get(i);
             long t = (i + 1) * 1_000_000_000L;
-            m.update(chunk(t, Math.hypot(p[0] - 2, p[1] - 1), 0.001, rng), new Pose2D(p[0], p[1], 0));
+            hear(world, m, t, Math.hypot(p[0] - 2, p[1] - 1), 0.001, rng, new Pose2D(p[0], p[1], 0));
         }
         double[] s = m.source();
         assertNotNull(s, "a fit after " + path.size() + " places");
@@ -86,8 +102,6 @@ class HeardToneTest {
         float[] x = new float[10 * 16 * 16];
         var all = new java.util.ArrayList<>(java.util.Collections.nCopies(9, ModelManifest.BeliefChannel.TRAIL));
         all.add(ModelManifest.BeliefChannel.SOURCE);
-        var world = new dev.umwelt.worldmodel.WorldModel(ModelDirectoryTest.TURTLE, Pose2D.ORIGIN,
-                dev.umwelt.worldmodel.WorldModelConfig.DEFAULTS);
         BeliefRaster.paint(world, new Pose2D(0, 1, 0), all, 16, 16, 0.5, null, m, x);
         int ch = 9 * 256;
         // ego (2, 0): row 7.5 - 4 = 3.5, column 7.5: the cells round (3.5, 7.5) within 0.5 m (1 cell)

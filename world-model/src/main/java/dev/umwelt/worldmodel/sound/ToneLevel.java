@@ -1,4 +1,4 @@
-package dev.umwelt.policy.explore;
+package dev.umwelt.worldmodel.sound;
 
 import dev.umwelt.bus.sensing.AudioChunk;
 import dev.umwelt.sensors.audio.Fft;
@@ -9,10 +9,10 @@ import dev.umwelt.sensors.audio.Fft;
  * broadband RMS: generated emitters are tones and beeps with background noise only 15..25 dB
  * below their 1 m level, so the RMS hits the noise floor a few metres or one wall away; the tone's
  * own FFT bin (10 Hz wide at 16 kHz, 2048 points) sits ~27 dB higher above the white floor and
- * keeps the 1/r law audible through walls. Not thread-safe (scratch buffers). The VLA's loudness
- * and source channels hear it through SoundSeeking (vla.HeardTone).
+ * keeps the 1/r law audible through walls. Not thread-safe (scratch buffers). Measured once per
+ * chunk by the world model, for its {@link ToneMap}.
  */
-final class ToneLevel {
+public final class ToneLevel {
     static final int N = 2048;
     static final double MIN_HZ = 150, MAX_HZ = 7000;
     private final Fft fft = new Fft(N);
@@ -20,31 +20,12 @@ final class ToneLevel {
     private final double[] hann = new double[N];
     private double level = Double.NEGATIVE_INFINITY, snr = 0;
 
-    ToneLevel() {
+    public ToneLevel() {
         for (int i = 0; i < N; i++) hann[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / N);
     }
 
-    private long lastChunk = Long.MIN_VALUE;
-
-    /**
-     * Measures the observation's audio chunk when it is present, newer than the last one measured
-     * this way (a chunk is seen on several ticks) and at least 256 frames long; false otherwise.
-     */
-    boolean measureNew(dev.umwelt.bus.observation.Observation obs) {
-        AudioChunk a = obs.audio().value().orElse(null);
-        if (a == null || a.stampNanos() <= lastChunk || a.frames() < 256) return false;
-        lastChunk = a.stampNanos();
-        measure(a);
-        return true;
-    }
-
-    /** The key of the square cell of side {@code cell} holding (x, y), for per-place sound samples. */
-    static long cellKey(double x, double y, double cell) {
-        return (Math.round(x / cell) << 32) ^ (Math.round(y / cell) & 0xffffffffL);
-    }
-
     /** Measures one chunk; afterwards {@link #level()} and {@link #snrDb()} describe it. */
-    void measure(AudioChunk a) {
+    public void measure(AudioChunk a) {
         int ch = a.channels(), n = Math.min(a.frames(), N);
         short[] s = a.samples();
         java.util.Arrays.fill(power, 0);
@@ -70,11 +51,11 @@ final class ToneLevel {
         snr = 10 * Math.log10(Math.max(peak / Math.max(floor, 1e-30), 1e-30));
     }
 
-    double level() {
+    public double level() {
         return level;
     }
 
-    double snrDb() {
+    public double snrDb() {
         return snr;
     }
 }
