@@ -1,9 +1,8 @@
 package dev.umwelt.agent;
 
 import dev.umwelt.bus.appearance.Shape;
-import dev.umwelt.policy.instruction.InstructionParser;
 import dev.umwelt.policy.instruction.ObjectTarget;
-import dev.umwelt.policy.instruction.ParsedInstruction;
+import dev.umwelt.policy.instruction.ParsedTargets;
 import dev.umwelt.policy.instruction.PointTarget;
 import dev.umwelt.policy.instruction.SoundTarget;
 import dev.umwelt.policy.instruction.Target;
@@ -27,13 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code policy} may not see scenarios (the module graph), and this is where the two meet.
  */
 class GeneratedInstructionsTest {
-    private final InstructionParser parser = new InstructionParser();
-
-    private Target target(String text) {
-        ParsedInstruction p = parser.parse(text);
-        assertEquals(List.of(), p.problems(), text);
-        assertEquals(List.of(), p.unknownWords(), text);
-        return p.target().orElseThrow();
+    private static Target target(String text) {
+        return ParsedTargets.of(text);
     }
 
     /** Every phrasing of every split's templates, as the generator fills them, parses to the task's target. */
