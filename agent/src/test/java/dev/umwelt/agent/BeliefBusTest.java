@@ -28,7 +28,7 @@ class BeliefBusTest {
             runner.vertx().eventBus().<Belief>consumer(Addresses.belief("r1"), m -> {
                 synchronized (beliefs) { beliefs.add(m.body()); }
             });
-            r = runner.run(new EpisodeSpec(s, 3, "oracle", false), null);
+            r = runner.run(EpisodeSpec.of(s, "oracle").withSeed(3), null);
         }
         assertTrue(r.metrics().success(), "oracle reaches the goal");
         List<Belief> got;

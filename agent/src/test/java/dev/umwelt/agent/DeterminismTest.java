@@ -15,13 +15,13 @@ class DeterminismTest {
         Scenario s = ScenarioLoader.load(Catalog.scenario("single-room"));
         String lockstep, lockstep2, realtime, otherSeed;
         try (EpisodeRunner one = new EpisodeRunner(1)) {
-            lockstep = one.run(new EpisodeSpec(s, 11, "oracle", false), null).metrics().trajectoryHash();
-            realtime = one.run(new EpisodeSpec(s, 11, "oracle", true), null).metrics().trajectoryHash();
-            otherSeed = one.run(new EpisodeSpec(s, 12, "oracle", false), null).metrics().trajectoryHash();
+            lockstep = one.run(EpisodeSpec.of(s, "oracle").withSeed(11), null).metrics().trajectoryHash();
+            realtime = one.run(EpisodeSpec.of(s, "oracle").withSeed(11).withPacing(true, 1.0), null).metrics().trajectoryHash();
+            otherSeed = one.run(EpisodeSpec.of(s, "oracle").withSeed(12), null).metrics().trajectoryHash();
         }
         try (EpisodeRunner two = new EpisodeRunner(2)) {
-            var a = two.start(new EpisodeSpec(s, 11, "oracle", false), null);
-            var b = two.start(new EpisodeSpec(s, 11, "oracle", false), null);
+            var a = two.start(EpisodeSpec.of(s, "oracle").withSeed(11), null);
+            var b = two.start(EpisodeSpec.of(s, "oracle").withSeed(11), null);
             lockstep2 = a.toCompletionStage().toCompletableFuture().join().metrics().trajectoryHash();
             assertEquals(lockstep2, b.toCompletionStage().toCompletableFuture().join().metrics().trajectoryHash());
         }

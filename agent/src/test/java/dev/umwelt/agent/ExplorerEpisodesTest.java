@@ -33,7 +33,7 @@ class ExplorerEpisodesTest {
 
     static EpisodeResult run(Scenario s) throws Exception {
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            return runner.start(new EpisodeSpec(s, s.seed(), "explorer", false, true), null)
+            return runner.start(EpisodeSpec.of(s, "explorer"), null)
                     .toCompletionStage().toCompletableFuture().get();
         }
     }

@@ -42,7 +42,7 @@ class SuiteDeterminismTest {
         List<String> alone = new ArrayList<>();
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
             for (SuiteEntry e : entries) {
-                alone.add(runner.run(new EpisodeSpec(e.scenario(), e.seed(), "oracle", false), null).metrics().trajectoryHash());
+                alone.add(runner.run(EpisodeSpec.of(e.scenario(), "oracle").withSeed(e.seed()), null).metrics().trajectoryHash());
             }
         }
         assertEquals(one, alone, "a suite episode is the same episode as `run`");

@@ -28,7 +28,7 @@ class TeacherEpisodesTest {
 
     static EpisodeResult run(Scenario s, String policy) throws Exception {
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            EpisodeResult r = runner.start(new EpisodeSpec(s, s.seed(), policy, false, true), null)
+            EpisodeResult r = runner.start(EpisodeSpec.of(s, policy), null)
                     .toCompletionStage().toCompletableFuture().get();
             assertEquals(0, r.metrics().collisions(), s.name() + " " + policy);
             return r;

@@ -134,7 +134,7 @@ public final class FaultTable {
                 return over;
             }
         };
-        return runner.start(new EpisodeSpec(s, s.seed(), policy, false, true), null, stopAtEnd);
+        return runner.start(EpisodeSpec.of(s, policy), null, stopAtEnd);
     }
 
     private static SensorExpectation expectation(List<SensorExpectation> all, Fault f) {

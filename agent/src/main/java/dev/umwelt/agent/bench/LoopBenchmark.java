@@ -38,7 +38,7 @@ public final class LoopBenchmark {
 
     /** {@code policy} by name on {@code scenario}, episode i with seed i. */
     public LoopBenchmark(Scenario scenario, String policy) {
-        this(seed -> new EpisodeSpec(scenario, seed, policy, false), () -> Policies.create(policy));
+        this(seed -> EpisodeSpec.of(scenario, policy).withSeed(seed), () -> Policies.create(policy));
     }
 
     /** Episode i as {@code episode} makes it, run by a fresh instance from {@code maker} ({@code vla} on a model loaded once). */

@@ -169,7 +169,7 @@ public final class PolicyBenchmark {
         Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(),
                 Math.min(seconds, s.timeLimitSeconds()), s.physicsRateHz(), s.seed(), s.domainRandomization(),
                 s.soundEmitters(), s.acoustics(), s.faults());
-        return new EpisodeSpec(cut, e.seed(), policy, false, true);
+        return EpisodeSpec.of(cut, policy).withSeed(e.seed());
     }
 
     private record Loops(double explorer, double vla) {}

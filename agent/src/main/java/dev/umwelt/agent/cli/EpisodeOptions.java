@@ -117,7 +117,7 @@ final class EpisodeOptions {
         if (speed != 1.0 && !realtime && !view) throw new BadInputException("--speed: only paced runs have a speed: add --realtime or --view");
         Scenario scenario = withFaults(ScenarioLoader.load(file), faults);
         // The viewer is paced so that a person can follow; pacing never changes the trajectory.
-        return new EpisodeSpec(scenario, seed != null ? seed : scenario.seed(), name, realtime || view, true, speed)
+        return EpisodeSpec.of(scenario, name).withSeed(seed != null ? seed : scenario.seed()).withPacing(realtime || view, speed)
                 .withShield(!noShield).withTeacher(teacher(teacher));
     }
 }

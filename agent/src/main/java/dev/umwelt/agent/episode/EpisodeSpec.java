@@ -25,16 +25,28 @@ public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean r
         }
     }
 
-    /** Without a teacher. */
-    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed,
-                       String scenarioYaml, boolean shield) {
-        this(scenario, seed, policy, realtime, camera, speed, scenarioYaml, shield, null);
+    /** {@code policy} on {@code scenario} with the scenario's seed: lockstep, camera rendered (as {@code run}), shield on, no teacher. */
+    public static EpisodeSpec of(Scenario scenario, String policy) {
+        return new EpisodeSpec(scenario, scenario.seed(), policy, false, true, 1.0, null, true, null);
     }
 
-    /** With the shield on. */
-    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed,
-                       String scenarioYaml) {
-        this(scenario, seed, policy, realtime, camera, speed, scenarioYaml, true);
+    public EpisodeSpec withSeed(long s) {
+        return new EpisodeSpec(scenario, s, policy, realtime, camera, speed, scenarioYaml, shield, teacher);
+    }
+
+    /** Paced to the wall clock ({@code realtime}) at {@code simSecondsPerSecond}, or lockstep. */
+    public EpisodeSpec withPacing(boolean paced, double simSecondsPerSecond) {
+        return new EpisodeSpec(scenario, seed, policy, paced, camera, simSecondsPerSecond, scenarioYaml, shield, teacher);
+    }
+
+    /** Whether the camera is rendered (for a policy that reads it); frames never change the trajectory. */
+    public EpisodeSpec withCamera(boolean on) {
+        return new EpisodeSpec(scenario, seed, policy, realtime, on, speed, scenarioYaml, shield, teacher);
+    }
+
+    /** The text a scenario without a file (a generated one) was parsed from, for the episode file. */
+    public EpisodeSpec withScenarioYaml(String yaml) {
+        return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, yaml, shield, teacher);
     }
 
     public EpisodeSpec withShield(boolean on) {
@@ -44,23 +56,5 @@ public record EpisodeSpec(Scenario scenario, long seed, String policy, boolean r
     /** With {@code name} (null: none) labelling every tick alongside the driving policy. */
     public EpisodeSpec withTeacher(String name) {
         return new EpisodeSpec(scenario, seed, policy, realtime, camera, speed, scenarioYaml, shield, name);
-    }
-
-    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera, double speed) {
-        this(scenario, seed, policy, realtime, camera, speed, null);
-    }
-
-    /** At real-time speed when paced. */
-    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime, boolean camera) {
-        this(scenario, seed, policy, realtime, camera, 1.0);
-    }
-
-    /** With the camera rendered, as {@code run} does. */
-    public EpisodeSpec(Scenario scenario, long seed, String policy, boolean realtime) {
-        this(scenario, seed, policy, realtime, true);
-    }
-
-    public static EpisodeSpec of(Scenario scenario, String policy) {
-        return new EpisodeSpec(scenario, scenario.seed(), policy, false);
     }
 }

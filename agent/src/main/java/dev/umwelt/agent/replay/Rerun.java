@@ -54,7 +54,7 @@ public final class Rerun {
         }
         long seed = Verifier.seed(file);
         boolean shield = !"false".equals(file.get(EpisodeFormat.K_SHIELD));
-        return new EpisodeSpec(scenario.withFaults(faults), seed, file.get(EpisodeFormat.K_POLICY), false, true).withShield(shield);
+        return EpisodeSpec.of(scenario.withFaults(faults), file.get(EpisodeFormat.K_POLICY)).withSeed(seed).withShield(shield);
     }
 
     /** Runs the episode again with {@code policy} on {@code runner} and compares it with the file. */

@@ -131,8 +131,8 @@ public final class SuiteRunner {
                 }
                 final int k = i;
                 SuiteEntry e = entries.get(i);
-                EpisodeSpec spec = new EpisodeSpec(e.scenario(), e.seed(), policy, false, camera, 1.0, e.scenarioYaml(),
-                        shield, teacher);
+                EpisodeSpec spec = EpisodeSpec.of(e.scenario(), policy).withSeed(e.seed()).withCamera(camera)
+                        .withScenarioYaml(e.scenarioYaml()).withShield(shield).withTeacher(teacher);
                 EpisodeRecording recording = episodes == null ? null
                         : EpisodeRecording.open(episodes.resolve(episodeFileName(spec)), spec, warn);
                 if (recording != null) open.add(recording);

@@ -93,7 +93,7 @@ class InputsParityTest {
                 Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(), seconds,
                         s.physicsRateHz(), s.seed(), s.domainRandomization(), s.soundEmitters(), s.acoustics(), s.faults());
                 if (model == null) model = ModelDirectory.load(modelDir, cut.robot(), ModelDirectory.Inference.CPU);
-                EpisodeSpec spec = new EpisodeSpec(cut, cut.seed(), VlaPolicy.NAME, false, true);
+                EpisodeSpec spec = EpisodeSpec.of(cut, VlaPolicy.NAME);
                 Path file = tmp.resolve(name).resolve(sc + ".mcap");
                 QuerySampler sampler = new QuerySampler(new VlaPolicy(model), 10_000);
                 EpisodeRecording rec = EpisodeRecording.open(file, spec, warnings::add);

@@ -16,7 +16,7 @@ public final class KilledEpisodeMain {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         Scenario s = ScenarioLoader.load(Path.of(args[1]));
-        EpisodeSpec spec = new EpisodeSpec(s, s.seed(), "oracle", true, false, Double.parseDouble(args[2]));
+        EpisodeSpec spec = EpisodeSpec.of(s, "oracle").withPacing(true, Double.parseDouble(args[2])).withCamera(false);
         EpisodeRecording recording = EpisodeRecording.open(file, spec, System.err::println);
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
             runner.run(spec, nanos -> {

@@ -91,7 +91,7 @@ class ShieldEpisodesTest {
         s = s.withFaults(List.of(FaultSpec.parse("lidar:drop@2s-4s")));
         EpisodeResult r;
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            r = runner.start(new EpisodeSpec(s, s.seed(), "lidar-crawler", false, false), new LidarCrawler(), null)
+            r = runner.start(EpisodeSpec.of(s, "lidar-crawler").withCamera(false), new LidarCrawler(), null)
                     .toCompletionStage().toCompletableFuture().join();
         }
         List<EpisodeEvent> stops = r.events().stream().filter(e -> e.kind() == EpisodeEvent.Kind.WATCHDOG_STOP).toList();
