@@ -43,8 +43,14 @@ class SweepTest {
         return g;
     }
 
-    static GridPlanner.Rules explorer(double unknownCost) {
-        return GridPlanner.Rules.keepClear(HARD, PREFERRED, 3.0, unknownCost);
+    /** The world model's planner on a fresh {@link #twoRooms()}. */
+    static GridPlanner onTwoRooms() {
+        return new GridPlanner(new ClearanceField(twoRooms()), GridPlanner.Rules.inflated(TURTLE.footprintRadius(), 3));
+    }
+
+    /** The explorer's sweep from (1, 1) over the whole drawing. */
+    static GridPlanner.Sweep fromTheLeftRoom(GridPlanner planner, double unknownCost) {
+        return planner.sweep(1.0, 1.0, -0.5, -0.5, 8.5, 4.5, GridPlanner.Rules.keepClear(HARD, PREFERRED, 3.0, unknownCost));
     }
 
     @Test
@@ -70,10 +76,10 @@ class SweepTest {
 
     @Test
     void plansThroughTheDoorKeepingClearanceAndShortensByLineOfSight() {
-        OccupancyGrid g = twoRooms();
-        ClearanceField c = new ClearanceField(g);
-        GridPlanner planner = new GridPlanner(c, GridPlanner.Rules.inflated(TURTLE.footprintRadius(), 3));
-        GridPlanner.Sweep p = planner.sweep(1.0, 1.0, -0.5, -0.5, 8.5, 4.5, explorer(Double.POSITIVE_INFINITY));
+        GridPlanner planner = onTwoRooms();
+        ClearanceField c = planner.field();
+        OccupancyGrid g = c.grid();
+        GridPlanner.Sweep p = fromTheLeftRoom(planner, Double.POSITIVE_INFINITY);
         int goal = p.cellAt(5.5, 3.0);
         assertTrue(p.reached(goal));
         List<double[]> path = p.pathTo(goal, 1.0, 1.0, false);
@@ -93,7 +99,7 @@ class SweepTest {
         // Unknown space is not passable for exploration, but is for optimistic planning (cost 2).
         int unknownGoal = p.cellAt(7.0, 2.0);
         assertFalse(p.reached(unknownGoal));
-        GridPlanner.Sweep optimistic = planner.sweep(1.0, 1.0, -0.5, -0.5, 8.5, 4.5, explorer(2.0));
+        GridPlanner.Sweep optimistic = fromTheLeftRoom(planner, 2.0);
         assertTrue(optimistic.reached(unknownGoal));
         assertThrows(IllegalStateException.class, () -> p.cost(goal), "a sweep is stale once the planner searched again");
         // the cheapest cell within 0.2 m of a point beyond the door
@@ -103,10 +109,9 @@ class SweepTest {
 
     @Test
     void theFrontierIsTheEdgeOfTheKnownRightRoom() {
-        OccupancyGrid g = twoRooms();
-        ClearanceField c = new ClearanceField(g);
-        GridPlanner planner = new GridPlanner(c, GridPlanner.Rules.inflated(TURTLE.footprintRadius(), 3));
-        GridPlanner.Sweep p = planner.sweep(1.0, 1.0, -0.5, -0.5, 8.5, 4.5, explorer(Double.POSITIVE_INFINITY));
+        GridPlanner planner = onTwoRooms();
+        GridPlanner.Sweep p = fromTheLeftRoom(planner, Double.POSITIVE_INFINITY);
+        ClearanceField c = planner.field();
         List<Frontiers.Cluster> fs = new Frontiers(c, TURTLE.footprintRadius(), 6).find(p, 4);
         assertEquals(1, fs.size(), fs.toString());
         Frontiers.Cluster f = fs.get(0);
@@ -128,13 +133,12 @@ class SweepTest {
         WorldModel wm = new WorldModel(TURTLE, new Pose2D(4, 2, 0), WorldModelConfig.DEFAULTS.withSize(9, 5));
         drawTwoRooms(wm.grid());
         GridPlanner planner = new GridPlanner(wm.clearance(), wm.planner().rules());
-        GridPlanner.Sweep p = planner.sweep(1.0, 1.0, -0.5, -0.5, 8.5, 4.5, explorer(Double.POSITIVE_INFINITY));
-        List<Frontiers.Cluster> fs = wm.frontiers(p, 4);
+        List<Frontiers.Cluster> fs = wm.frontiers(fromTheLeftRoom(planner, Double.POSITIVE_INFINITY), 4);
         assertEquals(1, fs.size());
         assertEquals(List.of(fs.get(0).frontier()), wm.shownFrontiers());
         assertEquals(List.of(fs.get(0).frontier()), wm.snapshot().frontiers());
         // another world model's sweep is refused
         WorldModel other = new WorldModel(TURTLE, new Pose2D(4, 2, 0), WorldModelConfig.DEFAULTS.withSize(9, 5));
-        assertThrows(IllegalArgumentException.class, () -> other.frontiers(p, 4));
+        assertThrows(IllegalArgumentException.class, () -> other.frontiers(fromTheLeftRoom(planner, Double.POSITIVE_INFINITY), 4));
     }
 }
