@@ -19,7 +19,7 @@ import dev.umwelt.worldmodel.pose.ScanMatcher;
 import dev.umwelt.worldmodel.query.Frontier;
 import dev.umwelt.worldmodel.query.Frontiers;
 import dev.umwelt.worldmodel.query.GridPlanner;
-import dev.umwelt.worldmodel.query.Inflation;
+import dev.umwelt.worldmodel.query.ClearanceField;
 import dev.umwelt.worldmodel.query.PlannedPath;
 import dev.umwelt.worldmodel.query.StraightPath;
 import dev.umwelt.worldmodel.sound.SoundSource;
@@ -64,7 +64,7 @@ public final class WorldModel {
     private final ToneLevel tone = new ToneLevel();
     private final ToneMap tones = new ToneMap(ToneMap.Settings.DEFAULTS);
     private long lastTone = Long.MIN_VALUE;
-    private final Inflation inflation;
+    private final ClearanceField clearance;
     private final Frontiers frontierFinder;
     private final GridPlanner planner;
     private final List<Pose2D> trail = new ArrayList<>();
@@ -75,6 +75,10 @@ public final class WorldModel {
     private Pose2D lastProcessedPose;
     private long lastProcessedNanos, scansProcessed;
     private List<Frontier> frontiers;
+    /** The frontiers last decided on (a policy's, {@link #frontiers(GridPlanner.Sweep, int)}, or the default search's), and when. */
+    private List<Frontier> shown;
+    private boolean shownByPolicy;
+    private long shownNanos = Long.MIN_VALUE;
     private double frontiersX = Double.NaN, frontiersY = Double.NaN;
     /** When (sim time: the newest reading's stamp) the cached frontiers were searched. */
     private long frontiersAtVersion = -1, frontiersNanos;
@@ -92,9 +96,9 @@ public final class WorldModel {
         this.objects = new ObjectMemory(robot);
         this.hearing = robot.microphones().size() >= 2;
         this.sounds = new SoundSourceMap(hearing ? robot : withPlaceholderEars(robot));
-        this.inflation = new Inflation(grid, robot.footprintRadius());
-        this.frontierFinder = new Frontiers(inflation, config.minFrontierCells());
-        this.planner = new GridPlanner(inflation, config.unknownCost());
+        this.clearance = new ClearanceField(grid);
+        this.frontierFinder = new Frontiers(clearance, robot.footprintRadius(), config.minFrontierCells());
+        this.planner = new GridPlanner(clearance, GridPlanner.Rules.inflated(robot.footprintRadius(), config.unknownCost()));
         trail.add(startPoseInMap);
     }
 
@@ -177,8 +181,8 @@ public final class WorldModel {
     public PoseEstimator estimator() { return estimator; }
     public RobotDescription robot() { return robot; }
     public WorldModelConfig config() { return config; }
-    /** The obstacles grown by the robot's footprint radius, as the planner and frontier search see them. */
-    public Inflation inflation() { return inflation; }
+    /** Distance from every cell to the nearest occupied one: what the planners and frontier searches pass by. */
+    public ClearanceField clearance() { return clearance; }
     /** The newest scan integrated, or null. */
     public LidarScan latestScan() { return latestScan; }
     /** Estimated base poses, one per {@value #TRAIL_STEP} m travelled, from the start pose. */
@@ -200,9 +204,9 @@ public final class WorldModel {
     }
 
     /**
-     * Reachable frontiers from the robot's pose, nearest first (as of when computed). Cached until the
-     * grid changes or the robot has moved 0.5 m: reachability does not change with the robot's own
-     * moves inside the free space, only the order does.
+     * Reachable frontiers from the robot's pose by the world model's own search, nearest first (as
+     * of when computed). Cached until the grid changes or the robot has moved 0.5 m: reachability
+     * does not change with the robot's own moves inside the free space, only the order does.
      */
     public List<Frontier> frontiers() {
         Pose2D p = pose();
@@ -217,6 +221,34 @@ public final class WorldModel {
         return frontiers;
     }
 
+    /**
+     * The frontier clusters a policy's planner sweep reached ({@link Frontiers#find(GridPlanner.Sweep, int)}),
+     * at least {@code minCells} cells each. They become the frontiers this world model shows (the
+     * Belief's count, {@link #snapshot()}'s map), so the pictures show what the policy decided among.
+     */
+    public List<Frontiers.Cluster> frontiers(GridPlanner.Sweep sweep, int minCells) {
+        if (sweep.field() != clearance) throw new IllegalArgumentException("the sweep was not made on this world model's clearance field");
+        List<Frontiers.Cluster> found = frontierFinder.find(sweep, minCells);
+        List<Frontier> f = new ArrayList<>(found.size());
+        for (Frontiers.Cluster c : found) f.add(c.frontier());
+        shown = List.copyOf(f);
+        shownByPolicy = true;
+        shownNanos = Math.max(lastOdom, lastScan);
+        return found;
+    }
+
+    /** The frontiers last decided on: a policy's latest, else the world model's own search (refreshed). */
+    public List<Frontier> shownFrontiers() {
+        return shownByPolicy ? shown : showOwn();
+    }
+
+    private List<Frontier> showOwn() {
+        shown = frontiers();
+        shownByPolicy = false;
+        shownNanos = frontiersNanos;
+        return shown;
+    }
+
     /** A path from the robot to within {@code tolerance} of (x, y), avoiding obstacles grown by the footprint. */
     public Optional<PlannedPath> plan(double x, double y, double tolerance) {
         Pose2D p = pose();
@@ -224,6 +256,9 @@ public final class WorldModel {
     }
 
     public GridPlanner planner() { return planner; }
+
+    /** The frontier finder (its {@link Frontiers#clusters} groups other reached cells too). */
+    public Frontiers frontierFinder() { return frontierFinder; }
 
     /** Floor seen free so far, m^2. */
     public double exploredArea() {
@@ -247,7 +282,7 @@ public final class WorldModel {
                         : grid.isFree(ix, iy) ? MapSnapshot.FREE : MapSnapshot.UNKNOWN;
             }
         return new MapSnapshot(grid.originX(), grid.originY(), grid.resolution(), grid.width(), grid.height(), cells,
-                trail, objects.objects(), heardSources(), frontiers());
+                trail, objects.objects(), heardSources(), shownFrontiers());
     }
 
     /** A snapshot for the bus (frame {@code map}); its frontier count may be up to 5 s (sim time) old. */
@@ -262,12 +297,13 @@ public final class WorldModel {
         for (SoundSource v : heardSources()) {
             snd.add(new Belief.SoundBelief(v.x(), v.y(), v.uncertainty(), v.levelDb(), v.lastHeardNanos(), v.bearings()));
         }
-        // the frontier search (~1 ms) is the belief's one real cost: a count up to 5 s old will do
-        if (frontiers == null || frontiersNanos == Long.MIN_VALUE || stampNanos < frontiersNanos
-                || stampNanos - frontiersNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS) {
-            frontiers();
+        // the frontier search (~1 ms) is the belief's one real cost: a count up to 5 s old will do,
+        // whoever searched (a policy's frontiers count as much as the world model's own)
+        if (shown == null || shownNanos == Long.MIN_VALUE || stampNanos < shownNanos
+                || stampNanos - shownNanos >= BELIEF_FRONTIER_MAX_AGE_NANOS) {
+            showOwn();
         }
         return new Belief(new Header(stampNanos, dev.umwelt.bus.Frames.MAP), pose(), mapToOdom(), m == null ? Double.NaN : m.score(),
-                objs, snd, frontiers.size(), exploredArea());
+                objs, snd, shown.size(), exploredArea());
     }
 }

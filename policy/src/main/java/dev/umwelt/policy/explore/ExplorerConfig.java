@@ -100,6 +100,9 @@ public record ExplorerConfig(
         double visitedSeconds) {
 
     /** The values the explorer was measured with (policy/README.md). */
+    /** Below the preferred clearance a step costs {@code 1 + 3 (preferred - c) / (preferred - hard)} times its length. */
+    static final double CLEARANCE_PENALTY = 3.0;
+
     public static final ExplorerConfig DEFAULTS = new ExplorerConfig(
             2.2, 3.5, 55, 0.2, 0.25,
             0.6, 0.35, 0.3, 0.15, 0.8,

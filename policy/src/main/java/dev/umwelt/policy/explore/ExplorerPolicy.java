@@ -15,6 +15,8 @@ import dev.umwelt.policy.motion.Polyline;
 import dev.umwelt.bus.robot.RobotDescription;
 import dev.umwelt.worldmodel.WorldModel;
 import dev.umwelt.worldmodel.WorldModelConfig;
+import dev.umwelt.worldmodel.query.Frontiers;
+import dev.umwelt.worldmodel.query.GridPlanner;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,6 +73,8 @@ public final class ExplorerPolicy implements Policy {
     private double hard, preferred;
     /** Polyline following: the planned route, progress along it, stall detection. */
     private final Route route;
+    /** The explorer's own grid search over the belief's clearance field (the world model's planner keeps its default rules). */
+    private GridPlanner planner;
     /** The box around the poses passed (the planning window) and the look-arounds. */
     private final Travelled travelled = new Travelled();
     private final List<double[]> blacklist = new ArrayList<>();
@@ -136,6 +140,7 @@ public final class ExplorerPolicy implements Policy {
         preferred = robot.inflationRadius() + config.preferredMargin();
         note = goal instanceof Goal.NotUnderstood n ? "instruction not understood: " + n.reason() : null;
         mode = goal instanceof Goal.NotUnderstood ? Mode.DONE : goal instanceof Goal.FindObject ? Mode.LOOK : Mode.EXPLORE;
+        planner = new GridPlanner(belief.clearance(), belief.planner().rules());
         route.reset(drive, belief, preferred);
         startStamp = Long.MIN_VALUE;
         travelled.reset();
@@ -278,11 +283,11 @@ public final class ExplorerPolicy implements Policy {
 
     private Twist2D approach(Pose2D pose, long now, Aim target) {
         if (route.needsPlan(pose, now)) {
-            GridPlanner p = planner(pose, config.unknownCost());
+            GridPlanner.Sweep p = sweep(pose, config.unknownCost());
             double tx = target.x(), ty = target.y(), outer = target.radius() + target.standoff(), inner = Math.max(target.radius() + 0.25, outer - 0.5);
-            NavGrid g = p.grid;
+            var g = p.grid();
             int cell = p.cheapest(k -> {
-                double d = Math.hypot(g.centerX(k % g.w) - tx, g.centerY(k / g.w) - ty);
+                double d = Math.hypot(g.centerX(k % g.width()) - tx, g.centerY(k / g.width()) - ty);
                 return d >= Math.min(inner, outer - 0.1) && d <= outer;
             });
             if (cell < 0) {
@@ -304,11 +309,12 @@ public final class ExplorerPolicy implements Policy {
             return drive.spin(config.lookRate());
         }
         if (!route.active() || !route.toFrontier() || arrived || route.stale(pose, now)) {
-            GridPlanner p = planner(pose, Double.POSITIVE_INFINITY);
+            GridPlanner.Sweep p = sweep(pose, Double.POSITIVE_INFINITY);
             ToneMap.Fit heard = goal instanceof Goal.FindSound ? sound.fit(now) : null;
-            Frontiers.Frontier best = frontiers.best(p, hard, pose, route.toFrontier() ? route.goal() : null, heard, blacklist);
-            Frontiers.Cluster view = coverage == null ? null : frontiers.bestUnviewed(p, coverage, hard, blacklist);
-            if (view != null && (best == null || frontiers.viewScore(view, p.grid.res) < best.score())) {
+            FrontierChoice.Scored best = frontiers.best(belief.frontiers(p, config.frontierMinCells()), p.grid().resolution(), pose,
+                    route.toFrontier() ? route.goal() : null, heard, blacklist);
+            Frontiers.Cluster view = coverage == null ? null : frontiers.bestUnviewed(belief.frontierFinder(), p, coverage, blacklist);
+            if (view != null && (best == null || frontiers.viewScore(view, p.grid().resolution()) < best.score())) {
                 if (view.cost() < config.viewTurnDistance()) {
                     viewing = view;
                     viewingUntil = now + ExplorerConfig.nanos(config.viewTurnSeconds());
@@ -316,7 +322,7 @@ public final class ExplorerPolicy implements Policy {
                     route.drop();
                     return faceViewing(pose, now);
                 }
-                setRoute(p, p.grid.index(p.grid.cellI(view.x()), p.grid.cellJ(view.y())), pose, now, true, false);
+                setRoute(p, p.cellAt(view.x(), view.y()), pose, now, true, false);
                 return followRoute(pose, now, 0);
             }
             if (best == null && hard > robot.footprintRadius() + config.squeezeMargin()) {
@@ -348,8 +354,7 @@ public final class ExplorerPolicy implements Policy {
                 note = "explored everything reachable without finding " + describe();
                 return null;
             }
-            int cell = p.grid.index(p.grid.cellI(best.x()), p.grid.cellJ(best.y()));
-            setRoute(p, cell, pose, now, true, false);
+            setRoute(p, p.cellAt(best.x(), best.y()), pose, now, true, false);
         }
         return followRoute(pose, now, 0);
     }
@@ -382,10 +387,10 @@ public final class ExplorerPolicy implements Policy {
             return null;
         }
         if (route.needsPlan(pose, now)) {
-            GridPlanner p = planner(pose, config.unknownCost());
-            NavGrid g = p.grid;
+            GridPlanner.Sweep p = sweep(pose, config.unknownCost());
+            var g = p.grid();
             double lx = loudestAt[0], ly = loudestAt[1];
-            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.w) - lx, g.centerY(k / g.w) - ly) <= 0.2);
+            int cell = p.cheapest(k -> Math.hypot(g.centerX(k % g.width()) - lx, g.centerY(k / g.width()) - ly) <= 0.2);
             if (cell < 0) {
                 note = "stopping: no way back to where " + describe() + " was loudest";
                 return null;
@@ -403,14 +408,19 @@ public final class ExplorerPolicy implements Policy {
         return travelled.farFromLookSpots(pose, config.lookSpacing());
     }
 
-    private GridPlanner planner(Pose2D pose, double unknownCost) {
-        double r = robot.lidar().rangeMax() + 0.5;
-        NavGrid g = travelled.window(belief.grid(), r);
-        return new GridPlanner(g, pose.x(), pose.y(), hard, preferred, unknownCost);
+    /**
+     * Costs from the robot to every cell of the planning window (the box of the poses passed,
+     * widened by the lidar's reach, cropped to the observed cells and a 2-cell rim), by the
+     * explorer's rules: clearance {@code hard}, dearer below {@code preferred}.
+     */
+    private GridPlanner.Sweep sweep(Pose2D pose, double unknownCost) {
+        int[] w = travelled.window(belief.grid(), robot.lidar().rangeMax() + 0.5);
+        return planner.sweepCells(pose.x(), pose.y(), w[0], w[1], w[2], w[3],
+                GridPlanner.Rules.keepClear(hard, preferred, ExplorerConfig.CLEARANCE_PENALTY, unknownCost));
     }
 
-    private void setRoute(GridPlanner p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
-        route.set(Polyline.of(p.pathTo(cell, pose.x(), pose.y(), hard, allowUnknown)), now, frontier);
+    private void setRoute(GridPlanner.Sweep p, int cell, Pose2D pose, long now, boolean frontier, boolean allowUnknown) {
+        route.set(Polyline.of(p.pathTo(cell, pose.x(), pose.y(), allowUnknown)), now, frontier);
     }
 
     private Twist2D followRoute(Pose2D pose, long now, double restAt) {

@@ -4,11 +4,15 @@ import dev.umwelt.worldmodel.sound.ToneMap;
 import dev.umwelt.bus.Angles;
 import dev.umwelt.bus.Pose2D;
 
+import dev.umwelt.worldmodel.grid.OccupancyGrid;
+import dev.umwelt.worldmodel.query.Frontiers;
+import dev.umwelt.worldmodel.query.GridPlanner;
+
 import java.util.List;
 
 /**
  * Where to explore next, as numbers: a lidar frontier's score is its path cost, less a bonus for
- * its size (Frontiers), plus the turn it takes to head for it, plus (AudioGoal) its distance from
+ * its size, plus the turn it takes to head for it, plus (AudioGoal) its distance from
  * the fitted source, less a bonus for the frontier already driven to. Floor the camera has not
  * seen (CameraCoverage) competes with its own score. Places the robot got stuck on or has looked
  * at are set aside.
@@ -21,33 +25,53 @@ final class FrontierChoice {
         this.config = config;
     }
 
+    /** A frontier with its score (lower is better): path cost less the size bonus, plus the terms below. */
+    record Scored(Frontiers.Cluster frontier, double score) {
+        double x() { return frontier.x(); }
+        double y() { return frontier.y(); }
+    }
+
+    /** A frontier's own score: path cost less {@code frontierSizeBonus} path metres per metre of frontier (capped at 2 m). */
+    double baseScore(Frontiers.Cluster f, double resolution) {
+        return f.cost() - config.frontierSizeBonus() * Math.min(2.0, f.cells() * resolution);
+    }
+
     /**
-     * The best frontier, its score in {@code score()}, or null. {@code current}: the goal of the
-     * frontier route being followed, or null; {@code heard}: the AudioGoal fit, or null.
+     * The best of {@code found} (the world model's frontier clusters of the explorer's sweep), or
+     * null. {@code current}: the goal of the frontier route being followed, or null; {@code heard}:
+     * the AudioGoal fit, or null.
      */
-    Frontiers.Frontier best(GridPlanner p, double hard, Pose2D pose, double[] current, ToneMap.Fit heard,
-                                   List<double[]> setAside) {
-        Frontiers.Frontier best = null;
-        for (Frontiers.Frontier f : Frontiers.find(p, hard, config)) {
+    Scored best(List<Frontiers.Cluster> found, double resolution, Pose2D pose, double[] current, ToneMap.Fit heard,
+                List<double[]> setAside) {
+        Scored best = null;
+        for (Frontiers.Cluster f : found) {
             if (setAside(setAside, f.x(), f.y())) continue;
-            double s = f.score() + soundPull(f, heard) + turnCost(pose, f.x(), f.y());
+            double s = baseScore(f, resolution) + soundPull(f.x(), f.y(), heard) + turnCost(pose, f.x(), f.y());
             // Hysteresis: keep the current frontier unless another is clearly better.
             if (current != null && Math.hypot(f.x() - current[0], f.y() - current[1]) < config.keepRadius()) s -= config.keepBonus();
-            if (best == null || s < best.score()) best = new Frontiers.Frontier(f.x(), f.y(), f.cells(), f.cost(), s);
+            if (best == null || s < best.score()) best = new Scored(f, s);
         }
         return best;
     }
 
-    /** The unviewed floor cluster worth most, or null. */
-    Frontiers.Cluster bestUnviewed(GridPlanner p, CameraCoverage coverage, double hard, List<double[]> setAside) {
+    /**
+     * The unviewed floor cluster worth most, or null: free, passable cells the sweep reached that no
+     * camera frame covered ({@link CameraCoverage}), in clusters of at least {@code unviewedMinCells}.
+     */
+    Frontiers.Cluster bestUnviewed(Frontiers finder, GridPlanner.Sweep p, CameraCoverage coverage, List<double[]> setAside) {
+        OccupancyGrid g = p.grid();
+        int w = g.width();
+        double hard = p.rules().clearance();
         Frontiers.Cluster best = null;
-        for (Frontiers.Cluster c : Frontiers.unviewed(p, coverage, hard, config.unviewedMinCells())) {
+        for (Frontiers.Cluster c : finder.clusters(p, k -> g.isFree(k % w, k / w) && !p.field().isLethal(k, hard)
+                && !coverage.viewed(k % w, k / w), config.unviewedMinCells())) {
             if (setAside(setAside, c.cx(), c.cy())) continue;
-            if (best == null || viewScore(c, p.grid.res) < viewScore(best, p.grid.res)) best = c;
+            if (best == null || viewScore(c, g.resolution()) < viewScore(best, g.resolution())) best = c;
         }
         return best;
     }
 
+    /** An unviewed cluster's score: path cost less the size bonus by the side of its area (sqrt(cells) x cell size). */
     double viewScore(Frontiers.Cluster c, double resolution) {
         return c.cost() - config.frontierSizeBonus() * Math.min(2.0, Math.sqrt(c.cells()) * resolution);
     }
@@ -62,8 +86,8 @@ final class FrontierChoice {
      * trusted or not (unreachable, or just set aside): the sound is heard from there, so the
      * openings towards it come first. Zero for other goals and before a fit.
      */
-    double soundPull(Frontiers.Frontier f, ToneMap.Fit heard) {
-        return heard == null ? 0 : config.soundPull() * Math.hypot(f.x() - heard.x(), f.y() - heard.y());
+    double soundPull(double x, double y, ToneMap.Fit heard) {
+        return heard == null ? 0 : config.soundPull() * Math.hypot(x - heard.x(), y - heard.y());
     }
 
     boolean setAside(List<double[]> places, double x, double y) {

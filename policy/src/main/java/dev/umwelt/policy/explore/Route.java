@@ -125,8 +125,8 @@ final class Route {
     }
 
     private double clearanceAt(Pose2D pose) {
-        // The clearance for speed control comes from a small window around the robot, rebuilt per tick.
-        NavGrid window = NavGrid.of(belief.grid(), pose.x() - 1.0, pose.y() - 1.0, pose.x() + 1.0, pose.y() + 1.0);
-        return window.clearanceAt(pose.x(), pose.y());
+        // The belief's clearance field (rebuilt only when the grid changed); speed and lookahead
+        // stop depending on it beyond about 0.6 m.
+        return belief.clearance().clearanceAt(pose.x(), pose.y());
     }
 }

@@ -30,9 +30,32 @@ final class Travelled {
         minY = Math.min(minY, pose.y()); maxY = Math.max(maxY, pose.y());
     }
 
-    /** The grid over the box, {@code margin} metres wider on every side. */
-    NavGrid window(OccupancyGrid grid, double margin) {
-        return NavGrid.of(grid, minX - margin, minY - margin, maxX + margin, maxY + margin);
+    /**
+     * The planning window in grid cells {x0, y0, x1, y1} (inclusive): the box, {@code margin}
+     * metres wider on every side, clipped to the grid and shrunk to the observed cells in it plus
+     * a 2-cell rim, so planning never sweeps empty unknown space.
+     */
+    int[] window(OccupancyGrid g, double margin) {
+        int ax = Math.max(0, g.cellX(minX - margin)), ay = Math.max(0, g.cellY(minY - margin));
+        int bx = Math.min(g.width() - 1, g.cellX(maxX + margin)), by = Math.min(g.height() - 1, g.cellY(maxY + margin));
+        int[] t = g.touchedBounds(); // cells outside were never observed
+        int kx0 = Integer.MAX_VALUE, ky0 = Integer.MAX_VALUE, kx1 = -1, ky1 = -1;
+        if (t != null) {
+            for (int y = Math.max(ay, t[1]); y <= Math.min(by, t[3]); y++) {
+                for (int x = Math.max(ax, t[0]); x <= Math.min(bx, t[2]); x++) {
+                    if (g.logOdds(x, y) != 0f) {
+                        if (x < kx0) kx0 = x;
+                        if (x > kx1) kx1 = x;
+                        if (y < ky0) ky0 = y;
+                        if (y > ky1) ky1 = y;
+                    }
+                }
+            }
+        }
+        if (kx1 < 0) { kx0 = ax; kx1 = bx; ky0 = ay; ky1 = by; }
+        kx0 = Math.max(ax, kx0 - 2); ky0 = Math.max(ay, ky0 - 2);
+        kx1 = Math.min(bx, kx1 + 2); ky1 = Math.min(by, ky1 + 2);
+        return new int[] {kx0, ky0, Math.max(kx0, kx1), Math.max(ky0, ky1)};
     }
 
     /** A look-around starts here, turning from {@code pose}'s heading. */

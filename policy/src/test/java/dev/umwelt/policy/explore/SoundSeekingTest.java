@@ -83,10 +83,10 @@ class SoundSeekingTest {
     void frontiersTowardsTheFittedSourceScoreBetter() {
         ToneMap.Fit f = drive(0).fit(20_000_000_000L);
         // Two openings at equal path cost, one 1 m from the fit, one 5 m off: 0.7 m of path per metre.
-        Frontiers.Frontier near = new Frontiers.Frontier(SX + 1, SY, 10, 3.0, 2.0), far = new Frontiers.Frontier(SX - 5, SY, 10, 3.0, 2.0);
-        double gap = new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(far, f) - new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(near, f);
+        FrontierChoice c = new FrontierChoice(ExplorerConfig.DEFAULTS);
+        double gap = c.soundPull(SX - 5, SY, f) - c.soundPull(SX + 1, SY, f);
         assertEquals(0.7 * 4, gap, 0.7 * 2 * 0.5);
-        assertEquals(0, new FrontierChoice(ExplorerConfig.DEFAULTS).soundPull(far, null));
+        assertEquals(0, c.soundPull(SX - 5, SY, null));
     }
 
     /** Up to a point 1.5 m short of (cx, cy), then once round it at 0.9 m (the explorer's orbit). */

@@ -2,6 +2,7 @@ package dev.umwelt.scenarios.generate;
 
 import dev.umwelt.scenarios.geodesic.ClearanceGrid;
 import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.grid.IntMinHeap;
 
 import java.util.Arrays;
 
@@ -26,17 +27,12 @@ final class Reach {
         int sx = grid.cellX(start.x()), sy = grid.cellY(start.y());
         if (!grid.isFree(sx, sy, radius)) return new Reach(grid, dist);
         double res = grid.resolution(), diag = res * Math.sqrt(2);
-        // Binary heap of (distance bits, cell) packed in a long: non-negative floats order like their bits.
-        long[] heap = new long[1024];
-        int size = 0;
+        IntMinHeap heap = new IntMinHeap(1024, true);
         dist[sy * w + sx] = 0;
-        heap[size++] = (long) sy * w + sx;
-        while (size > 0) {
-            long top = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size);
-            int c = (int) (top & 0xFFFFFFFFL);
-            float d = Float.intBitsToFloat((int) (top >>> 32));
+        heap.push(sy * w + sx, 0);
+        while (!heap.isEmpty()) {
+            float d = (float) heap.minKey();
+            int c = heap.pop();
             if (d > dist[c]) continue;
             int cx = c % w, cy = c / w;
             for (int dy = -1; dy <= 1; dy++) {
@@ -50,9 +46,7 @@ final class Reach {
                     int n = ny * w + nx;
                     if (nd < dist[n]) {
                         dist[n] = nd;
-                        if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-                        heap[size] = ((long) Float.floatToIntBits(nd) << 32) | n;
-                        siftUp(heap, size++);
+                        heap.push(n, nd);
                     }
                 }
             }
@@ -71,31 +65,5 @@ final class Reach {
 
     ClearanceGrid grid() {
         return grid;
-    }
-
-    private static void siftUp(long[] h, int i) {
-        long v = h[i];
-        while (i > 0) {
-            int p = (i - 1) >>> 1;
-            if (h[p] <= v) break;
-            h[i] = h[p];
-            i = p;
-        }
-        h[i] = v;
-    }
-
-    private static void siftDown(long[] h, int size) {
-        if (size == 0) return;
-        long v = h[0];
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            if (l >= size) break;
-            int c = l + 1 < size && h[l + 1] < h[l] ? l + 1 : l;
-            if (h[c] >= v) break;
-            h[i] = h[c];
-            i = c;
-        }
-        h[i] = v;
     }
 }

@@ -1,6 +1,7 @@
 package dev.umwelt.scenarios.geodesic;
 
 import dev.umwelt.bus.Vec2;
+import dev.umwelt.bus.grid.IntMinHeap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,13 +116,16 @@ public final class Geodesics {
         Arrays.fill(g, Double.POSITIVE_INFINITY);
         int[] parent = new int[n];
         boolean[] closed = new boolean[n];
-        IntMinHeap open = new IntMinHeap(n);
+        // ties by cell index: the expansion order depends on nothing but the map (lazy deletion:
+        // keys only decrease, so a node's stale entries pop after it is closed, and are skipped)
+        IntMinHeap open = new IntMinHeap(1024, true);
         double[] pos = {s, sx, sy, goal, gx, gy};
         g[s] = 0;
         parent[s] = s;
-        open.put(s, Math.max(0, Math.hypot(gx - sx, gy - sy) - hr));
+        open.push(s, Math.max(0, Math.hypot(gx - sx, gy - sy) - hr));
         while (!open.isEmpty()) {
-            int u = open.poll();
+            int u = open.pop();
+            if (closed[u]) continue;
             int pu = parent[u];
             if (pu != u && !los(px(pu, pos), py(pu, pos), px(u, pos), py(u, pos))) {
                 // The lazy parent is not visible: fall back to the best expanded neighbour.
@@ -146,7 +150,7 @@ public final class Geodesics {
                 if (c < g[v]) {
                     g[v] = c;
                     parent[v] = pu;
-                    open.put(v, c + Math.max(0, dist(gx - vx, gy - vy) - hr));
+                    open.push(v, c + Math.max(0, dist(gx - vx, gy - vy) - hr));
                 }
             }
         }

@@ -31,7 +31,7 @@ class QueriesTest {
     @Test
     void frontiersAreReachableClusteredAndFiltered() {
         OccupancyGrid g = RoomWithDoor.build();
-        Frontiers f = new Frontiers(new Inflation(g, RADIUS), 3);
+        Frontiers f = new Frontiers(new ClearanceField(g), RADIUS, 3);
         List<Frontier> found = f.find(1.0, 2.5);
         // only the door: the pocket at ix 70..80 is free with unknown around it but unreachable.
         // The door's frontier cells are ix 49, iy 40..59; those within 0.2 m (4 cells) of the
@@ -46,13 +46,13 @@ class QueriesTest {
         assertEquals(1, pocket.size());
         assertEquals(40, pocket.get(0).cells());
         // min size filter
-        assertEquals(0, new Frontiers(new Inflation(g, RADIUS), 15).find(1.0, 2.5).size());
+        assertEquals(0, new Frontiers(new ClearanceField(g), RADIUS, 15).find(1.0, 2.5).size());
     }
 
     @Test
     void plannerGoesThroughTheDoorAndKeepsClear() {
         OccupancyGrid g = RoomWithDoor.build();
-        GridPlanner p = new GridPlanner(new Inflation(g, RADIUS), 3.0);
+        GridPlanner p = new GridPlanner(new ClearanceField(g), GridPlanner.Rules.inflated(RADIUS, 3.0));
         Optional<PlannedPath> path = p.plan(1.0, 2.5, 4.0, 1.0, 0.1);
         assertTrue(path.isPresent());
         List<Waypoint> w = path.get().waypoints();
@@ -74,7 +74,7 @@ class QueriesTest {
     void plannerReportsNoPathIntoAClosedRoomAndApproachesObstacles() {
         OccupancyGrid g = RoomWithDoor.build();
         for (int iy = 40; iy <= 59; iy++) g.setLogOdds(50, iy, RoomWithDoor.OCC); // close the door
-        GridPlanner p = new GridPlanner(new Inflation(g, RADIUS), 3.0);
+        GridPlanner p = new GridPlanner(new ClearanceField(g), GridPlanner.Rules.inflated(RADIUS, 3.0));
         assertTrue(p.plan(1.0, 2.5, 4.0, 1.0, 0.1).isEmpty());
         // a goal on the wall itself is approached to within the tolerance
         Optional<PlannedPath> toWall = p.plan(1.0, 2.5, 2.52, 2.5, 0.35);
