@@ -148,7 +148,7 @@ public final class YamlMap extends YamlNode {
     }
 
     /** {@code " (did you mean 'x'?)"} for the near miss among {@code candidates}, or empty. */
-    static String didYouMean(String key, List<String> candidates) {
+    public static String didYouMean(String key, List<String> candidates) {
         return closest(key, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 

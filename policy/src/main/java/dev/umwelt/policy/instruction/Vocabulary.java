@@ -32,12 +32,8 @@ final class Vocabulary {
     /** Colour words to palette names. */
     static final Map<String, String> COLOURS = colours();
 
-    /** Shape words, and the label the generator gives a primitive of that shape. */
-    static final Map<String, Shape> SHAPES = Map.ofEntries(
-            Map.entry("box", Shape.BOX), Map.entry("cube", Shape.BOX), Map.entry("crate", Shape.BOX),
-            Map.entry("ball", Shape.SPHERE), Map.entry("sphere", Shape.SPHERE),
-            Map.entry("cylinder", Shape.CYLINDER), Map.entry("can", Shape.CYLINDER), Map.entry("barrel", Shape.CYLINDER),
-            Map.entry("drum", Shape.CYLINDER), Map.entry("cone", Shape.CONE));
+    /** Shape words: the one vocabulary scenario files use too ({@link Shape#WORDS}). */
+    static final Map<String, Shape> SHAPES = Shape.WORDS;
 
     /** Furniture and other object labels of the generator and catalog, with the footprint shape they have there. */
     static final Map<String, Shape> LABELS = Map.ofEntries(

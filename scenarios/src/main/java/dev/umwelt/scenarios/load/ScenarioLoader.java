@@ -102,8 +102,10 @@ public final class ScenarioLoader {
         Task task = task(taskMap, robot, world, sounds.emitters());
         boolean randomize = m.optionalBoolean("domainRandomization", false);
         List<Fault> faults = FaultsLoader.load(m.optionalList("faults", FaultBounds.MAX_FAULTS));
-        return new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed, randomize,
-                sounds.emitters(), sounds.acoustics(), faults);
+        Scenario scenario = new Scenario(name, file, robotRef, robot, world.map(), start, task, timeLimit, physicsRate, seed,
+                randomize, sounds.emitters(), sounds.acoustics(), faults);
+        Solvability.check(scenario, world.doorNodes(), taskMap);
+        return scenario;
     }
 
     private static Task task(YamlMap t, RobotDescription robot, WorldLoader.Loaded world, List<SoundEmitter> emitters) {

@@ -41,7 +41,8 @@ final class WorldLoader {
      * The loaded world plus provenance used by the placement checks; {@code floor} is the walls'
      * bounding box {min, max} (null without walls: then anywhere within the coordinate range is in).
      */
-    record Loaded(WorldMap map, List<PlacedWall> walls, Map<String, Integer> objectLines, Vec2[] floor) {}
+    /** {@code doorNodes}: each door's map, in the order of {@code map.doors()}, for errors at its line. */
+    record Loaded(WorldMap map, List<PlacedWall> walls, Map<String, Integer> objectLines, Vec2[] floor, List<YamlMap> doorNodes) {}
 
     private WorldLoader() {}
 
@@ -54,11 +55,13 @@ final class WorldLoader {
         if (floor != null) requireArea(floor, m);
 
         List<Door> doors = new ArrayList<>();
+        List<YamlMap> doorNodes = new ArrayList<>();
         for (YamlNode item : m.optionalList("doors", WorldBounds.MAX_DOORS)) {
             YamlMap d = item.asMap().allowOnly("label", "at", "width");
             Door door = new Door(d.optionalString("label", "door"), point(d, WorldBounds.DOOR_AT), d.requireDouble(WorldBounds.DOOR_WIDTH));
             walls = cutDoor(walls, door, d);
             doors.add(door);
+            doorNodes.add(d);
         }
 
         List<Room> rooms = new ArrayList<>();
@@ -86,7 +89,7 @@ final class WorldLoader {
         }
         WorldMap map = new WorldMap(walls.stream().map(PlacedWall::wall).toList(), doors, rooms, objects);
         if (floor == null) requireArea(map.bounds(), m); // objects lie inside the walls, so only an open world can grow
-        return new Loaded(map, List.copyOf(walls), Map.copyOf(objectLines), floor);
+        return new Loaded(map, List.copyOf(walls), Map.copyOf(objectLines), floor, List.copyOf(doorNodes));
     }
 
     private static List<PlacedWall> walls(YamlMap w) {
@@ -136,8 +139,13 @@ final class WorldLoader {
     private static WorldObject object(YamlMap o) {
         o.allowOnly("id", "label", "shape", "colour", "at", "yaw", "size", "movable", "mass");
         String id = o.requireString("id");
-        Shape shape = o.requireEnum("shape", Shape.class);
-        String label = o.optionalString("label", shape.key());
+        // The instruction side's words too ("ball", "cube", "can"): a file may say what a person would.
+        YamlScalar shapeNode = o.require("shape").asScalar("a shape word");
+        String shapeWord = shapeNode.asString().trim().toLowerCase(java.util.Locale.ROOT);
+        Shape shape = Shape.ofWord(shapeWord).orElseThrow(() -> shapeNode.error("unknown shape '" + shapeNode.text() + "'"
+                + YamlMap.didYouMean(shapeWord, List.copyOf(new java.util.TreeSet<>(Shape.WORDS.keySet())))
+                + "; expected one of: " + String.join(", ", new java.util.TreeSet<>(Shape.WORDS.keySet()))));
+        String label = o.optionalString("label", shapeWord);
         YamlScalar colourNode = o.require("colour").asScalar("a colour name");
         Colour colour = Colour.named(colourNode.asString().trim()).orElseThrow(() -> colourNode.error(
                 "unknown colour '" + colourNode.text() + "'; expected one of: " + String.join(", ", Colour.PALETTE.keySet())));
