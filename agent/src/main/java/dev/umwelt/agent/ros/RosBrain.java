@@ -148,6 +148,11 @@ public final class RosBrain extends VerticleBase implements RosMode {
         return List.copyOf(events);
     }
 
+    /** The control tick's stages as built at the first instruction (the pipeline lockstep runs); empty before it. */
+    public List<ControlTick.Stage> pipeline() {
+        return control == null ? List.of() : control.stages();
+    }
+
     /** Whether an instruction is being carried out (false before the first and after STOP). */
     public boolean acting() {
         return active;
@@ -347,8 +352,12 @@ public final class RosBrain extends VerticleBase implements RosMode {
         // outlives instructions, so a second task starts from everything seen during the first.
         if (world == null) world = new WorldModel(robot, Pose2D.ORIGIN, WorldModelConfig.DEFAULTS);
         policy.reset(new EpisodeContext(robot, instruction, 0L, world));
-        if (control == null) control = new ControlTick(robot, policy, instruction, null, null, world, safety, new RobotPorts(), null);
-        else control.instruct(instruction);
+        if (control == null) {
+            control = new ControlTick(robot, policy, instruction, null, null, world, safety, new RobotPorts(), null);
+            log.accept("ros brain: pipeline " + String.join(" > ", pipeline().stream().map(ControlTick.Stage::toString).toList()));
+        } else {
+            control.instruct(instruction);
+        }
         active = true;
         log.accept("ros brain: acting on '" + instruction.text() + "'");
     }

@@ -191,6 +191,10 @@ class RosModesTest {
             double dist = Math.hypot(sim.groundTruth().x() - 4.5, sim.groundTruth().y() - 1.5);
             assertTrue(dist < 0.25 + 1.0 && dist > 0.5, "stopped " + dist + " m from the red box's centre");
             assertEquals(0, sim.collisions());
+            // The same control tick as a simulated episode, with a real robot's ports.
+            assertEquals(List.of("inject faults (none)", "record (none)", "end? (RobotPorts)", "observe (ObservationBuilder, FaultMonitor)",
+                    "update belief (WorldModel)", "policy (explorer)", "safety (watchdog, e-stop, shield)"),
+                    b.pipeline().subList(0, 7).stream().map(Object::toString).toList());
             Thread.sleep(500);
             liveReceived = brain.received();
         } finally {
