@@ -164,7 +164,7 @@ public final class PolicyBenchmark {
     }
 
     /** The episode of {@code e} for {@code policy}, camera on, its time limit cut to {@code seconds}. */
-    static EpisodeSpec spec(SuiteEntry e, String policy, double seconds) {
+    public static EpisodeSpec spec(SuiteEntry e, String policy, double seconds) {
         Scenario s = e.scenario();
         Scenario cut = new Scenario(s.name(), s.source(), s.robotRef(), s.robot(), s.world(), s.start(), s.task(),
                 Math.min(seconds, s.timeLimitSeconds()), s.physicsRateHz(), s.seed(), s.domainRandomization(),

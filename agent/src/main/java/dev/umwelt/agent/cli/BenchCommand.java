@@ -1,5 +1,6 @@
 package dev.umwelt.agent.cli;
 
+import dev.umwelt.agent.Policies;
 import dev.umwelt.agent.bench.LoopBenchmark;
 import dev.umwelt.agent.bench.PolicyBenchmark;
 import dev.umwelt.agent.episode.EpisodeRunner;
@@ -144,24 +145,25 @@ final class BenchCommand implements Callable<Integer> {
             return new Figure(r.realTimeFactor(), r.toString());
         });
 
-        double loop;
+        double loop, defaultLoop;
         try (EpisodeRunner runner = new EpisodeRunner(1)) {
-            LoopBenchmark full = new LoopBenchmark(BenchWorld.scenario(), "oracle");
-            if (warmup > 0) full.run(runner, warmup, 1_000);
-            long[] seed = {1};
-            loop = median(out, "full loop, oracle through the bus", () -> {
-                LoopBenchmark.Result r = full.run(runner, seconds, seed[0]);
-                seed[0] += r.episodes();
-                return new Figure(r.realTimeFactor(), r.toString());
-            });
+            loop = loop(out, runner, new LoopBenchmark(BenchWorld.scenario(), "oracle"), "full loop, oracle through the bus");
+            // The loop a user runs: the default policy reading the camera, the world model, the safety chain, on
+            // bench policy's generated ObjectNav episodes (in the bench world the explorer has no point it can read).
+            PolicyBenchmark.Episodes generated = PolicyBenchmark.Episodes.generated();
+            defaultLoop = loop(out, runner, new LoopBenchmark(i -> PolicyBenchmark.spec(generated.measured().apply(i),
+                    DEFAULT_POLICY, DEFAULT_LOOP_EPISODE_SECONDS), () -> Policies.create(DEFAULT_POLICY)),
+                    "default loop, explorer, objectnav");
         }
-        SuiteThroughput suite = suiteThroughput(out);
+        SuiteThroughput suite = suiteThroughput(out, "oracle");
+        SuiteThroughput defaultSuite = suiteThroughput(out, DEFAULT_POLICY);
         out.printf(Locale.ROOT, "%nsim + lidar: %.0fx real time (target >= 1000x on one core)%n", simLidar);
         out.printf(Locale.ROOT, "with camera: %.0fx real time (target >= 100x on one core)%n", simCamera);
         out.printf(Locale.ROOT, "full loop:   %.0fx real time (target >= 200x on one core)%n", loop);
-        out.printf(Locale.ROOT, "suite:       %.0f episodes/hour of 60 s episodes, oracle on %d threads"
-                + " (%.0f episodes/hour measured at %.1f s mean episode length)%n",
-                suite.perHourOf60s(), SUITE_THREADS, suite.perHour(), suite.meanEpisodeSeconds());
+        out.printf(Locale.ROOT, "default loop: %.0fx real time (explorer with the camera, world model and safety chain, generated objectnav;"
+                + " target >= 250x per core)%n", defaultLoop);
+        printSuite(out, "oracle", suite);
+        printSuite(out, DEFAULT_POLICY, defaultSuite);
         out.flush();
         return Umwelt.EXIT_OK;
     }
@@ -231,11 +233,33 @@ final class BenchCommand implements Callable<Integer> {
         double meanEpisodeSeconds() { return simSeconds / episodes; }
     }
 
-    /** A generated ObjectNav suite (test split) with the oracle, the way `suite --generate` runs it. */
-    private SuiteThroughput suiteThroughput(PrintWriter out) {
+    private static void printSuite(PrintWriter out, String policy, SuiteThroughput t) {
+        out.printf(Locale.ROOT, "suite:       %.0f episodes/hour of 60 s episodes, %s on %d threads"
+                + " (%.0f episodes/hour measured at %.1f s mean episode length)%n", t.perHourOf60s(), policy, SUITE_THREADS,
+                t.perHour(), t.meanEpisodeSeconds());
+    }
+
+    /** The policy a user gets from {@code run}, {@code demo} and {@code suite} without {@code --policy}. */
+    static final String DEFAULT_POLICY = "explorer";
+    /** The default loop's episodes end here at the latest, as bench policy's do. */
+    static final double DEFAULT_LOOP_EPISODE_SECONDS = 60;
+
+    /** {@code bench}'s episodes after the warm-up, the median of {@code runs} real-time factors. */
+    private double loop(PrintWriter out, EpisodeRunner runner, LoopBenchmark bench, String label) {
+        if (warmup > 0) bench.run(runner, warmup, 1_000);
+        long[] seed = {1};
+        return median(out, label, () -> {
+            LoopBenchmark.Result r = bench.run(runner, seconds, seed[0]);
+            seed[0] += r.episodes();
+            return new Figure(r.realTimeFactor(), r.toString());
+        });
+    }
+
+    /** A generated ObjectNav suite (test split) with {@code policy}, the way `suite --generate` runs it. */
+    private SuiteThroughput suiteThroughput(PrintWriter out, String policy) {
         GeneratedSuite suite = GeneratedSuite.generate(SUITE_EPISODES, 0, Split.TEST, "objectnav");
         long begin = System.nanoTime();
-        List<SuiteOutcome> outcomes = new SuiteRunner(SUITE_THREADS).run(suite.entries(), "oracle", null);
+        List<SuiteOutcome> outcomes = new SuiteRunner(SUITE_THREADS).run(suite.entries(), policy, null);
         double wall = (System.nanoTime() - begin) / 1e9;
         double sim = SuiteSummary.of(outcomes).simSeconds();
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -244,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " for the suite figure)%n", cpus, SUITE_THREADS);
         }
         out.printf(Locale.ROOT, "  %-36s %d episodes, %.0f sim-s in %.2f wall-s on %d threads%n",
-                "suite, generated objectnav, oracle", outcomes.size(), sim, wall, SUITE_THREADS);
+                "suite, generated objectnav, " + policy, outcomes.size(), sim, wall, SUITE_THREADS);
         out.flush();
         return new SuiteThroughput(outcomes.size(), sim, wall);
     }
