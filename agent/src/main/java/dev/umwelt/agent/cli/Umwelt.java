@@ -24,9 +24,12 @@ public final class Umwelt implements Runnable {
     /** SIGINT or SIGTERM ended the command's episodes early (see {@link Interrupts}). */
     public static final int EXIT_INTERRUPTED = Interrupts.EXIT_INTERRUPTED;
 
+    /** Help text wraps at this many columns, at word boundaries (picocli's own wrapping). */
+    static final int HELP_WIDTH = 100;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(this).setUsageHelpWidth(HELP_WIDTH).usage(System.out);
     }
 
     /** Where the repository is (the launcher passes it); catalog paths resolve against it. */
@@ -41,6 +44,7 @@ public final class Umwelt implements Runnable {
     /** Runs the command line with the given streams (tests read exactly what a user would see). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Umwelt());
+        cli.setUsageHelpWidth(HELP_WIDTH); // the whole hierarchy, subcommands included
         cli.setOut(out);
         cli.setErr(err);
         FlagErrors.registerConverters(cli);
