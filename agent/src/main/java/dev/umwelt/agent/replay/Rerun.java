@@ -60,12 +60,8 @@ public final class Rerun {
     /** Runs the episode again with {@code policy} on {@code runner} and compares it with the file. */
     public static Result verify(EpisodeFile file, Policy policy, EpisodeRunner runner) throws IOException, CannotResimulateException {
         EpisodeSpec spec = spec(file);
-        List<Timed<Odometry>> truth = file.messages(EpisodeFormat.GROUND_TRUTH, Odometry.class);
+        List<Timed<Odometry>> truth = Verifier.groundTruth(file);
         List<Timed<VelocityCommand>> recorded = file.messages(EpisodeFormat.COMMAND, VelocityCommand.class);
-        if (truth.isEmpty()) {
-            throw new CannotResimulateException(file.path().getFileName() + " has no " + EpisodeFormat.GROUND_TRUTH
-                    + " messages: nothing to compare", null);
-        }
         List<VelocityCommand> commands = new ArrayList<>();
         EpisodeObserver commandsOf = new EpisodeObserver() {
             @Override

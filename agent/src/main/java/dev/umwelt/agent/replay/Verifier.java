@@ -72,15 +72,21 @@ public final class Verifier {
         }
     }
 
-    public static Result verify(EpisodeFile file) throws IOException, CannotResimulateException {
-        Scenario scenario = scenario(file);
-        long seed = seed(file);
+    /** Every tick's recorded ground truth, in order; refused when there is none to compare. */
+    static List<Timed<Odometry>> groundTruth(EpisodeFile file) throws IOException, CannotResimulateException {
         List<Timed<Odometry>> truth = file.messages(EpisodeFormat.GROUND_TRUTH, Odometry.class);
-        List<Timed<VelocityCommand>> commands = file.messages(EpisodeFormat.COMMAND, VelocityCommand.class);
         if (truth.isEmpty()) {
             throw new CannotResimulateException(file.path().getFileName() + " has no " + EpisodeFormat.GROUND_TRUTH
                     + " messages: nothing to compare", null);
         }
+        return truth;
+    }
+
+    public static Result verify(EpisodeFile file) throws IOException, CannotResimulateException {
+        Scenario scenario = scenario(file);
+        long seed = seed(file);
+        List<Timed<Odometry>> truth = groundTruth(file);
+        List<Timed<VelocityCommand>> commands = file.messages(EpisodeFormat.COMMAND, VelocityCommand.class);
         try (Simulator sim = new Simulator(scenario, null)) {
             Pose2D actual = sim.reset(seed).groundTruth();
             for (int k = 0; k < truth.size(); k++) {

@@ -38,7 +38,12 @@ class MalformedInputTest {
             "    - {id: can, shape: cylinder, colour: blue, at: [2.5, 3.0], size: [0.3, 0.4]}"); // 15
 
     static String replaceLine(int line, String text) {
-        List<String> lines = new ArrayList<>(List.of(VALID.split("\n", -1)));
+        return replaceLine(VALID, line, text);
+    }
+
+    /** {@code yaml} with its 1-based {@code line} replaced by {@code text}. */
+    static String replaceLine(String yaml, int line, String text) {
+        List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
         lines.set(line - 1, text);
         return String.join("\n", lines);
     }

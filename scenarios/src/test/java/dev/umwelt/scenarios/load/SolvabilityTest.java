@@ -33,9 +33,7 @@ class SolvabilityTest {
             "    - {label: middle, at: [5, 2], width: 0.9}");                            // 13
 
     static String twoRooms(int line, String text) {
-        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(TWO_ROOMS.split("\n", -1)));
-        lines.set(line - 1, text);
-        return String.join("\n", lines);
+        return replaceLine(TWO_ROOMS, line, text);
     }
 
     @Test
