@@ -29,7 +29,7 @@ import java.util.EnumMap;
 final class SenseHistory {
     /** Readings kept per modality: enough for the oldest one a mask can name (three periods) and late arrivals. */
     static final int KEPT = 16;
-    /** The control loop's staleness rule, for files without a mask (agent PolicyEndpoint.MAX_AGE_PERIODS). */
+    /** The control loop's staleness rule, for files without a mask (agent ControlTick.MAX_AGE_PERIODS). */
     static final double MAX_AGE_PERIODS = 3.0;
 
     private final EnumMap<Modality, ArrayDeque<Stamped>> recent = new EnumMap<>(Modality.class);
