@@ -30,9 +30,7 @@ public record Addresses(String robotId) {
         return root() + ".sensor." + modality.key() + "." + mount;
     }
 
-    /** The lockstep bundle of readings, one per control tick. */
-    public String tickReadings() { return root() + ".tick.readings"; }
-    /** Action chunks from the policy. */
+    /** Action chunks from the policy (a replay publishes them; a live tick keeps them inside its pipeline). */
     public String action() { return root() + ".policy.action"; }
     /** Velocity commands to the base, after the shield. */
     public String cmdVel() { return root() + ".cmd_vel"; }
