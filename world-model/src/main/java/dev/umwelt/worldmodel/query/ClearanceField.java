@@ -65,6 +65,44 @@ public final class ClearanceField {
         return grid.inGrid(ix, iy) && isLethal(iy * w + ix, radius);
     }
 
+    /**
+     * Row-major: whether each cell is lethal for {@code radius}, exactly as {@link #isLethal} says,
+     * without the distance transform: each occupied cell's disc of that radius stamped (cheap when
+     * only passability at one radius is asked, as the world model's own frontier search asks on
+     * every changed grid). Cached for the grid's version and the radius; do not modify.
+     */
+    public boolean[] lethalMask(double radius) {
+        if (mask == null || maskVersion != grid.version() || maskRadius != radius) stampMask(radius);
+        return mask;
+    }
+
+    private boolean[] mask;
+    private long maskVersion = -1;
+    private double maskRadius = Double.NaN;
+
+    private void stampMask(double radius) {
+        if (mask == null) mask = new boolean[w * h];
+        else Arrays.fill(mask, false);
+        maskVersion = grid.version();
+        maskRadius = radius;
+        double r2 = squaredCells(radius);
+        int r = (int) Math.floor(Math.sqrt(r2));
+        int[] b = grid.touchedBounds(); // nothing outside was ever updated, so nothing there is occupied
+        if (b == null) return;
+        for (int iy = b[1]; iy <= b[3]; iy++)
+            for (int ix = b[0]; ix <= b[2]; ix++) {
+                if (!grid.isOccupied(ix, iy)) continue;
+                for (int dy = -r; dy <= r; dy++) {
+                    int y = iy + dy;
+                    if (y < 0 || y >= h) continue;
+                    for (int dx = -r; dx <= r; dx++) {
+                        int x = ix + dx;
+                        if (x >= 0 && x < w && dx * dx + dy * dy <= r2) mask[y * w + x] = true;
+                    }
+                }
+            }
+    }
+
     /** The squared radius in cells that {@link #isLethal} compares with. */
     double squaredCells(double radius) {
         double r = radius / grid.resolution();

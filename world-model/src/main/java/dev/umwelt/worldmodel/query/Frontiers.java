@@ -72,6 +72,8 @@ public final class Frontiers {
         int rx = g.cellX(robotX), ry = g.cellY(robotY);
         if (!g.inGrid(rx, ry)) return List.of();
         double escape2 = Math.pow(radius / g.resolution() + 1, 2);
+        // Passability at one radius only: the stamped mask, not the whole distance transform (same cells).
+        boolean[] lethal = field.lethalMask(radius);
         int head = 0, tail = 0;
         queue[tail++] = ry * w + rx;
         mark[ry * w + rx] = st;
@@ -85,7 +87,7 @@ public final class Frontiers {
                 int j = y * w + x;
                 if (mark[j] >= st) continue;
                 boolean near = (x - rx) * (x - rx) + (y - ry) * (y - ry) <= escape2;
-                boolean pass = g.isFree(x, y) ? (!field.isLethal(j, radius) || near) : (near && !g.isOccupied(x, y));
+                boolean pass = g.isFree(x, y) ? (!lethal[j] || near) : (near && !g.isOccupied(x, y));
                 if (!pass) continue;
                 mark[j] = st;
                 queue[tail++] = j;
