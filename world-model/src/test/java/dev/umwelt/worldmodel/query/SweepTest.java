@@ -74,6 +74,26 @@ class SweepTest {
         assertEquals(builds + 1, c.builds());
     }
 
+    /** The stamped mask the world model's frontier search reads is the transform's lethal set, cell for cell, at any radius. */
+    @Test
+    void theLethalMaskIsTheFieldsLethalSet() {
+        OccupancyGrid g = twoRooms();
+        ClearanceField c = new ClearanceField(g);
+        for (double r : new double[] {0.0, 0.18, 0.2, 0.199, 0.37}) {
+            boolean[] mask = c.lethalMask(r);
+            int lethal = 0;
+            for (int k = 0; k < mask.length; k++) {
+                assertEquals(c.isLethal(k, r), mask[k], "cell " + k + " at radius " + r);
+                if (mask[k]) lethal++;
+            }
+            assertTrue(lethal > 0, "radius " + r + " marks the walls");
+        }
+        boolean[] before = c.lethalMask(0.2).clone();
+        g.setLogOdds(g.cellX(2.0), g.cellY(2.0), 3f); // a new wall cell: the mask follows the grid
+        assertTrue(c.lethalMask(0.2)[g.cellY(2.0) * g.width() + g.cellX(2.0) + 3]);
+        assertFalse(before[g.cellY(2.0) * g.width() + g.cellX(2.0) + 3]);
+    }
+
     @Test
     void plansThroughTheDoorKeepingClearanceAndShortensByLineOfSight() {
         GridPlanner planner = onTwoRooms();
